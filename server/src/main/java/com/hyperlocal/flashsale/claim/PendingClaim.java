@@ -1,0 +1,39 @@
+package com.hyperlocal.flashsale.claim;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/** A claim request waiting in a deal's lane; completed by whichever thread commits its batch. */
+final class PendingClaim {
+
+    private final String userId;
+    private final CompletableFuture<ClaimOutcome> result = new CompletableFuture<>();
+
+    PendingClaim(String userId) {
+        this.userId = userId;
+    }
+
+    String userId() {
+        return userId;
+    }
+
+    boolean isDone() {
+        return result.isDone();
+    }
+
+    void complete(ClaimOutcome outcome) {
+        result.complete(outcome);
+    }
+
+    void fail(RuntimeException e) {
+        result.completeExceptionally(e);
+    }
+
+    ClaimOutcome join() {
+        try {
+            return result.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
+    }
+}

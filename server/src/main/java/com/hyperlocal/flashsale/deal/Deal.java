@@ -1,0 +1,78 @@
+package com.hyperlocal.flashsale.deal;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import org.springframework.data.domain.Persistable;
+
+/**
+ * A time-bound offer with limited inventory. {@code remainingInventory} is written only by the
+ * claim engine's conditional SQL, never by JPA, so a stale entity can never put units back.
+ */
+@Entity
+@Table(name = "deals")
+class Deal implements Persistable<UUID> {
+
+    @Id
+    private UUID id;
+    @Column(name = "merchant_id", nullable = false, updatable = false)
+    private UUID merchantId;
+    private String title;
+    private String description;
+    private double latitude;
+    private double longitude;
+    @Column(name = "total_inventory", updatable = false)
+    private int totalInventory;
+    @Column(name = "remaining_inventory", updatable = false)
+    private int remainingInventory;
+    @Column(name = "valid_from")
+    private Instant validFrom;
+    @Column(name = "valid_until")
+    private Instant validUntil;
+    @Column(name = "created_at", updatable = false)
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+    @Transient
+    private boolean isNew;
+
+    protected Deal() {
+    }
+
+    Deal(UUID merchantId, NewDeal spec, Instant now) {
+        this.id = UUID.randomUUID();
+        this.merchantId = merchantId;
+        this.title = spec.title();
+        this.description = spec.description();
+        this.latitude = spec.latitude();
+        this.longitude = spec.longitude();
+        this.totalInventory = spec.totalInventory();
+        this.remainingInventory = spec.totalInventory();
+        this.validFrom = spec.validFrom();
+        this.validUntil = spec.validUntil();
+        this.createdAt = now;
+        this.updatedAt = now;
+        this.isNew = true;
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    DealResponse toResponse(Instant now) {
+        return new DealResponse(id, merchantId, title, description, latitude, longitude, totalInventory,
+                remainingInventory, validFrom, validUntil, DealStatus.of(validFrom, validUntil, remainingInventory, now),
+                createdAt);
+    }
+}

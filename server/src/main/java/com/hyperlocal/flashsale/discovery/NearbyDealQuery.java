@@ -1,0 +1,73 @@
+package com.hyperlocal.flashsale.discovery;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Active deals within a radius, nearest first. The {@code location <@ box} terms use the GiST
+ * index on {@code deals.location}; the Haversine expression then keeps only exact matches.
+ */
+@Repository
+class NearbyDealQuery {
+
+    private static final String SQL = """
+            SELECT id, merchant_id, title, description, latitude, longitude, total_inventory,
+                   remaining_inventory, valid_from, valid_until, distance_km
+            FROM (
+                SELECT d.*, 2 * :earthRadius * asin(least(1.0, sqrt(
+                           power(sin(radians(d.latitude - :lat) / 2), 2)
+                           + cos(radians(:lat)) * cos(radians(d.latitude))
+                             * power(sin(radians(d.longitude - :lng) / 2), 2)))) AS distance_km
+                FROM deals d
+                WHERE (%s)
+                  AND d.valid_from <= :now AND d.valid_until > :now AND d.remaining_inventory > 0
+            ) candidates
+            WHERE distance_km <= :radiusKm
+            ORDER BY distance_km, id
+            LIMIT :limit
+            """;
+
+    private final JdbcClient jdbc;
+
+    NearbyDealQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<NearbyDeal> find(double lat, double lng, double radiusKm, int limit, Instant now) {
+        List<LngLatBox> boxes = SearchArea.around(lat, lng, radiusKm);
+        StringBuilder prefilter = new StringBuilder();
+        for (int i = 0; i < boxes.size(); i++) {
+            prefilter.append(i == 0 ? "" : " OR ").append("d.location <@ box(point(:minLng").append(i)
+                    .append(", :minLat").append(i).append("), point(:maxLng").append(i).append(", :maxLat")
+                    .append(i).append("))");
+        }
+        JdbcClient.StatementSpec statement = jdbc.sql(SQL.formatted(prefilter))
+                .param("earthRadius", Haversine.EARTH_RADIUS_KM)
+                .param("lat", lat)
+                .param("lng", lng)
+                .param("now", now.atOffset(ZoneOffset.UTC))
+                .param("radiusKm", radiusKm)
+                .param("limit", limit);
+        for (int i = 0; i < boxes.size(); i++) {
+            LngLatBox box = boxes.get(i);
+            statement = statement.param("minLng" + i, box.minLng()).param("minLat" + i, box.minLat())
+                    .param("maxLng" + i, box.maxLng()).param("maxLat" + i, box.maxLat());
+        }
+        return statement.query(NearbyDealQuery::row).list();
+    }
+
+    private static NearbyDeal row(ResultSet rs, int rowNum) throws SQLException {
+        return new NearbyDeal(rs.getObject("id", UUID.class), rs.getObject("merchant_id", UUID.class),
+                rs.getString("title"), rs.getString("description"), rs.getDouble("latitude"),
+                rs.getDouble("longitude"), rs.getInt("total_inventory"), rs.getInt("remaining_inventory"),
+                rs.getTimestamp("valid_from").toInstant(), rs.getTimestamp("valid_until").toInstant(),
+                rs.getDouble("distance_km"));
+    }
+}
