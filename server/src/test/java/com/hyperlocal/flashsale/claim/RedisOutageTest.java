@@ -1,0 +1,99 @@
+package com.hyperlocal.flashsale.claim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import com.hyperlocal.flashsale.TestApi;
+import com.hyperlocal.flashsale.infra.EmbeddedRedisServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Fail-safe: with Redis gone, claims answer 503 + Retry-After and write nothing, while reads and
+ * discovery keep working; once Redis is back, claims succeed again. Uses a Redis of its own so
+ * stopping it disturbs no other test.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RedisOutageTest {
+
+    static final EmbeddedRedisServer REDIS = startRedis();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    static EmbeddedRedisServer startRedis() {
+        try (var socket = new java.net.ServerSocket(0)) {
+            int port = socket.getLocalPort();
+            socket.close();
+            return EmbeddedRedisServer.startNew(Files.createTempDirectory("outage-redis"), port, false);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void redis(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.redis.host", () -> "127.0.0.1");
+        registry.add("spring.data.redis.port", REDIS::port);
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        REDIS.stop();
+    }
+
+    @Test
+    void claimsFailSafeWhileRedisIsDownAndRecoverWhenItReturns() throws Exception {
+        TestApi api = new TestApi(port);
+        UUID deal = api.createDeal("Outage", 28.61, 77.20, 10);
+        assertThat(api.claim(deal, "before").status()).isEqualTo(201);
+
+        REDIS.stop();
+        try {
+            TestApi.Answer refused = api.claim(deal, "during");
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.header("Retry-After")).isEqualTo("1");
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("type").asString()).isEqualTo("urn:flashsale:problem:dependency-unavailable");
+            assertThat(claimsOf(deal)).isEqualTo(1);
+            assertThat(remaining(deal)).isEqualTo(9);
+
+            assertThat(api.get("/api/v1/deals/" + deal).status()).isEqualTo(200);
+            assertThat(api.get("/api/v1/deals/nearby?lat=28.61&lng=77.20&radiusKm=1").json().get("deals"))
+                    .anySatisfy(d -> assertThat(d.get("id").asString()).isEqualTo(deal.toString()));
+        } finally {
+            REDIS.start();
+        }
+
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
+        TestApi.Answer after = api.claim(deal, "after");
+        while (after.status() == 503 && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(200);   // Lettuce reconnects in the background
+            after = api.claim(deal, "after");
+        }
+        assertThat(after.status()).isEqualTo(201);
+        assertThat(claimsOf(deal)).isEqualTo(2);
+        assertThat(remaining(deal)).isEqualTo(8);
+    }
+
+    private int claimsOf(UUID deal) {
+        return jdbc.sql("SELECT count(*) FROM claims WHERE deal_id = :d").param("d", deal).query(Integer.class).single();
+    }
+
+    private int remaining(UUID deal) {
+        return jdbc.sql("SELECT remaining_inventory FROM deals WHERE id = :d").param("d", deal)
+                .query(Integer.class).single();
+    }
+}
