@@ -45,6 +45,7 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             props.put("spring.datasource.url", pg.jdbcUrl());
             props.put("spring.datasource.username", EmbeddedPostgresServer.USER);
             props.put("spring.datasource.password", "");
+            props.put("flashsale.admin.demo-merchant", !ephemeral(env));
             log.info("Embedded PostgreSQL on 127.0.0.1:" + pg.port() + ", data in " + dataDir.resolve("postgres"));
         }
         if (!env.containsProperty("spring.data.redis.host") && !env.containsProperty("spring.data.redis.url")) {

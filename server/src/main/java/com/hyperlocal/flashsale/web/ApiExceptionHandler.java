@@ -154,6 +154,9 @@ class ApiExceptionHandler {
         if (type.status().value() == 503) {
             answer.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
+        if (type == ProblemType.UNAUTHORIZED) {
+            answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
         return answer.body(body);
     }
 
