@@ -43,6 +43,9 @@ public final class DealRows {
 
     /** Inserts the rows in a few multi-row statements (unnest of arrays), so thousands take well under a second. */
     public static void insert(JdbcClient jdbc, List<Row> rows) {
+        // Deals must belong to a real merchant (foreign key since V3).
+        jdbc.sql("INSERT INTO merchants (id, name, created_at) VALUES (:m, 'Bulk test rows', now()) ON CONFLICT DO NOTHING")
+                .param("m", TEST_MERCHANT).update();
         for (int from = 0; from < rows.size(); from += CHUNK) {
             List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
             jdbc.sql("""

@@ -46,7 +46,9 @@ class DealRepositoryTest {
     void aDealSavedThroughJpaReadsBackTheSame() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         NewDeal spec = new NewDeal("Two for one", "Pizza", 45.07, 7.69, 30, now, now.plus(1, ChronoUnit.DAYS));
-        Deal saved = deals.saveAndFlush(new Deal(UUID.randomUUID(), spec, now));
+        jdbc.sql("INSERT INTO merchants (id, name, created_at) VALUES (:m, 'Constraint tests', now()) ON CONFLICT DO NOTHING")
+                .param("m", com.hyperlocal.flashsale.DealRows.TEST_MERCHANT).update();
+        Deal saved = deals.saveAndFlush(new Deal(com.hyperlocal.flashsale.DealRows.TEST_MERCHANT, spec, "key-1", now));
         UUID id = saved.getId();
 
         DealResponse read = deals.findById(id).orElseThrow().toResponse(now);
@@ -103,13 +105,15 @@ class DealRepositoryTest {
     private UUID insertDeal(int total, int remaining) {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
+        jdbc.sql("INSERT INTO merchants (id, name, created_at) VALUES (:m, 'Constraint tests', now()) ON CONFLICT DO NOTHING")
+                .param("m", com.hyperlocal.flashsale.DealRows.TEST_MERCHANT).update();
         jdbc.sql("""
                 INSERT INTO deals (id, merchant_id, title, latitude, longitude, total_inventory, remaining_inventory,
                                    valid_from, valid_until)
                 VALUES (:id, :merchant, 'constraint test', 1, 2, :total, :remaining, :from, :until)
                 """)
                 .param("id", id)
-                .param("merchant", UUID.randomUUID())
+                .param("merchant", com.hyperlocal.flashsale.DealRows.TEST_MERCHANT)
                 .param("total", total)
                 .param("remaining", remaining)
                 .param("from", now.atOffset(ZoneOffset.UTC))

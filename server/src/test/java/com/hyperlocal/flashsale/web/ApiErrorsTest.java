@@ -49,83 +49,83 @@ class ApiErrorsTest {
 
     @Test
     void malformedJsonIsAValidationProblem() {
-        assertProblem(api.post(DEALS, "{\"title\": \"x\", "), 400, "validation");
-        assertProblem(api.post(DEALS, "not json at all"), 400, "validation");
-        assertProblem(api.post(DEALS, ""), 400, "validation");
-        assertProblem(api.post(DEALS, "[1, 2]"), 400, "validation");
-        assertProblem(api.post(DEALS, "{\"latitude\": NaN}"), 400, "validation"); // not JSON either
+        assertProblem(postDeal("{\"title\": \"x\", "), 400, "validation");
+        assertProblem(postDeal("not json at all"), 400, "validation");
+        assertProblem(postDeal(""), 400, "validation");
+        assertProblem(postDeal("[1, 2]"), 400, "validation");
+        assertProblem(postDeal("{\"latitude\": NaN}"), 400, "validation"); // not JSON either
     }
 
     @Test
     void valuesOfTheWrongTypeNameTheirField() {
-        assertFieldProblem(api.post(DEALS, with("latitude", "north")), "latitude");
-        assertFieldProblem(api.post(DEALS, with("totalInventory", 1.5)), "totalInventory");
-        assertFieldProblem(api.post(DEALS, with("totalInventory", "many")), "totalInventory");
-        assertFieldProblem(api.post(DEALS, with("validUntil", "abc")), "validUntil");
-        assertFieldProblem(api.post(DEALS, with("validFrom", "tomorrow")), "validFrom");
-        assertFieldProblem(api.post(DEALS, with("title", Map.of("nested", true))), "title");
+        assertFieldProblem(postDeal(with("latitude", "north")), "latitude");
+        assertFieldProblem(postDeal(with("totalInventory", 1.5)), "totalInventory");
+        assertFieldProblem(postDeal(with("totalInventory", "many")), "totalInventory");
+        assertFieldProblem(postDeal(with("validUntil", "abc")), "validUntil");
+        assertFieldProblem(postDeal(with("validFrom", "tomorrow")), "validFrom");
+        assertFieldProblem(postDeal(with("title", Map.of("nested", true))), "title");
     }
 
     @Test
     void coordinatesOutOfRangeOrNotFiniteAreRejected() {
-        assertFieldProblem(api.post(DEALS, with("latitude", 90.0001)), "latitude");
-        assertFieldProblem(api.post(DEALS, with("latitude", -91)), "latitude");
-        assertFieldProblem(api.post(DEALS, with("longitude", 180.5)), "longitude");
-        assertFieldProblem(api.post(DEALS, with("longitude", -181)), "longitude");
-        assertFieldProblem(api.post(DEALS, with("latitude", null)), "latitude");
+        assertFieldProblem(postDeal(with("latitude", 90.0001)), "latitude");
+        assertFieldProblem(postDeal(with("latitude", -91)), "latitude");
+        assertFieldProblem(postDeal(with("longitude", 180.5)), "longitude");
+        assertFieldProblem(postDeal(with("longitude", -181)), "longitude");
+        assertFieldProblem(postDeal(with("latitude", null)), "latitude");
         for (String notFinite : List.of("NaN", "Infinity", "-Infinity")) {
-            JsonNode body = assertFieldProblem(api.post(DEALS, with("latitude", notFinite)), "latitude");
+            JsonNode body = assertFieldProblem(postDeal(with("latitude", notFinite)), "latitude");
             assertThat(body.get("errors")).as(body.toString()).hasSize(1);
             assertThat(body.get("errors").get(0).get("message").asString()).isEqualTo("must be a finite number");
-            assertFieldProblem(api.post(DEALS, with("longitude", notFinite)), "longitude");
+            assertFieldProblem(postDeal(with("longitude", notFinite)), "longitude");
         }
         // 1e400 overflows a double to Infinity.
-        assertFieldProblem(api.post(DEALS, json(valid()).replace("\"latitude\":12.5", "\"latitude\":1e400")),
+        assertFieldProblem(postDeal(json(valid()).replace("\"latitude\":12.5", "\"latitude\":1e400")),
                 "latitude");
     }
 
     @Test
     void inventoryMustBeBetweenOneAndAMillion() {
-        assertFieldProblem(api.post(DEALS, with("totalInventory", 0)), "totalInventory");
-        assertFieldProblem(api.post(DEALS, with("totalInventory", -5)), "totalInventory");
-        assertFieldProblem(api.post(DEALS, with("totalInventory", 1_000_001)), "totalInventory");
-        assertFieldProblem(api.post(DEALS, with("totalInventory", 10_000_000_000L)), "totalInventory");
-        assertThat(api.post(DEALS, with("totalInventory", 1_000_000)).status()).isEqualTo(201);
+        assertFieldProblem(postDeal(with("totalInventory", 0)), "totalInventory");
+        assertFieldProblem(postDeal(with("totalInventory", -5)), "totalInventory");
+        assertFieldProblem(postDeal(with("totalInventory", 1_000_001)), "totalInventory");
+        assertFieldProblem(postDeal(with("totalInventory", 10_000_000_000L)), "totalInventory");
+        assertThat(postDeal(with("totalInventory", 1_000_000)).status()).isEqualTo(201);
     }
 
     @Test
     void theValidityWindowMustBeSensible() {
         Instant now = Instant.now();
-        assertFieldProblem(api.post(DEALS, with("validUntil", now.minus(Duration.ofMinutes(1)).toString())),
+        assertFieldProblem(postDeal(with("validUntil", now.minus(Duration.ofMinutes(1)).toString())),
                 "validUntil");
         Map<String, Object> backwards = valid();
         backwards.put("validFrom", now.plus(Duration.ofDays(2)).toString());
         backwards.put("validUntil", now.plus(Duration.ofDays(1)).toString());
-        assertFieldProblem(api.post(DEALS, backwards), "validUntil");
+        assertFieldProblem(postDeal(backwards), "validUntil");
         Map<String, Object> tooLong = valid();
         tooLong.put("validUntil", now.plus(Duration.ofDays(367)).toString());
-        assertFieldProblem(api.post(DEALS, tooLong), "validUntil");
+        assertFieldProblem(postDeal(tooLong), "validUntil");
         Map<String, Object> tooFarAhead = valid();
         tooFarAhead.put("validFrom", now.plus(Duration.ofDays(367)).toString());
         tooFarAhead.put("validUntil", now.plus(Duration.ofDays(368)).toString());
-        assertFieldProblem(api.post(DEALS, tooFarAhead), "validFrom");
-        assertFieldProblem(api.post(DEALS, with("validUntil", null)), "validUntil");
+        assertFieldProblem(postDeal(tooFarAhead), "validFrom");
+        assertFieldProblem(postDeal(with("validUntil", null)), "validUntil");
     }
 
     @Test
     void titleAndDescriptionAreBounded() {
-        assertFieldProblem(api.post(DEALS, with("title", "")), "title");
-        assertFieldProblem(api.post(DEALS, with("title", "   \t ")), "title");
-        assertFieldProblem(api.post(DEALS, with("title", null)), "title");
-        assertFieldProblem(api.post(DEALS, with("title", "t".repeat(121))), "title");
-        assertFieldProblem(api.post(DEALS, with("description", "d".repeat(2001))), "description");
-        assertThat(api.post(DEALS, with("title", "t".repeat(120))).status()).isEqualTo(201);
-        assertThat(api.post(DEALS, with("description", "d".repeat(2000))).status()).isEqualTo(201);
+        assertFieldProblem(postDeal(with("title", "")), "title");
+        assertFieldProblem(postDeal(with("title", "   \t ")), "title");
+        assertFieldProblem(postDeal(with("title", null)), "title");
+        assertFieldProblem(postDeal(with("title", "t".repeat(121))), "title");
+        assertFieldProblem(postDeal(with("description", "d".repeat(2001))), "description");
+        assertThat(postDeal(with("title", "t".repeat(120))).status()).isEqualTo(201);
+        assertThat(postDeal(with("description", "d".repeat(2000))).status()).isEqualTo(201);
     }
 
     @Test
     void aDealIsCreatedWithALocationThatShowsTheSameDeal() {
-        Answer created = api.post(DEALS, valid());
+        Answer created = postDeal(valid());
         assertThat(created.status()).isEqualTo(201);
         String location = created.header("Location");
         assertThat(location).endsWith("/api/v1/deals/" + created.json().get("id").asString());
@@ -279,6 +279,7 @@ class ApiErrorsTest {
     @Test
     void aWrongContentTypeIsUnsupportedMediaType() {
         assertProblem(api.send(request(DEALS).header("Content-Type", "text/plain")
+                .header("Authorization", "Bearer " + api.merchant().apiKey())
                 .POST(HttpRequest.BodyPublishers.ofString(json(valid())))), 415, "unsupported-media-type");
         UUID deal = api.createDeal("media type", 3, 4, 5);
         assertProblem(api.send(request(DEALS + "/" + deal + "/claims").header("Content-Type", "application/xml")
@@ -313,6 +314,15 @@ class ApiErrorsTest {
         body.put("totalInventory", 50);
         body.put("validUntil", Instant.now().plus(Duration.ofDays(1)).toString());
         return body;
+    }
+
+    /** Creating deals needs a merchant key; these tests are about the body, so they always send one. */
+    private TestApi.Answer postDeal(String body) {
+        return api.postAs(api.merchant().apiKey(), DEALS, body);
+    }
+
+    private TestApi.Answer postDeal(Map<String, ?> body) {
+        return postDeal(TestApi.JSON.writeValueAsString(body));
     }
 
     private static String with(String field, Object value) {
