@@ -36,12 +36,14 @@ class ClaimCoordinator {
     private final Set<UUID> soldOut = ConcurrentHashMap.newKeySet();
     private final DealLock lock;
     private final ClaimWriter writer;
+    private final ClaimIndex index;
     private final ClaimProperties properties;
     private final Clock clock;
 
-    ClaimCoordinator(DealLock lock, ClaimWriter writer, ClaimProperties properties, Clock clock) {
+    ClaimCoordinator(DealLock lock, ClaimWriter writer, ClaimIndex index, ClaimProperties properties, Clock clock) {
         this.lock = lock;
         this.writer = writer;
+        this.index = index;
         this.properties = properties;
         this.clock = clock;
     }
@@ -106,6 +108,7 @@ class ClaimCoordinator {
                     soldOut.add(dealId);
                 }
                 batch.forEach(p -> p.complete(result.outcomes().get(p)));
+                index.remember(dealId, held(result));
             } catch (RuntimeException e) {
                 RuntimeException answer = translate(e);
                 batch.forEach(p -> p.fail(answer));
@@ -113,6 +116,18 @@ class ClaimCoordinator {
         } finally {
             lock.release(lease);
         }
+    }
+
+    private static List<Claim> held(ClaimWriter.BatchResult result) {
+        List<Claim> held = new ArrayList<>();
+        for (ClaimOutcome outcome : result.outcomes().values()) {
+            if (outcome instanceof ClaimOutcome.Granted granted) {
+                held.add(granted.claim());
+            } else if (outcome instanceof ClaimOutcome.AlreadyHeld already) {
+                held.add(already.claim());
+            }
+        }
+        return held;
     }
 
     private List<PendingClaim> drain(Queue<PendingClaim> queue) {
