@@ -13,11 +13,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
+import com.hyperlocal.flashsale.web.DependencyFailures;
 import com.hyperlocal.flashsale.web.DependencyUnavailableException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Group commit per deal and per instance. Requests for a deal queue in its lane; whichever request
@@ -140,10 +138,6 @@ class ClaimCoordinator {
     }
 
     private static RuntimeException translate(RuntimeException e) {
-        if (e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessException
-                || e instanceof CannotCreateTransactionException) {
-            return new DependencyUnavailableException("The database", e);
-        }
-        return e;
+        return DependencyFailures.isUnavailable(e) ? new DependencyUnavailableException("The database", e) : e;
     }
 }

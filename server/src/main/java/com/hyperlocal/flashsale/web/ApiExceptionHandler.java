@@ -113,6 +113,9 @@ class ApiExceptionHandler {
         if (e instanceof ErrorResponse error) {
             return framework(error, request);
         }
+        if (DependencyFailures.isUnavailable(e)) {
+            return unavailable(e, request);
+        }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return problem(ProblemType.INTERNAL, "Something went wrong on our side; nothing was changed.", Map.of(),
                 request);
