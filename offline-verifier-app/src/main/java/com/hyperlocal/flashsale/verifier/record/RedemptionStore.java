@@ -53,8 +53,6 @@ public final class RedemptionStore implements AutoCloseable {
                     s.execute(ddl);
                 }
             }
-            c.setAutoCommit(false);
-            c.commit();
             return new RedemptionStore(c);
         } catch (Exception e) {
             throw new StoreException("Cannot open the redemption log " + file + ": " + e.getMessage(), e);
@@ -278,7 +276,10 @@ public final class RedemptionStore implements AutoCloseable {
     }
 
     private <T> T inTransaction(SqlWork<T> work) {
+        // Autocommit between transactions: with it off, the driver would open the next
+        // (IMMEDIATE) transaction at once and hold the write lock for good.
         try {
+            db.setAutoCommit(false);
             T result = work.run();
             db.commit();
             return result;
@@ -289,11 +290,20 @@ public final class RedemptionStore implements AutoCloseable {
                 e.addSuppressed(suppressed);
             }
             throw new StoreException("The redemption log could not be written: " + e.getMessage(), e);
+        } finally {
+            try {
+                db.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // The next transaction's setAutoCommit(false) reports a broken connection.
+            }
         }
     }
 
     private <T> T read(SqlWork<T> work) {
-        // Reads also run inside the connection's transaction; end it so WAL checkpoints can proceed.
-        return inTransaction(work);
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new StoreException("The redemption log could not be read: " + e.getMessage(), e);
+        }
     }
 }
