@@ -71,8 +71,22 @@ public final class SyncService implements AutoCloseable {
         this.listener = listener == null ? s -> { } : listener;
     }
 
-    /** Uploads every PENDING scan once, batch by batch. Throws on the first failed batch. */
+    /**
+     * Uploads every PENDING scan once, batch by batch, and updates online/offline. Throws on the
+     * first failed batch (the batches before it stay SYNCED).
+     */
     public Report syncOnce() throws ServerException {
+        try {
+            Report r = upload();
+            succeeded();
+            return r;
+        } catch (ServerException e) {
+            failed(e);
+            throw e;
+        }
+    }
+
+    private Report upload() throws ServerException {
         ServerClient c = client.get().orElseThrow(() -> new ServerException(0, null,
                 "No server is configured; scans stay on this till.", false, null));
         int sent = 0;
@@ -104,11 +118,8 @@ public final class SyncService implements AutoCloseable {
     public Report syncWithRetry(int maxAttempts, Sleeper sleeper) throws ServerException, InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {
-                Report r = syncOnce();
-                succeeded();
-                return r;
+                return syncOnce();
             } catch (ServerException e) {
-                failed(e);
                 if (!e.retryable() || attempt >= maxAttempts) {
                     throw e;
                 }
@@ -161,13 +172,12 @@ public final class SyncService implements AutoCloseable {
                 }
             } else {
                 syncOnce();
-                succeeded();
                 if (titles != null) {
                     titles.fetchMissing(20);
                 }
             }
         } catch (ServerException e) {
-            wait = backoff.delay(failed(e));
+            wait = backoff.delay(failureCount());
         } catch (RuntimeException e) {
             // A broken database or a bug must not kill the sync loop; show it and retry later.
             synchronized (this) {
@@ -192,6 +202,10 @@ public final class SyncService implements AutoCloseable {
         failures = 0;
         online = true;
         message = null;
+    }
+
+    private synchronized int failureCount() {
+        return failures;
     }
 
     private synchronized int failed(ServerException e) {
