@@ -1,0 +1,36 @@
+package com.hyperlocal.flashsale.verifier.config;
+
+import com.hyperlocal.flashsale.crypto.KeyCache;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the app keeps its files, following the XDG base directories so the merchant CLI and this
+ * app find the same key cache: settings in {@code ${XDG_CONFIG_HOME:-~/.config}/flashsale/},
+ * the redemption database in {@code ${XDG_DATA_HOME:-~/.local/share}/flashsale/}.
+ */
+public record AppPaths(Path configFile, Path database, Path keyCache) {
+
+    /** Overrides the settings file location (e.g. two "devices" on one machine for a demo). */
+    public static final String CONFIG_ENV = "FLASHSALE_VERIFIER_CONFIG";
+
+    public static AppPaths fromEnvironment() {
+        return of(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    public static AppPaths of(Map<String, String> env, Path home) {
+        Path configHome = xdg(env, "XDG_CONFIG_HOME", home.resolve(".config"));
+        Path dataHome = xdg(env, "XDG_DATA_HOME", home.resolve(".local").resolve("share"));
+        String explicit = env.get(CONFIG_ENV);
+        Path config = explicit != null && !explicit.isBlank()
+                ? Path.of(explicit) : configHome.resolve("flashsale").resolve("verifier.properties");
+        return new AppPaths(config, dataHome.resolve("flashsale").resolve("verifier.db"),
+                KeyCache.defaultPath(env, home));
+    }
+
+    private static Path xdg(Map<String, String> env, String name, Path fallback) {
+        String value = env.get(name);
+        // The XDG spec says relative values are invalid and must be ignored.
+        return value != null && !value.isBlank() && Path.of(value).isAbsolute() ? Path.of(value) : fallback;
+    }
+}

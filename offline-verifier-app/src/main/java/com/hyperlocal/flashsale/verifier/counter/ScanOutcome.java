@@ -1,0 +1,26 @@
+package com.hyperlocal.flashsale.verifier.counter;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The result of one scan, ready to display.
+ *
+ * @param message   one plain-English sentence for the shop assistant
+ * @param reason    the machine reason (e.g. EXPIRED, ALREADY_REDEEMED), null when VALID
+ * @param dealTitle cached title, or null (show {@code dealId} then)
+ * @param clientId  the recorded scan's id, null if nothing was recorded
+ */
+public record ScanOutcome(Verdict verdict, String message, String reason, UUID dealId, String dealTitle,
+                          String userId, Instant expiresAt, UUID clientId, Instant scannedAt) {
+
+    public ScanOutcome {
+        Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(message, "message");
+    }
+
+    public ScanOutcome withDealTitle(String title) {
+        return new ScanOutcome(verdict, message, reason, dealId, title, userId, expiresAt, clientId, scannedAt);
+    }
+}

@@ -1,0 +1,40 @@
+package com.hyperlocal.flashsale.verifier.record;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Column text ↔ Java values. Times are ISO-8601 instants, ids canonical UUID text. */
+final class Rows {
+
+    private Rows() {
+    }
+
+    static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    static ScanRecord scan(ResultSet rs) throws SQLException {
+        String conflictId = rs.getString("conflict_redemption_id");
+        String conflictDevice = rs.getString("conflict_device_id");
+        ServerAnswer.Conflict conflict = conflictId == null && conflictDevice == null ? null
+                : new ServerAnswer.Conflict(uuid(conflictId), conflictDevice,
+                        instant(rs.getString("conflict_scanned_at")), instant(rs.getString("conflict_received_at")));
+        return new ScanRecord(uuid(rs.getString("client_id")), rs.getString("token"),
+                uuid(rs.getString("claim_id")), uuid(rs.getString("deal_id")), rs.getString("user_id"),
+                instant(rs.getString("expires_at")), instant(rs.getString("scanned_at")),
+                Outcome.valueOf(rs.getString("outcome")), rs.getString("refusal_reason"),
+                SyncState.valueOf(rs.getString("sync_state")), rs.getString("server_status"),
+                rs.getString("server_reason"), uuid(rs.getString("redemption_id")), conflict,
+                instant(rs.getString("synced_at")));
+    }
+
+    private static UUID uuid(String s) {
+        return s == null ? null : UUID.fromString(s);
+    }
+
+    private static Instant instant(String s) {
+        return s == null ? null : Instant.parse(s);
+    }
+}

@@ -1,0 +1,24 @@
+package com.hyperlocal.flashsale.verifier.record;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The server's answer for one uploaded scan.
+ *
+ * @param status       ACCEPTED, DUPLICATE, CONFLICT or REJECTED
+ * @param conflict     for CONFLICT (or a DUPLICATE of one): the redemption that came first
+ */
+public record ServerAnswer(UUID clientId, String status, UUID redemptionId, String reason,
+                           Conflict conflict) {
+
+    public ServerAnswer {
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(status, "status");
+    }
+
+    /** The first redemption of the same voucher, made elsewhere (or earlier). */
+    public record Conflict(UUID redemptionId, String deviceId, Instant scannedAt, Instant receivedAt) {
+    }
+}

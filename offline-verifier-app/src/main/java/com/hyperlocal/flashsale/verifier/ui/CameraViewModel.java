@@ -1,0 +1,116 @@
+package com.hyperlocal.flashsale.verifier.ui;
+
+import com.hyperlocal.flashsale.crypto.QrCodes;
+import com.hyperlocal.flashsale.verifier.scan.CameraException;
+import com.hyperlocal.flashsale.verifier.scan.CameraProvider;
+import com.hyperlocal.flashsale.verifier.scan.CameraScanner;
+import com.hyperlocal.flashsale.verifier.scan.CameraSource;
+import com.hyperlocal.flashsale.verifier.scan.ScanListener;
+import java.awt.image.BufferedImage;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.Image;
+
+/**
+ * Live camera scanning. The camera loop runs on {@code cameraThread}; a missing or failing camera
+ * only sets {@link #messageProperty()}, the other ways to scan keep working.
+ */
+public final class CameraViewModel {
+
+    private final CameraProvider provider;
+    private final Executor cameraThread;
+    private final Consumer<Runnable> ui;
+    private final Consumer<String> onToken;
+    private final StringProperty message = new SimpleStringProperty("Camera off.");
+    private final BooleanProperty running = new SimpleBooleanProperty();
+    private final ObjectProperty<Image> preview = new SimpleObjectProperty<>();
+    private final AtomicBoolean framePending = new AtomicBoolean();
+    private volatile CameraScanner scanner;
+
+    CameraViewModel(CameraProvider provider, Executor cameraThread, Consumer<Runnable> ui, Consumer<String> onToken) {
+        this.provider = provider;
+        this.cameraThread = cameraThread;
+        this.ui = ui;
+        this.onToken = onToken;
+    }
+
+    public void start() {
+        if (running.get()) {
+            return;
+        }
+        running.set(true);
+        message.set("Looking for a camera…");
+        cameraThread.execute(() -> {
+            List<CameraSource> cameras;
+            try {
+                cameras = provider.cameras();
+            } catch (CameraException e) {
+                stopped(e.getMessage());
+                return;
+            }
+            if (cameras.isEmpty()) {
+                stopped("No camera found. Use \"Open image…\" or \"Paste token\".");
+                return;
+            }
+            CameraSource cam = cameras.get(0);
+            ui.accept(() -> message.set("Scanning with " + cam.name() + ". Hold the QR code in front of it."));
+            scanner = new CameraScanner(cam, QrCodes::decode, listener(), Duration.ofMillis(80), 40,
+                    Duration.ofSeconds(3), System::nanoTime);
+            scanner.run();
+        });
+    }
+
+    public void stop() {
+        CameraScanner s = scanner;
+        if (s != null) {
+            s.stop();
+        }
+    }
+
+    private ScanListener listener() {
+        return new ScanListener() {
+            @Override
+            public void frame(BufferedImage image) {
+                // Drop frames while the UI is still drawing the previous one.
+                if (framePending.compareAndSet(false, true)) {
+                    ui.accept(() -> {
+                        framePending.set(false);
+                        preview.set(SwingFXUtils.toFXImage(image, null));
+                    });
+                }
+            }
+
+            @Override
+            public void token(String text) {
+                onToken.accept(text);
+            }
+
+            @Override
+            public void stopped(String problem) {
+                CameraViewModel.this.stopped(problem == null ? "Camera off." : problem);
+            }
+        };
+    }
+
+    private void stopped(String text) {
+        scanner = null;
+        ui.accept(() -> {
+            running.set(false);
+            message.set(text);
+        });
+    }
+
+    public StringProperty messageProperty() { return message; }
+    public BooleanProperty runningProperty() { return running; }
+    public ObjectProperty<Image> previewProperty() { return preview; }
+}

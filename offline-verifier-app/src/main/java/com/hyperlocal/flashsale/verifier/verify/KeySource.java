@@ -1,0 +1,88 @@
+package com.hyperlocal.flashsale.verifier.verify;
+
+import com.hyperlocal.flashsale.crypto.KeyCache;
+import com.hyperlocal.flashsale.crypto.VoucherKeyException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The shared key cache file, re-read whenever it changes on disk, so keys pulled by the merchant
+ * CLI ({@code flashdeal keys pull}) while the app runs are used from the next scan on.
+ * Thread-safe.
+ */
+public final class KeySource {
+
+    private final Path file;
+    private final Clock clock;
+    private FileTime loadedStamp;
+    private long loadedSize = -1;
+    private KeyCache cache;
+    private String problem;
+
+    public KeySource(Path file, Clock clock) {
+        this.file = Objects.requireNonNull(file, "file");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The current cache. */
+    public synchronized KeyCache current() throws KeysUnavailableException {
+        refreshIfChanged();
+        if (cache == null) {
+            throw new KeysUnavailableException(problem);
+        }
+        return cache;
+    }
+
+    public synchronized KeyStatus status(Duration maxAge) {
+        refreshIfChanged();
+        if (cache == null) {
+            return new KeyStatus(null, null, true, problem);
+        }
+        Duration age = cache.age(clock);
+        return new KeyStatus(cache.fetchedAt(), age, age.compareTo(maxAge) > 0, null);
+    }
+
+    /** Writes a freshly fetched cache (atomically) and uses it from now on. */
+    public synchronized void replace(KeyCache fresh) throws IOException {
+        fresh.save(file);
+        loadedStamp = null;
+        refreshIfChanged();
+    }
+
+    private void refreshIfChanged() {
+        try {
+            FileTime stamp = Files.getLastModifiedTime(file);
+            long size = Files.size(file);
+            if (stamp.equals(loadedStamp) && size == loadedSize) {
+                return;
+            }
+            loadedStamp = stamp;
+            loadedSize = size;
+            cache = KeyCache.load(file);
+            problem = null;
+        } catch (NoSuchFileException e) {
+            forget("This till has no voucher keys yet. Connect to the internet and press "
+                    + "\"Refresh keys\" (or run \"flashdeal keys pull\").");
+        } catch (IOException | VoucherKeyException e) {
+            forget("The voucher key file " + file + " cannot be used (" + e.getMessage()
+                    + "). Press \"Refresh keys\" when online.");
+        }
+    }
+
+    private void forget(String why) {
+        cache = null;
+        loadedStamp = null;
+        loadedSize = -1;
+        problem = why;
+    }
+}
