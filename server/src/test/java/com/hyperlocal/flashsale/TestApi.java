@@ -18,9 +18,15 @@ import tools.jackson.databind.json.JsonMapper;
 public final class TestApi {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Set for every test JVM by the surefire configuration. */
+    public static final String ADMIN_TOKEN = "test-admin-token";
 
     private final HttpClient http;
     private final String base;
+    private Merchant merchant;
+
+    public record Merchant(UUID id, String apiKey) {
+    }
 
     public TestApi(int port) {
         this.base = "http://127.0.0.1:" + port;
@@ -55,6 +61,37 @@ public final class TestApi {
         return post(path, JSON.writeValueAsString(body));
     }
 
+    public Answer getAs(String apiKey, String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + apiKey).GET());
+    }
+
+    public Answer postAs(String apiKey, String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + apiKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A new merchant account, made through the admin API. */
+    public Merchant newMerchant(String name) {
+        Answer answer = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/merchants"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("name", name)))));
+        if (answer.status() != 201) {
+            throw new IllegalStateException("Merchant not created: " + answer.status() + " " + answer.raw().body());
+        }
+        return new Merchant(UUID.fromString(answer.json().get("id").asString()), answer.json().get("apiKey").asString());
+    }
+
+    /** The merchant this client creates deals as, made on first use. */
+    public synchronized Merchant merchant() {
+        if (merchant == null) {
+            merchant = newMerchant("Test merchant");
+        }
+        return merchant;
+    }
+
     public Answer send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
@@ -70,8 +107,9 @@ public final class TestApi {
 
     /** Creates an active deal through the API and returns its id. */
     public UUID createDeal(String title, double lat, double lng, int inventory) {
-        Answer answer = post("/api/v1/deals", Map.of("title", title, "latitude", lat, "longitude", lng,
-                "totalInventory", inventory, "validUntil", Instant.now().plus(Duration.ofDays(1)).toString()));
+        Answer answer = postAs(merchant().apiKey(), "/api/v1/deals", JSON.writeValueAsString(Map.of("title", title,
+                "latitude", lat, "longitude", lng, "totalInventory", inventory,
+                "validUntil", Instant.now().plus(Duration.ofDays(1)).toString())));
         if (answer.status() != 201) {
             throw new IllegalStateException("Deal not created: " + answer.status() + " " + answer.raw().body());
         }

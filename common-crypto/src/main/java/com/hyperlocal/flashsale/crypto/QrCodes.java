@@ -43,6 +43,7 @@ public final class QrCodes {
     public static final int QUIET_ZONE_MODULES = 4;
 
     private static final Map<DecodeHintType, Object> DECODE_HINTS = decodeHints();
+    private static final Map<DecodeHintType, Object> PURE_HINTS = pureHints();
 
     private QrCodes() {
     }
@@ -93,7 +94,14 @@ public final class QrCodes {
                 // either way "no code in this frame", try the next binarizer.
             }
         }
-        return Optional.empty();
+        // ZXing's finder-pattern detector misses roughly 3% of clean version-17 codes (measured
+        // over random tokens); a straight-on image such as a file or a screenshot decodes in pure mode.
+        try {
+            return Optional.of(new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(source)),
+                    PURE_HINTS).getText());
+        } catch (ReaderException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** Decodes a PNG (or any ImageIO-readable) image; unreadable bytes give an empty result. */
@@ -139,5 +147,11 @@ public final class QrCodes {
         hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
         hints.put(DecodeHintType.ALSO_INVERTED, Boolean.TRUE);
         return Map.copyOf(hints);
+    }
+
+    private static Map<DecodeHintType, Object> pureHints() {
+        Map<DecodeHintType, Object> hints = new EnumMap<>(DECODE_HINTS);
+        hints.put(DecodeHintType.PURE_BARCODE, Boolean.TRUE);
+        return hints;
     }
 }

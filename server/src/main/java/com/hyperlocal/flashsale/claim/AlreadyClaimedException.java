@@ -23,6 +23,6 @@ final class AlreadyClaimedException extends DomainException {
     @Override
     public Map<String, Object> properties() {
         return Map.of("claimId", existing.id(), "claimedAt", existing.claimedAt().toString(),
-                "claim", "/api/v1/claims/" + existing.id());
+                "claim", "/api/v1/claims/" + existing.id(), "qr", "/api/v1/claims/" + existing.id() + "/qr");
     }
 }

@@ -1,9 +1,14 @@
 package com.hyperlocal.flashsale.claim;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.UUID;
 
+import com.hyperlocal.flashsale.voucher.VoucherIssuer;
+import com.hyperlocal.flashsale.web.NotFoundException;
 import jakarta.validation.Valid;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,10 +19,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ClaimController {
 
-    private final ClaimService service;
+    /**
+     * A claim's voucher never changes, so its QR may be cached; {@code private} because it is the
+     * shopper's bearer credential and must not sit in shared caches.
+     */
+    static final Duration QR_MAX_AGE = Duration.ofDays(1);
 
-    ClaimController(ClaimService service) {
+    private final ClaimService service;
+    private final VoucherIssuer vouchers;
+
+    ClaimController(ClaimService service, VoucherIssuer vouchers) {
         this.service = service;
+        this.vouchers = vouchers;
     }
 
     @PostMapping("/api/v1/deals/{dealId}/claims")
@@ -29,5 +42,18 @@ class ClaimController {
     @GetMapping("/api/v1/claims/{id}")
     ClaimResponse find(@PathVariable UUID id) {
         return service.find(id).toResponse();
+    }
+
+    /** The claim's voucher token as a QR code (PNG, error correction M). */
+    @GetMapping("/api/v1/claims/{id}/qr")
+    ResponseEntity<byte[]> qr(@PathVariable UUID id) {
+        Claim claim = service.find(id);
+        if (claim.voucher() == null) {
+            throw new NotFoundException("Voucher of claim", id);
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.IMAGE_PNG)
+                .cacheControl(CacheControl.maxAge(QR_MAX_AGE).cachePrivate())
+                .body(vouchers.qrPng(claim.voucher()));
     }
 }

@@ -13,11 +13,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
+import com.hyperlocal.flashsale.web.DependencyFailures;
 import com.hyperlocal.flashsale.web.DependencyUnavailableException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Group commit per deal and per instance. Requests for a deal queue in its lane; whichever request
@@ -36,12 +34,14 @@ class ClaimCoordinator {
     private final Set<UUID> soldOut = ConcurrentHashMap.newKeySet();
     private final DealLock lock;
     private final ClaimWriter writer;
+    private final ClaimIndex index;
     private final ClaimProperties properties;
     private final Clock clock;
 
-    ClaimCoordinator(DealLock lock, ClaimWriter writer, ClaimProperties properties, Clock clock) {
+    ClaimCoordinator(DealLock lock, ClaimWriter writer, ClaimIndex index, ClaimProperties properties, Clock clock) {
         this.lock = lock;
         this.writer = writer;
+        this.index = index;
         this.properties = properties;
         this.clock = clock;
     }
@@ -106,6 +106,7 @@ class ClaimCoordinator {
                     soldOut.add(dealId);
                 }
                 batch.forEach(p -> p.complete(result.outcomes().get(p)));
+                index.remember(dealId, held(result));
             } catch (RuntimeException e) {
                 RuntimeException answer = translate(e);
                 batch.forEach(p -> p.fail(answer));
@@ -113,6 +114,18 @@ class ClaimCoordinator {
         } finally {
             lock.release(lease);
         }
+    }
+
+    private static List<Claim> held(ClaimWriter.BatchResult result) {
+        List<Claim> held = new ArrayList<>();
+        for (ClaimOutcome outcome : result.outcomes().values()) {
+            if (outcome instanceof ClaimOutcome.Granted granted) {
+                held.add(granted.claim());
+            } else if (outcome instanceof ClaimOutcome.AlreadyHeld already) {
+                held.add(already.claim());
+            }
+        }
+        return held;
     }
 
     private List<PendingClaim> drain(Queue<PendingClaim> queue) {
@@ -125,10 +138,6 @@ class ClaimCoordinator {
     }
 
     private static RuntimeException translate(RuntimeException e) {
-        if (e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessException
-                || e instanceof CannotCreateTransactionException) {
-            return new DependencyUnavailableException("The database", e);
-        }
-        return e;
+        return DependencyFailures.isUnavailable(e) ? new DependencyUnavailableException("The database", e) : e;
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ClaimQuery {
 
-    private static final String COLUMNS = "SELECT id, deal_id, user_id, claimed_at FROM claims ";
+    private static final String COLUMNS = "SELECT id, deal_id, user_id, claimed_at, voucher_token, voucher_expires_at FROM claims ";
 
     private final JdbcClient jdbc;
 
@@ -28,8 +28,10 @@ class ClaimQuery {
                 .query(ClaimQuery::row).optional();
     }
 
-    private static Claim row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    static Claim row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        java.sql.Timestamp expires = rs.getTimestamp("voucher_expires_at");
         return new Claim(rs.getObject("id", UUID.class), rs.getObject("deal_id", UUID.class),
-                rs.getString("user_id"), rs.getTimestamp("claimed_at").toInstant());
+                rs.getString("user_id"), rs.getTimestamp("claimed_at").toInstant(),
+                rs.getString("voucher_token"), expires != null ? expires.toInstant() : null);
     }
 }

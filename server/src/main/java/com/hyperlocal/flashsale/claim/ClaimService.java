@@ -1,6 +1,7 @@
 package com.hyperlocal.flashsale.claim;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.hyperlocal.flashsale.web.NotFoundException;
@@ -11,19 +12,26 @@ class ClaimService {
 
     private final ClaimCoordinator coordinator;
     private final ClaimQuery claims;
+    private final ClaimIndex index;
     private final Clock clock;
 
-    ClaimService(ClaimCoordinator coordinator, ClaimQuery claims, Clock clock) {
+    ClaimService(ClaimCoordinator coordinator, ClaimQuery claims, ClaimIndex index, Clock clock) {
         this.coordinator = coordinator;
         this.claims = claims;
+        this.index = index;
         this.clock = clock;
     }
 
     /** Claims one voucher; throws the domain exception that explains any refusal. */
     Claim claim(UUID dealId, String userId) {
+        // Repeat and sold-out requests are answered from Redis and memory: no lock, no PostgreSQL.
+        ClaimIndex.Lookup known = index.find(dealId, userId);
+        if (known.held().isPresent()) {
+            throw new AlreadyClaimedException(known.held().get());
+        }
         if (coordinator.knownSoldOut(dealId)) {
-            // No lock needed: inventory never grows back. Still tell a holder about their claim.
-            throw claims.byDealAndUser(dealId, userId)
+            // Inventory never grows back. Only if Redis could not say whether the user holds a claim, ask the database.
+            throw (known.known() ? Optional.<Claim>empty() : claims.byDealAndUser(dealId, userId))
                     .<RuntimeException>map(AlreadyClaimedException::new)
                     .orElseGet(() -> new SoldOutException(dealId));
         }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import com.hyperlocal.flashsale.voucher.VoucherIssuer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,17 +21,23 @@ import org.springframework.transaction.annotation.Transactional;
  * the deal row is locked ({@code FOR UPDATE}), the decrement is conditional, {@code remaining}
  * has a CHECK ≥ 0 and (deal, user) is UNIQUE — so even two writers whose Redis leases overlapped
  * cannot oversell or issue a second voucher.
+ *
+ * <p>Each granted claim gets its signed voucher here, inside the same transaction, so a claim row
+ * never exists without its token: {@code mid} comes from the locked deal row, {@code exp} is the
+ * deal's end ({@link VoucherIssuer#expiryFor}), and the whole batch is signed with one key.
  */
 @Repository
 class ClaimWriter {
 
     private final JdbcClient jdbc;
+    private final VoucherIssuer vouchers;
 
-    ClaimWriter(JdbcClient jdbc) {
+    ClaimWriter(JdbcClient jdbc, VoucherIssuer vouchers) {
         this.jdbc = jdbc;
+        this.vouchers = vouchers;
     }
 
-    record DealState(int remaining, Instant validFrom, Instant validUntil) {
+    record DealState(UUID merchantId, int remaining, Instant validFrom, Instant validUntil) {
     }
 
     record BatchResult(Map<PendingClaim, ClaimOutcome> outcomes, int remainingAfter) {
@@ -53,12 +60,16 @@ class ClaimWriter {
         batch.forEach(p -> users.add(p.userId()));
         Map<String, Claim> held = existingClaims(dealId, users);
         Map<String, Claim> granted = new HashMap<>();
+        VoucherIssuer.Session signing = vouchers.session();
+        Instant expiresAt = VoucherIssuer.expiryFor(state.validUntil());
         for (String user : users) {
             if (!held.containsKey(user) && granted.size() < state.remaining()) {
-                granted.put(user, new Claim(UUID.randomUUID(), dealId, user, now));
+                UUID id = UUID.randomUUID();
+                String token = signing.sign(id, user, dealId, state.merchantId(), now, expiresAt);
+                granted.put(user, new Claim(id, dealId, user, now, token, expiresAt));
             }
         }
-        insert(granted.values().stream().toList());
+        insert(granted.values().stream().toList(), signing.kid());
         decrement(dealId, granted.size());
         for (PendingClaim p : batch) {
             Claim fresh = granted.remove(p.userId());
@@ -76,39 +87,49 @@ class ClaimWriter {
     }
 
     private Optional<DealState> lockDeal(UUID dealId) {
-        return jdbc.sql("SELECT remaining_inventory, valid_from, valid_until FROM deals WHERE id = :id FOR UPDATE")
+        return jdbc.sql("""
+                        SELECT merchant_id, remaining_inventory, valid_from, valid_until FROM deals
+                        WHERE id = :id FOR UPDATE
+                        """)
                 .param("id", dealId)
-                .query((rs, n) -> new DealState(rs.getInt(1), rs.getTimestamp(2).toInstant(),
-                        rs.getTimestamp(3).toInstant()))
+                .query((rs, n) -> new DealState(rs.getObject(1, UUID.class), rs.getInt(2),
+                        rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant()))
                 .optional();
     }
 
     private Map<String, Claim> existingClaims(UUID dealId, Set<String> users) {
         Map<String, Claim> held = new HashMap<>();
-        jdbc.sql("SELECT id, user_id, claimed_at FROM claims WHERE deal_id = :deal AND user_id = ANY(:users)")
+        jdbc.sql("""
+                        SELECT id, deal_id, user_id, claimed_at, voucher_token, voucher_expires_at FROM claims
+                        WHERE deal_id = :deal AND user_id = ANY(:users)
+                        """)
                 .param("deal", dealId)
                 .param("users", users.toArray(String[]::new))
-                .query((rs, n) -> new Claim(rs.getObject(1, UUID.class), dealId, rs.getString(2),
-                        rs.getTimestamp(3).toInstant()))
+                .query(ClaimQuery::row)
                 .list()
                 .forEach(c -> held.put(c.userId(), c));
         return held;
     }
 
-    private void insert(List<Claim> claims) {
+    private void insert(List<Claim> claims, String kid) {
         if (claims.isEmpty()) {
             return;
         }
         int inserted = jdbc.sql("""
-                        INSERT INTO claims (id, deal_id, user_id, claimed_at)
-                        SELECT t.id, :deal, t.user_id, :at
-                        FROM unnest(CAST(:ids AS uuid[]), CAST(:users AS varchar[])) AS t(id, user_id)
+                        INSERT INTO claims (id, deal_id, user_id, claimed_at, voucher_token, voucher_kid,
+                                            voucher_expires_at)
+                        SELECT t.id, :deal, t.user_id, :at, t.token, :kid, :exp
+                        FROM unnest(CAST(:ids AS uuid[]), CAST(:users AS varchar[]), CAST(:tokens AS text[]))
+                             AS t(id, user_id, token)
                         ON CONFLICT (deal_id, user_id) DO NOTHING
                         """)
                 .param("deal", claims.get(0).dealId())
                 .param("at", claims.get(0).claimedAt().atOffset(ZoneOffset.UTC))
+                .param("kid", kid)
+                .param("exp", claims.get(0).voucherExpiresAt().atOffset(ZoneOffset.UTC))
                 .param("ids", claims.stream().map(c -> c.id().toString()).toArray(String[]::new))
                 .param("users", claims.stream().map(Claim::userId).toArray(String[]::new))
+                .param("tokens", claims.stream().map(Claim::voucher).toArray(String[]::new))
                 .update();
         if (inserted != claims.size()) {
             // Only possible if another writer bypassed the row lock; roll everything back.

@@ -38,13 +38,17 @@ class Deal implements Persistable<UUID> {
     private Instant createdAt;
     @Column(name = "updated_at")
     private Instant updatedAt;
+    @Column(name = "idempotency_key", updatable = false)
+    private String idempotencyKey;
+    @Column(name = "closed_at")
+    private Instant closedAt;
     @Transient
     private boolean isNew;
 
     protected Deal() {
     }
 
-    Deal(UUID merchantId, NewDeal spec, Instant now) {
+    Deal(UUID merchantId, NewDeal spec, String idempotencyKey, Instant now) {
         this.id = UUID.randomUUID();
         this.merchantId = merchantId;
         this.title = spec.title();
@@ -57,6 +61,7 @@ class Deal implements Persistable<UUID> {
         this.validUntil = spec.validUntil();
         this.createdAt = now;
         this.updatedAt = now;
+        this.idempotencyKey = idempotencyKey;
         this.isNew = true;
     }
 
@@ -70,9 +75,30 @@ class Deal implements Persistable<UUID> {
         return isNew;
     }
 
+    /**
+     * Ends the deal now. A deal closed before it started gets an empty window in the past, which
+     * keeps {@code valid_until > valid_from} true. Closing an ended deal changes nothing.
+     */
+    boolean close(Instant now) {
+        if (!now.isBefore(validUntil)) {
+            return false;
+        }
+        if (!now.isAfter(validFrom)) {
+            validFrom = now.minusNanos(1000);
+        }
+        validUntil = now;
+        closedAt = now;
+        updatedAt = now;
+        return true;
+    }
+
+    UUID merchantId() {
+        return merchantId;
+    }
+
     DealResponse toResponse(Instant now) {
         return new DealResponse(id, merchantId, title, description, latitude, longitude, totalInventory,
-                remainingInventory, validFrom, validUntil, DealStatus.of(validFrom, validUntil, remainingInventory, now),
-                createdAt);
+                remainingInventory, totalInventory - remainingInventory, validFrom, validUntil,
+                DealStatus.of(validFrom, validUntil, remainingInventory, now), createdAt, closedAt);
     }
 }

@@ -3,12 +3,14 @@ package com.hyperlocal.flashsale.deal;
 import java.net.URI;
 import java.util.UUID;
 
+import com.hyperlocal.flashsale.merchant.AuthenticatedMerchant;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,10 +24,17 @@ class DealController {
         this.service = service;
     }
 
+    /** Creates a deal owned by the caller. Repeating an {@code Idempotency-Key} returns the first deal, 200. */
     @PostMapping
-    ResponseEntity<DealResponse> create(@Valid @RequestBody CreateDealRequest request) {
-        DealResponse deal = service.create(request);
-        return ResponseEntity.created(URI.create("/api/v1/deals/" + deal.id())).body(deal);
+    ResponseEntity<DealResponse> create(AuthenticatedMerchant merchant,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @Valid @RequestBody CreateDealRequest request) {
+        DealService.Creation creation = service.create(merchant.id(), request, idempotencyKey);
+        URI location = URI.create("/api/v1/deals/" + creation.deal().id());
+        if (creation.replayed()) {
+            return ResponseEntity.ok().location(location).header("Idempotent-Replayed", "true").body(creation.deal());
+        }
+        return ResponseEntity.created(location).body(creation.deal());
     }
 
     @GetMapping("/{id}")

@@ -1,38 +1,95 @@
 package com.hyperlocal.flashsale.deal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
+import com.hyperlocal.flashsale.web.InvalidRequestException;
 import com.hyperlocal.flashsale.web.NotFoundException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
 class DealService {
 
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
+
     private final DealRepository deals;
-    private final DealProperties properties;
+    private final TransactionTemplate tx;
     private final Clock clock;
 
-    DealService(DealRepository deals, DealProperties properties, Clock clock) {
+    DealService(DealRepository deals, TransactionTemplate tx, Clock clock) {
         this.deals = deals;
-        this.properties = properties;
+        this.tx = tx;
         this.clock = clock;
     }
 
-    @Transactional
-    DealResponse create(CreateDealRequest request) {
-        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        NewDeal spec = DealRules.check(request, now);
-        Deal deal = deals.save(new Deal(properties.defaultMerchantId(), spec, now));
-        return deal.toResponse(now);
+    /** A created deal, or the one an earlier request with the same idempotency key created. */
+    record Creation(DealResponse deal, boolean replayed) {
     }
 
-    @Transactional(readOnly = true)
+    Creation create(UUID merchantId, CreateDealRequest request, String idempotencyKey) {
+        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw new InvalidRequestException("Idempotency-Key", "must be 1-100 characters of A-Z a-z 0-9 _ . : -");
+        }
+        Instant now = now();
+        NewDeal spec = DealRules.check(request, now);
+        Optional<Creation> earlier = replay(merchantId, idempotencyKey);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        try {
+            Deal deal = tx.execute(status -> deals.saveAndFlush(new Deal(merchantId, spec, idempotencyKey, now)));
+            return new Creation(deal.toResponse(now), false);
+        } catch (DataIntegrityViolationException e) {
+            // Two requests with the same key raced; the unique index let exactly one in.
+            return replay(merchantId, idempotencyKey).orElseThrow(() -> e);
+        }
+    }
+
     DealResponse find(UUID id) {
-        return deals.findById(id)
-                .map(deal -> deal.toResponse(clock.instant()))
+        return deals.findById(id).map(deal -> deal.toResponse(now()))
                 .orElseThrow(() -> new NotFoundException("Deal", id));
+    }
+
+    DealResponse findOwn(UUID merchantId, UUID id) {
+        return own(merchantId, id).toResponse(now());
+    }
+
+    List<DealResponse> listOwn(UUID merchantId) {
+        Instant now = now();
+        return deals.findByMerchantIdOrderByCreatedAtDescIdAsc(merchantId).stream()
+                .map(deal -> deal.toResponse(now)).toList();
+    }
+
+    DealResponse close(UUID merchantId, UUID id) {
+        return tx.execute(status -> {
+            Deal deal = own(merchantId, id);
+            Instant now = now();
+            deal.close(now);
+            return deals.saveAndFlush(deal).toResponse(now);
+        });
+    }
+
+    private Optional<Creation> replay(UUID merchantId, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return Optional.empty();
+        }
+        return deals.findByMerchantIdAndIdempotencyKey(merchantId, idempotencyKey)
+                .map(deal -> new Creation(deal.toResponse(now()), true));
+    }
+
+    /** Another merchant's deal is reported as missing, so ids reveal nothing. */
+    private Deal own(UUID merchantId, UUID id) {
+        return deals.findByIdAndMerchantId(id, merchantId).orElseThrow(() -> new NotFoundException("Deal", id));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

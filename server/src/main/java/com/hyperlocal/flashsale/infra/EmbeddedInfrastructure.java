@@ -21,6 +21,7 @@ import org.springframework.core.env.MapPropertySource;
  * {@code SPRING_DATA_REDIS_HOST} and friends from any source switch it off per server.
  * Data lives in {@code flashsale.embedded.data-dir} (default {@code ./data}) and survives restarts;
  * with {@code flashsale.embedded.ephemeral=true} (the tests) it goes to a temporary folder.
+ * The voucher signing keys default to {@code <data-dir>/keys} for the same reason.
  */
 public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered {
 
@@ -40,11 +41,15 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
         }
         Path dataDir = dataDir(env);
         Map<String, Object> props = new LinkedHashMap<>();
+        // Voucher signing keys live next to the embedded servers' data (a temp folder in tests);
+        // an explicit flashsale.vouchers.key-dir or keys-file wins, this source is added last.
+        props.put("flashsale.vouchers.key-dir", dataDir.resolve("keys").toString());
         if (!env.containsProperty("spring.datasource.url")) {
             EmbeddedPostgresServer pg = EmbeddedPostgresServer.startOnce(dataDir.resolve("postgres"), ephemeral(env));
             props.put("spring.datasource.url", pg.jdbcUrl());
             props.put("spring.datasource.username", EmbeddedPostgresServer.USER);
             props.put("spring.datasource.password", "");
+            props.put("flashsale.admin.demo-merchant", !ephemeral(env));
             log.info("Embedded PostgreSQL on 127.0.0.1:" + pg.port() + ", data in " + dataDir.resolve("postgres"));
         }
         if (!env.containsProperty("spring.data.redis.host") && !env.containsProperty("spring.data.redis.url")) {

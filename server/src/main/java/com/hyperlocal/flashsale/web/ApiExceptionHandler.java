@@ -60,13 +60,28 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadableBody(HttpMessageNotReadableException e, HttpServletRequest request) {
-        if (e.getMostSpecificCause() instanceof JacksonException je && !je.getPath().isEmpty()) {
+        JacksonException je = jacksonCause(e);
+        if (je != null && !je.getPath().isEmpty()) {
             String field = je.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
             return validation(List.of(new FieldProblem(field, "has a value of the wrong type or format")), request);
         }
         return problem(ProblemType.VALIDATION, "The request body is missing or is not valid JSON", Map.of(), request);
+    }
+
+    /**
+     * The Jackson error that knows the JSON path. Not simply the most specific cause: for e.g. an
+     * unparsable Instant that is a {@code DateTimeParseException} without a path, which made a
+     * well-formed body with one bad field look like "not valid JSON".
+     */
+    private static JacksonException jacksonCause(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof JacksonException je && !je.getPath().isEmpty()) {
+                return je;
+            }
+        }
+        return null;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -98,6 +113,9 @@ class ApiExceptionHandler {
         if (e instanceof ErrorResponse error) {
             return framework(error, request);
         }
+        if (DependencyFailures.isUnavailable(e)) {
+            return unavailable(e, request);
+        }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return problem(ProblemType.INTERNAL, "Something went wrong on our side; nothing was changed.", Map.of(),
                 request);
@@ -122,6 +140,7 @@ class ApiExceptionHandler {
     private ResponseEntity<ProblemDetail> fieldErrors(BindingResult result, HttpServletRequest request) {
         List<FieldProblem> errors = result.getFieldErrors().stream()
                 .map(ApiExceptionHandler::describe)
+                .distinct()
                 .toList();
         if (errors.isEmpty()) {
             errors = result.getGlobalErrors().stream()
@@ -132,8 +151,18 @@ class ApiExceptionHandler {
     }
 
     private static FieldProblem describe(FieldError error) {
-        String message = error.isBindingFailure() ? "has a value of the wrong type or format" : error.getDefaultMessage();
+        String message = error.isBindingFailure() ? "has a value of the wrong type or format"
+                : isNotFinite(error.getRejectedValue()) ? "must be a finite number"
+                : error.getDefaultMessage();
         return new FieldProblem(error.getField(), message);
+    }
+
+    /**
+     * NaN fails both {@code @DecimalMin} and {@code @DecimalMax}, and ±Infinity one of them with a
+     * misleading bound; say once what is really wrong. {@code distinct()} then merges the duplicates.
+     */
+    private static boolean isNotFinite(Object value) {
+        return (value instanceof Double d && !Double.isFinite(d)) || (value instanceof Float f && !Float.isFinite(f));
     }
 
     private ResponseEntity<ProblemDetail> validation(List<FieldProblem> errors, HttpServletRequest request) {
@@ -153,6 +182,9 @@ class ApiExceptionHandler {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (type.status().value() == 503) {
             answer.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        if (type == ProblemType.UNAUTHORIZED) {
+            answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
         return answer.body(body);
     }

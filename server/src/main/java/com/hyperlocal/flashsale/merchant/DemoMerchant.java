@@ -1,0 +1,66 @@
+package com.hyperlocal.flashsale.merchant;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * On the embedded default, the first start creates a demo merchant so a new user can try the CLI
+ * at once. Its key is printed once and kept, owner-readable only, in the data folder.
+ */
+@Component
+class DemoMerchant implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoMerchant.class);
+    static final String FILE = "demo-merchant.properties";
+
+    private final MerchantAccounts accounts;
+    private final AdminProperties properties;
+    private final Environment environment;
+
+    DemoMerchant(MerchantAccounts accounts, AdminProperties properties, Environment environment) {
+        this.accounts = accounts;
+        this.properties = properties;
+        this.environment = environment;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        if (!properties.demoMerchant()) {
+            return;
+        }
+        Path file = Path.of(environment.getProperty("flashsale.embedded.data-dir", "data")).toAbsolutePath().resolve(FILE);
+        if (Files.exists(file) && stillValid(file)) {
+            log.info("Demo merchant: its API key is in {}", file);
+            return;
+        }
+        MerchantAccounts.CreatedMerchant demo = accounts.create("Demo Merchant");
+        Files.createDirectories(file.getParent());
+        Path tmp = Files.createTempFile(file.getParent(), "demo", ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(tmp, "merchantId=" + demo.id() + "\napiKey=" + demo.apiKey() + "\n");
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        // Printed once, on purpose: this is a local demo account, and the file above keeps it.
+        System.out.printf("%n  Demo merchant created (id %s).%n  API key, shown once and saved in %s:%n  %s%n%n",
+                demo.id(), file, demo.apiKey());
+    }
+
+    /** A file from an earlier database (e.g. a wiped data folder) names a key that no longer works. */
+    private boolean stillValid(Path file) throws IOException {
+        java.util.Properties saved = new java.util.Properties();
+        try (var reader = Files.newBufferedReader(file)) {
+            saved.load(reader);
+        }
+        String key = saved.getProperty("apiKey", "");
+        return ApiKeys.SHAPE.matcher(key).matches() && accounts.byKeyHash(ApiKeys.hash(key)).isPresent();
+    }
+}

@@ -1,0 +1,25 @@
+package com.hyperlocal.flashsale.redemption;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** What the server made of each uploaded item, in upload order. */
+record RedemptionResult(List<ItemResult> results) {
+
+    enum Status { ACCEPTED, DUPLICATE, CONFLICT, REJECTED }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ItemResult(UUID clientId, Status status, UUID redemptionId, String reason, FirstRedemption conflict) {
+
+        static ItemResult rejected(UUID clientId, String reason) {
+            return new ItemResult(clientId, Status.REJECTED, null, reason, null);
+        }
+    }
+
+    /** The redemption that was accepted first, which a CONFLICT item collided with. */
+    record FirstRedemption(UUID redemptionId, String deviceId, Instant scannedAt, Instant receivedAt) {
+    }
+}
