@@ -24,7 +24,8 @@ import picocli.CommandLine.ParseResult;
  */
 public final class FlashdealCli {
 
-    @Command(name = "flashdeal", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    // INHERIT: every subcommand gets --help/--version and the exit-code footer.
+    @Command(name = "flashdeal", scope = CommandLine.ScopeType.INHERIT, mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Manage your flash-sale deals, voucher keys and redemptions from a terminal.",
             footerHeading = "%n", footer = {ExitCodes.HELP_TABLE, "",
                 "Settings: --server/--api-key, else $FLASHDEAL_SERVER/$FLASHDEAL_API_KEY, else",

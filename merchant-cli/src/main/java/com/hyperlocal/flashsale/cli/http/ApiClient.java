@@ -32,7 +32,8 @@ public final class ApiClient {
     public ApiClient(String server, String apiKey) {
         this.base = URI.create(server.endsWith("/") ? server : server + "/");
         this.apiKey = apiKey;
-        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+        // HTTP/1.1: the server speaks no cleartext HTTP/2, so an h2c upgrade offer is wasted.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -44,7 +45,7 @@ public final class ApiClient {
     public Created createDeal(CreateDealRequest body, String idempotencyKey) {
         HttpRequest.Builder b = request("api/v1/deals", true)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(Json.compact(body)));
         if (idempotencyKey != null) {
             b.header("Idempotency-Key", idempotencyKey);
         }

@@ -23,6 +23,11 @@ public final class Json {
         return MAPPER.writeValueAsString(value);
     }
 
+    /** Request bodies: no indentation on the wire. */
+    public static String compact(Object value) {
+        return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+    }
+
     public static <T> T read(String json, Class<T> type) {
         try {
             return MAPPER.readValue(json, type);

@@ -31,6 +31,7 @@ public final class Records {
     /** Ids kept as strings: the till's ids are opaque and the CLI only displays them. */
     public record Redemption(String id, String clientId, String claimId, String dealId,
                              String userId, String deviceId, Instant scannedAt,
-                             Instant receivedAt, String status, JsonNode conflictsWith) {
+                             Instant receivedAt, String status, String outcome,
+                             String refusalReason, JsonNode conflictsWith) {
     }
 }

@@ -55,12 +55,32 @@ public final class RedemptionCommand {
             }
             Table t = new Table("SCANNED", "DEAL", "USER", "DEVICE", "STATUS", "CONFLICTS WITH");
             for (Redemption r : list) {
-                t.row(r.scannedAt(), r.dealId(), r.userId(), r.deviceId(), r.status(),
-                        r.conflictsWith() == null || r.conflictsWith().isNull() ? null
-                                : r.conflictsWith().isString() ? r.conflictsWith().asString() : r.conflictsWith().toString());
+                String status = r.status() != null ? r.status() : r.outcome();
+                if (r.refusalReason() != null) {
+                    status += " (" + r.refusalReason() + ")";
+                }
+                t.row(r.scannedAt(), r.dealId(), r.userId(), r.deviceId(), status, conflict(r));
             }
             t.print(out);
             return ExitCodes.OK;
+        }
+
+        /** The first redemption this one clashes with: an id, or an object we show compactly. */
+        private static String conflict(Redemption r) {
+            if (r.conflictsWith() == null || r.conflictsWith().isNull()) {
+                return null;
+            }
+            if (r.conflictsWith().isString()) {
+                return r.conflictsWith().asString();
+            }
+            for (String field : new String[] {"deviceId", "id", "clientId"}) {
+                if (r.conflictsWith().hasNonNull(field)) {
+                    String at = r.conflictsWith().hasNonNull("scannedAt")
+                            ? " at " + r.conflictsWith().get("scannedAt").asString() : "";
+                    return field + " " + r.conflictsWith().get(field).asString() + at;
+                }
+            }
+            return r.conflictsWith().toString();
         }
     }
 }
