@@ -3,6 +3,7 @@ package com.hyperlocal.flashsale.cli.deal;
 import com.hyperlocal.flashsale.cli.http.CreateDealRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,9 +62,10 @@ public record DealDraft(String title, String description, double latitude, doubl
         return p;
     }
 
-    /** The end instant: given, or start (or now) plus the duration. */
+    /** The end instant: given, or start (or now) plus the duration, in whole seconds. */
     public Instant end(Instant now) {
-        return ends != null ? ends : (starts == null ? now : starts).plus(duration);
+        // Whole seconds: "2h from now" should read 10:08:49Z, not 10:08:49.943418Z.
+        return ends != null ? ends : (starts == null ? now : starts).plus(duration).truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** The request body; call only when {@link #problems} is empty. */
