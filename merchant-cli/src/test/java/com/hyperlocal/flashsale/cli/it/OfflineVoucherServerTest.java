@@ -14,6 +14,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
 import java.util.Map;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -66,6 +68,22 @@ class OfflineVoucherServerTest {
         KeyCache cache = KeyCache.load(danaCache);
         assertThat(cache.merchantId()).isEqualTo(dana.id());
         assertThat(cache.issuer()).isEqualTo("https://flashsale.example");
+
+        // Two tills redeem the same voucher: the server keeps the second as a conflict.
+        for (String till : new String[] {"till-1", "till-2"}) {
+            HttpResponse<String> upload = server.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/redemptions"))
+                    .header("Authorization", "Bearer " + dana.apiKey()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"deviceId\":\"" + till + "\",\"items\":[{\"clientId\":\""
+                            + UUID.randomUUID() + "\",\"token\":\"" + voucher + "\",\"scannedAt\":\"" + Instant.now()
+                            + "\",\"outcome\":\"REDEEMED\"}]}")));
+            assertThat(upload.statusCode()).as(upload.body()).isBetween(200, 201);
+        }
+        CliRun.Result all = CliRun.run(danaEnv, "redemptions", "list");
+        CliRun.Result conflicts = CliRun.run(danaEnv, "redemptions", "list", "--conflicts");
+        assertThat(all.exitCode()).as(all.toString()).isZero();
+        assertThat(all.out()).contains("till-1").contains("till-2").contains("asha");
+        assertThat(conflicts.out()).contains("till-2").contains("CONFLICT").contains("deviceId till-1")
+                .doesNotContain("ACCEPTED");
 
         ServerProcess.stopShared();
 
