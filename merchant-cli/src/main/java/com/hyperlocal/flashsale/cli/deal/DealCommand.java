@@ -59,19 +59,19 @@ public final class DealCommand {
 
     @Command(name = "create", description = "Create a deal. Checked locally before it is sent.")
     public static final class Create extends Base {
-        @Option(names = "--title", required = true, description = "Up to 120 characters.")
+        @Option(names = "--title", required = true, paramLabel = "TEXT", description = "Up to 120 characters.")
         String title;
 
-        @Option(names = "--description", description = "Up to 2000 characters.")
+        @Option(names = "--description", paramLabel = "TEXT", description = "Up to 2000 characters.")
         String description;
 
-        @Option(names = "--lat", required = true, description = "Latitude, -90..90.")
+        @Option(names = "--lat", required = true, paramLabel = "LAT", description = "Latitude, -90..90.")
         double lat;
 
-        @Option(names = "--lng", required = true, description = "Longitude, -180..180.")
+        @Option(names = "--lng", required = true, paramLabel = "LNG", description = "Longitude, -180..180.")
         double lng;
 
-        @Option(names = "--inventory", required = true, description = "Units on offer, 1..1,000,000.")
+        @Option(names = "--inventory", required = true, paramLabel = "N", description = "Units on offer, 1..1,000,000.")
         long inventory;
 
         @Option(names = "--starts", paramLabel = "TIME",
