@@ -1,0 +1,177 @@
+package com.hyperlocal.flashsale.cli.deal;
+
+import com.hyperlocal.flashsale.cli.ConnectionOptions;
+import com.hyperlocal.flashsale.cli.Environment;
+import com.hyperlocal.flashsale.cli.ExitCodes;
+import com.hyperlocal.flashsale.cli.OutputOptions;
+import com.hyperlocal.flashsale.cli.http.Deal;
+import com.hyperlocal.flashsale.cli.http.Json;
+import com.hyperlocal.flashsale.cli.http.Records.Created;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code deal create|list|show|close|import}. */
+@Command(name = "deal", description = "Create, list, show, close and bulk-import your deals.",
+        subcommands = {DealCommand.Create.class, DealCommand.ListDeals.class, DealCommand.Show.class,
+            DealCommand.Close.class, DealImport.class})
+public final class DealCommand {
+
+    /** Common plumbing of the deal subcommands. */
+    abstract static class Base implements Callable<Integer> {
+        final Environment env;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        ConnectionOptions connection;
+
+        @Mixin
+        OutputOptions output;
+
+        Base(Environment env) {
+            this.env = env;
+        }
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        void print(Deal deal) {
+            if (output.json()) {
+                out().println(Json.write(deal));
+            } else {
+                DealViews.details(out(), deal);
+            }
+        }
+    }
+
+    @Command(name = "create", description = "Create a deal. Checked locally before it is sent.")
+    public static final class Create extends Base {
+        @Option(names = "--title", required = true, paramLabel = "TEXT", description = "Up to 120 characters.")
+        String title;
+
+        @Option(names = "--description", paramLabel = "TEXT", description = "Up to 2000 characters.")
+        String description;
+
+        @Option(names = "--lat", required = true, paramLabel = "LAT", description = "Latitude, -90..90.")
+        double lat;
+
+        @Option(names = "--lng", required = true, paramLabel = "LNG", description = "Longitude, -180..180.")
+        double lng;
+
+        @Option(names = "--inventory", required = true, paramLabel = "N", description = "Units on offer, 1..1,000,000.")
+        long inventory;
+
+        @Option(names = "--starts", paramLabel = "TIME",
+                description = "2026-03-01T18:00 (local) or 2026-03-01T12:30:00Z. Default: now.")
+        String starts;
+
+        @Option(names = "--ends", paramLabel = "TIME", description = "End time; or give --duration.")
+        String ends;
+
+        @Option(names = "--duration", paramLabel = "DURATION", converter = DurationParser.class,
+                description = "90m, 2h, 1d, 1h30m or PT2H; at most 366 days.")
+        Duration duration;
+
+        public Create(Environment env) {
+            super(env);
+        }
+
+        @Override
+        public Integer call() {
+            Instant now = env.clock().instant();
+            DealDraft draft = new DealDraft(title, description, lat, lng, inventory,
+                    time(starts, "--starts"), time(ends, "--ends"), duration);
+            List<String> problems = draft.problems(now);
+            if (!problems.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), String.join("; ", problems));
+            }
+            Created created = connection.client(env).createDeal(draft.toRequest(now), null);
+            if (output.json()) {
+                out().println(Json.write(created.deal()));
+            } else {
+                out().println("Created deal " + created.deal().id() + ".");
+                DealViews.details(out(), created.deal());
+            }
+            return ExitCodes.OK;
+        }
+
+        private Instant time(String value, String option) {
+            if (value == null) {
+                return null;
+            }
+            try {
+                return DateTimes.parse(value, env.clock().getZone());
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "list", description = "List your deals, newest first.")
+    public static final class ListDeals extends Base {
+        public ListDeals(Environment env) {
+            super(env);
+        }
+
+        @Override
+        public Integer call() {
+            List<Deal> deals = connection.client(env).listDeals();
+            if (output.json()) {
+                out().println(Json.write(deals));
+            } else {
+                DealViews.table(out(), deals);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "show", description = "Show one of your deals.")
+    public static final class Show extends Base {
+        @Parameters(paramLabel = "ID", description = "The deal id (from `deal list`).")
+        UUID id;
+
+        public Show(Environment env) {
+            super(env);
+        }
+
+        @Override
+        public Integer call() {
+            print(connection.client(env).deal(id));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "close", description = "End a deal now. Closing an ended deal changes nothing.")
+    public static final class Close extends Base {
+        @Parameters(paramLabel = "ID", description = "The deal id (from `deal list`).")
+        UUID id;
+
+        public Close(Environment env) {
+            super(env);
+        }
+
+        @Override
+        public Integer call() {
+            Deal deal = connection.client(env).closeDeal(id);
+            if (!output.json()) {
+                out().println("Closed deal " + deal.id() + " (" + deal.status() + " since " + deal.validUntil() + ").");
+            } else {
+                out().println(Json.write(deal));
+            }
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package com.hyperlocal.flashsale.cli.deal;
+
+import com.hyperlocal.flashsale.cli.http.CreateDealRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A deal as typed on the command line or in a CSV row, checked locally with the server's rules
+ * so mistakes are reported before anything is sent, each with its own message.
+ *
+ * @param starts   null means "now" (the server's now: validFrom is then not sent)
+ * @param ends     exactly one of ends and duration must be given
+ */
+public record DealDraft(String title, String description, double latitude, double longitude,
+                        long inventory, Instant starts, Instant ends, Duration duration) {
+
+    public static final int MAX_TITLE = 120;
+    public static final int MAX_DESCRIPTION = 2000;
+    public static final long MAX_INVENTORY = 1_000_000;
+    public static final Duration MAX_LENGTH = Duration.ofDays(366);
+
+    /** Every rule broken, in a stable order; empty when the draft can be sent. */
+    public List<String> problems(Instant now) {
+        List<String> p = new ArrayList<>();
+        if (title == null || title.isBlank()) {
+            p.add("title must not be blank");
+        } else if (title.strip().length() > MAX_TITLE) {
+            p.add("title is " + title.strip().length() + " characters; at most " + MAX_TITLE + " allowed");
+        }
+        if (description != null && description.length() > MAX_DESCRIPTION) {
+            p.add("description is " + description.length() + " characters; at most " + MAX_DESCRIPTION + " allowed");
+        }
+        if (!(latitude >= -90 && latitude <= 90)) { // also catches NaN
+            p.add("latitude must be between -90 and 90 (got " + latitude + ")");
+        }
+        if (!(longitude >= -180 && longitude <= 180)) {
+            p.add("longitude must be between -180 and 180 (got " + longitude + ")");
+        }
+        if (inventory < 1 || inventory > MAX_INVENTORY) {
+            p.add("inventory must be between 1 and 1,000,000 (got " + inventory + ")");
+        }
+        if (ends != null && duration != null) {
+            p.add("give either an end time or a duration, not both");
+        } else if (ends == null && duration == null) {
+            p.add("give an end time (--ends / ends) or a duration (--duration / duration)");
+        } else if (duration != null && duration.compareTo(MAX_LENGTH) > 0) {
+            p.add("duration must be at most 366 days (got " + pretty(duration) + ")");
+        } else {
+            Instant start = starts == null ? now : starts;
+            Instant end = end(now);
+            if (!end.isAfter(start)) {
+                p.add("end time " + end + " must be after the start time " + start);
+            } else if (!end.isAfter(now)) {
+                p.add("end time " + end + " is in the past");
+            } else if (Duration.between(start, end).compareTo(MAX_LENGTH) > 0) {
+                p.add("a deal may run at most 366 days (" + start + " to " + end + " is longer)");
+            }
+        }
+        return p;
+    }
+
+    /** The end instant: given, or start (or now) plus the duration, in whole seconds. */
+    public Instant end(Instant now) {
+        // Whole seconds: "2h from now" should read 10:08:49Z, not 10:08:49.943418Z.
+        return ends != null ? ends : (starts == null ? now : starts).plus(duration).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** The request body; call only when {@link #problems} is empty. */
+    public CreateDealRequest toRequest(Instant now) {
+        return new CreateDealRequest(title.strip(), description == null || description.isBlank() ? null : description,
+                latitude, longitude, (int) inventory, starts, end(now));
+    }
+
+    static String pretty(Duration d) {
+        return d.toDays() > 0 ? d.toDays() + " days" : d.toString();
+    }
+}

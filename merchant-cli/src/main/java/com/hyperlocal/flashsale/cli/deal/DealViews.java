@@ -1,0 +1,45 @@
+package com.hyperlocal.flashsale.cli.deal;
+
+import com.hyperlocal.flashsale.cli.Table;
+import com.hyperlocal.flashsale.cli.http.Deal;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** How deals look in table mode. */
+final class DealViews {
+
+    private DealViews() {
+    }
+
+    static void table(PrintWriter out, List<Deal> deals) {
+        if (deals.isEmpty()) {
+            out.println("No deals yet. Create one with `flashdeal deal create --help`.");
+            return;
+        }
+        Table t = new Table("ID", "TITLE", "STATUS", "REMAINING/TOTAL", "CLAIMS", "ENDS");
+        for (Deal d : deals) {
+            t.row(d.id(), Table.clip(d.title(), 32), d.status(),
+                    d.remainingInventory() + "/" + d.totalInventory(), d.claimCount(), d.validUntil());
+        }
+        t.print(out);
+    }
+
+    static void details(PrintWriter out, Deal d) {
+        out.printf("id:          %s%n", d.id());
+        out.printf("title:       %s%n", d.title());
+        if (d.description() != null && !d.description().isBlank()) {
+            out.printf("description: %s%n", d.description());
+        }
+        out.printf("status:      %s%n", d.status());
+        out.printf("remaining:   %d of %d%n", d.remainingInventory(), d.totalInventory());
+        if (d.claimCount() != null) {
+            out.printf("claims:      %d%n", d.claimCount());
+        }
+        out.printf("location:    %s, %s%n", d.latitude(), d.longitude());
+        out.printf("starts:      %s%n", d.validFrom());
+        out.printf("ends:        %s%n", d.validUntil());
+        if (d.createdAt() != null) {
+            out.printf("created:     %s%n", d.createdAt());
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package com.hyperlocal.flashsale.cli.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.hyperlocal.flashsale.cli.http.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The real server, started once per test run from its Spring Boot jar as a separate process with
+ * throw-away embedded PostgreSQL and Redis. {@link #shared()} starts it lazily; the JVM shutdown
+ * hook stops it if a test doesn't.
+ */
+public final class ServerProcess {
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+    private static ServerProcess shared;
+
+    /** What the admin API answers when a merchant is created. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Merchant(UUID id, String name, UUID keyId, String apiKey) {
+    }
+
+    public final int port;
+    private final String adminToken;
+    private final Process process;
+    private final Path log;
+    public final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private ServerProcess(int port, String adminToken, Process process, Path log) {
+        this.port = port;
+        this.adminToken = adminToken;
+        this.process = process;
+        this.log = log;
+    }
+
+    public static synchronized ServerProcess shared() {
+        if (shared == null || !shared.process.isAlive()) {
+            shared = start();
+        }
+        return shared;
+    }
+
+    /** Stops the shared server (the next {@link #shared()} would start a new one). */
+    public static synchronized void stopShared() {
+        if (shared != null) {
+            shared.stop();
+            shared = null;
+        }
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private static ServerProcess start() {
+        Path jar = serverJar();
+        int port = freePort();
+        String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        Path workDir = Path.of("target", "server-it").toAbsolutePath();
+        Path log = workDir.resolve("server-" + port + ".log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        try {
+            Files.createDirectories(workDir);
+            // -D before -jar: after it, it would be an argument to the application.
+            Process p = new ProcessBuilder(java, "-Dflashsale.embedded.ephemeral=true",
+                    "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", jar.toString(),
+                    "--server.port=" + port, "--flashsale.admin.token=" + token,
+                    "--logging.level.root=WARN")
+                    .directory(workDir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            ServerProcess server = new ServerProcess(port, token, p, log);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop-server-" + port));
+            server.awaitHealthy();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the server from " + jar, e);
+        }
+    }
+
+    /** The jar surefire passes; in a `test`-phase reactor run that is target/classes, so look beside it. */
+    static Path serverJar() {
+        String configured = System.getProperty("server.jar");
+        assertThat(configured).as("system property server.jar (set by merchant-cli/pom.xml)").isNotBlank();
+        Path path = Path.of(configured);
+        if (Files.isDirectory(path)) {
+            Path target = path.getParent();
+            try (Stream<Path> files = Files.list(target)) {
+                path = files.filter(f -> f.getFileName().toString().matches("server-.*\\.jar"))
+                        .findFirst().orElse(path);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        assertThat(path).as("server jar: build it with ./mvnw -pl server -am package -DskipTests "
+                + "or run ./mvnw verify").isRegularFile();
+        return path;
+    }
+
+    private void awaitHealthy() {
+        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server exited with " + process.exitValue()
+                        + " during startup; see " + log + "\n" + tail());
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(300);
+        }
+        stop();
+        throw new IllegalStateException("the server was not healthy within " + STARTUP_TIMEOUT + "; see " + log);
+    }
+
+    public Merchant createMerchant(String name) {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url() + "/api/v1/admin/merchants"))
+                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}")));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return Json.read(r.body(), Merchant.class);
+    }
+
+    /** Plain HTTP, e.g. for claiming a voucher as a shopper would. */
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public byte[] getBytes(String path) {
+        try {
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url() + path)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(r.statusCode()).isEqualTo(200);
+            return r.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void stop() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy(); // SIGTERM: Spring shuts down and stops the embedded PostgreSQL/Redis
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
