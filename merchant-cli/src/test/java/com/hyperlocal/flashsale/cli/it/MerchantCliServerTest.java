@@ -2,6 +2,7 @@ package com.hyperlocal.flashsale.cli.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hyperlocal.flashsale.testing.ServerProcess;
 import com.hyperlocal.flashsale.cli.CliRun;
 import com.hyperlocal.flashsale.cli.Environment;
 import com.hyperlocal.flashsale.cli.ExitCodes;

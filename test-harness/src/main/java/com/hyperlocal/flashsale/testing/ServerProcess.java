@@ -1,9 +1,5 @@
-package com.hyperlocal.flashsale.cli.it;
+package com.hyperlocal.flashsale.testing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.hyperlocal.flashsale.cli.http.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -19,6 +15,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -32,8 +30,11 @@ public final class ServerProcess {
     private static ServerProcess shared;
 
     /** What the admin API answers when a merchant is created. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Merchant(UUID id, String name, UUID keyId, String apiKey) {
+        @Override
+        public String toString() {
+            return "Merchant[id=" + id + ", name=" + name + "]";
+        }
     }
 
     public final int port;
@@ -96,7 +97,9 @@ public final class ServerProcess {
     /** The jar surefire passes; in a `test`-phase reactor run that is target/classes, so look beside it. */
     static Path serverJar() {
         String configured = System.getProperty("server.jar");
-        assertThat(configured).as("system property server.jar (set by merchant-cli/pom.xml)").isNotBlank();
+        if (configured == null || configured.isBlank()) {
+            throw new IllegalStateException("system property server.jar is not set (see test-harness/README.md)");
+        }
         Path path = Path.of(configured);
         if (Files.isDirectory(path)) {
             Path target = path.getParent();
@@ -107,8 +110,10 @@ public final class ServerProcess {
                 throw new UncheckedIOException(e);
             }
         }
-        assertThat(path).as("server jar: build it with ./mvnw -pl server -am package -DskipTests "
-                + "or run ./mvnw verify").isRegularFile();
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalStateException("no server jar at " + path
+                    + ": build it with ./mvnw -pl server -am package -DskipTests, or run ./mvnw verify");
+        }
         return path;
     }
 
@@ -141,8 +146,11 @@ public final class ServerProcess {
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url() + "/api/v1/admin/merchants"))
                 .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}")));
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        return Json.read(r.body(), Merchant.class);
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("merchant not created: " + r.statusCode() + " " + r.body());
+        }
+        return new Merchant(UUID.fromString(field(r.body(), "id")), field(r.body(), "name"),
+                UUID.fromString(field(r.body(), "keyId")), field(r.body(), "apiKey"));
     }
 
     /** Plain HTTP, e.g. for claiming a voucher as a shopper would. */
@@ -161,7 +169,9 @@ public final class ServerProcess {
         try {
             HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url() + path)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(r.statusCode()).isEqualTo(200);
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + " answered " + r.statusCode());
+            }
             return r.body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -171,7 +181,7 @@ public final class ServerProcess {
         }
     }
 
-    void stop() {
+    public void stop() {
         if (!process.isAlive()) {
             return;
         }
@@ -193,6 +203,15 @@ public final class ServerProcess {
         } catch (IOException e) {
             return "(no log)";
         }
+    }
+
+    /** A top-level string member of a flat JSON object; enough for the admin API's answer, and JDK only. */
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no \"" + name + "\" in " + json);
+        }
+        return m.group(1);
     }
 
     private static int freePort() {
