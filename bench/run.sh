@@ -183,9 +183,18 @@ run_wrk() {
   local before after t0 t1 wall wrk_cpu
   before=$(cpu_snapshot); t0=$(date +%s.%N)
   local TIMEFORMAT='%R %U %S'   # bash's `time`: wall, user, sys of wrk itself
-  { time timeout $((secs + 90)) wrk -t"$WRK_THREADS" -c"$conns" -d"${secs}s" --timeout 10s \
-      -s "$REPO/bench/lua/$script" "$LB" -- "$@" >"$OUT/$name.txt" 2>&1 ; } 2>"$OUT/$name.time" \
-    || die "wrk $name (see $OUT/$name.txt)"
+  # With STOP_DIR set, the script drops one marker per finished thread there and wrk is stopped
+  # with SIGINT once all threads are done (it prints its summary on SIGINT).
+  { time {
+      timeout -s INT -k 10 $((secs + 90)) wrk -t"$WRK_THREADS" -c"$conns" -d"${secs}s" --timeout 10s \
+        -s "$REPO/bench/lua/$script" "$LB" -- "$@" >"$OUT/$name.txt" 2>&1 &
+      local wpid=$!
+      while [[ -n "${STOP_DIR:-}" ]] && kill -0 "$wpid" 2>/dev/null; do
+        if (($(find "$STOP_DIR" -name 'done-*' | wc -l) >= WRK_THREADS)); then kill -INT "$wpid"; break; fi
+        sleep 0.1
+      done
+      wait "$wpid"
+    } ; } 2>"$OUT/$name.time" || die "wrk $name (see $OUT/$name.txt)"
   t1=$(date +%s.%N); after=$(cpu_snapshot)
   wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
   wrk_cpu=$(awk '{ printf "%.2f", ($2 + $3) / ($1 > 0 ? $1 : 1) }' "$OUT/$name.time")
@@ -414,10 +423,11 @@ row "a. hot deal, steady ($HOT_UNITS units, $HOT_LEFT left after)" "-c$CONNS -d$
 
 # ---- b. hot deal, burst, then hammering the sold-out deal
 log "b. burst: $BURST_USERS users at $BURST_UNITS units"
-run_wrk burst "$BURST_CONNS" 120 burst.lua "$RUN_ID-b" "$BURST_DEAL" "$BURST_USERS" "$WRK_THREADS"
+mkdir -p "$WORK/burst-done"
+STOP_DIR=$WORK/burst-done run_wrk burst "$BURST_CONNS" 120 burst.lua "$RUN_ID-b" "$BURST_DEAL" "$BURST_USERS" "$WRK_THREADS" "$WORK/burst-done"
 SELLOUT_DB=$(sql -c "SELECT round(extract(epoch FROM max(claimed_at) - min(claimed_at)) * 1000) FROM claims WHERE deal_id = '$BURST_DEAL'")
 BURST_LEFT=$(sql -c "SELECT remaining_inventory FROM deals WHERE id = '$BURST_DEAL'")
-row "b. burst: $BURST_USERS users at once, $BURST_UNITS units ($BURST_LEFT left)" "-c$BURST_CONNS, one claim per user" "sold out in **${SELLOUT_DB} ms** (DB: last − first claimed_at); last 201 seen by clients $(val burst last201_after_s) s after start; $(val burst claims_sent) claims sent, wrk ran $(val burst duration_s) s" "$(val burst p50_ms) ms" "$(val burst p99_ms) ms" "201=$(val burst status_201) 409 sold-out=$(val burst status_409_sold_out) $(others burst 201 409_sold_out)" "$(invariant bench-burst)" burst
+row "b. burst: $BURST_USERS users at once, $BURST_UNITS units ($BURST_LEFT left)" "-c$BURST_CONNS, one claim per user" "sold out in **${SELLOUT_DB} ms** (DB: last − first claimed_at); last 201 seen by clients $(val burst last201_after_s) s after start; all $(val burst claims_sent) users answered in $(val burst duration_s) s" "$(val burst p50_ms) ms" "$(val burst p99_ms) ms" "201=$(val burst status_201) 409 sold-out=$(val burst status_409_sold_out) $(others burst 201 409_sold_out)" "$(invariant bench-burst)" burst
 log "b. sold-out hammering: ${SOLDOUT_DUR}s"
 run_wrk soldout "$CONNS" "$SOLDOUT_DUR" claim.lua "$RUN_ID-s" "$BURST_DEAL"
 SOLDOUT_RPS=$(rate "$(val soldout status_409_sold_out)" "$(val soldout duration_s)")

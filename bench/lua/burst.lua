@@ -1,6 +1,8 @@
 -- Burst: exactly <users> distinct users each claim once, split over the threads, as fast as the
 -- connections allow; each thread stops itself when its share is answered.
--- args: <user prefix> <deal id> <users> <threads>
+-- args: <user prefix> <deal id> <users> <threads> <marker dir>
+-- wrk's main thread always sleeps for the whole -d, so each thread that is done drops a marker file
+-- in <marker dir>; bench/run.sh sends wrk SIGINT once all are there (wrk then prints its summary).
 -- Once a thread's share is sent, idle connections send a harmless GET of the deal (answered 200,
 -- which the counters ignore) until the thread stops, so no extra user ever claims. wrk's latency
 -- figures include those few GETs.
@@ -8,6 +10,7 @@ package.path = debug.getinfo(1, "S").source:match("^@?(.*/)") .. "?.lua;" .. pac
 local lib = require "lib"
 
 local prefix, deal, quota, sent, answered, all_sent_us = "u", nil, 0, 0, 0, 0
+local marker, stopped = nil, false
 claims_sent = 0 -- global: summed in done()
 local headers = { ["Content-Type"] = "application/json" }
 
@@ -19,6 +22,7 @@ function init(args)
   deal = args[2]
   local users, nthreads = tonumber(args[3]), tonumber(args[4])
   quota = math.floor(users / nthreads) + ((tid <= users % nthreads) and 1 or 0)
+  marker = args[5] .. "/done-" .. tid
 end
 
 function request()
@@ -40,7 +44,9 @@ function response(status, hdrs, body)
   end
   -- Stop when the share is answered; a claim lost by the socket layer is not waited for more than
   -- wrk's --timeout (10 s) after the last one was sent.
-  if answered >= quota or (all_sent_us > 0 and lib.now_us() - all_sent_us > 11000000) then
+  if not stopped and (answered >= quota or (all_sent_us > 0 and lib.now_us() - all_sent_us > 11000000)) then
+    stopped = true
     wrk.thread:stop()
+    io.open(marker, "w"):close()
   end
 end
