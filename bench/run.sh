@@ -7,6 +7,7 @@
 #   bench/run.sh              full run (~10-15 min)
 #   QUICK=1 bench/run.sh      smoke run (~2-3 min: seconds per scenario, 20k discovery deals)
 #   bench/run.sh --no-build   reuse server/target/server-0.1.0-SNAPSHOT.jar
+#   PROFILE="hot ping" bench/run.sh   also record JFR per instance during those scenarios
 #
 # Settings are environment variables (see the block below). Raw output: bench/results/<timestamp>/.
 set -euo pipefail
@@ -18,7 +19,7 @@ BUILD=1
 for arg in "$@"; do
   case "$arg" in
     --no-build) BUILD=0 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -43,6 +44,8 @@ CITY_DEALS=${CITY_DEALS:-1000}
 CITY_UNITS=${CITY_UNITS:-10000}
 PG_CLIENTS=${PG_CLIENTS:-"1 8 64"}
 RADII=${RADII:-"1 5 25"}
+SCENARIOS=${SCENARIOS:-}                 # empty = all; else a subset of: pgbench ping hot burst city discovery
+PROFILE=${PROFILE:-}                     # e.g. "hot ping": JFR recording per instance during those runs
 if [[ "$QUICK" == 1 ]]; then
   DUR=${DUR:-3}; SOLDOUT_DUR=${SOLDOUT_DUR:-3}; PG_T=${PG_T:-3}; WARMUP=${WARMUP:-2}
   COUNTRY_DEALS=${COUNTRY_DEALS:-15000}; HOT_SPOT_DEALS=${HOT_SPOT_DEALS:-1000}
@@ -181,6 +184,13 @@ cores() { awk -v t="$1" -v hz="$CLK_TCK" -v s="$2" 'BEGIN { printf "%.2f", (s > 
 run_wrk() {
   local name=$1 conns=$2 secs=$3 script=$4; shift 4
   local before after t0 t1 wall wrk_cpu
+  if [[ " $PROFILE " == *" $name "* ]]; then   # JFR (settings=profile) on every instance, this run only
+    local k
+    for k in "${!JAVA_PIDS[@]}"; do
+      timeout 30 "$JAVA_HOME_DIR/bin/jcmd" "${JAVA_PIDS[$k]}" JFR.start name="$name" settings=profile \
+        duration="${secs}s" filename="$OUT/$name-$((k + 1)).jfr" >>"$OUT/jfr.log" 2>&1 || log "JFR.start failed (see $OUT/jfr.log)"
+    done
+  fi
   before=$(cpu_snapshot); t0=$(date +%s.%N)
   local TIMEFORMAT='%R %U %S'   # bash's `time`: wall, user, sys of wrk itself
   # With STOP_DIR set, the script drops one marker per finished thread there and wrk is stopped
@@ -205,7 +215,7 @@ run_wrk() {
 # val NAME KEY → the BENCH value from NAME's wrk output (0 if absent)
 val() { awk -v k="$2" '$1 == "BENCH" && $2 == k { v = $3 } END { print (v == "" ? 0 : v) }' "$OUT/$1.txt"; }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0 && b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 # Non-expected answers of a run, e.g. "503_lock_busy=12 socket_errors=3", or "-".
 others() {
   local name=$1; shift
@@ -361,6 +371,9 @@ new_deal() {  # new_deal TITLE UNITS LAT LNG → id (through the API, as a merch
 PG_DEAL=$(sql -c "INSERT INTO deals (id, merchant_id, title, latitude, longitude, total_inventory, remaining_inventory, valid_from, valid_until)
   VALUES (gen_random_uuid(), '$MERCHANT_ID', 'bench-pgbench', 0.5, 0.5, 100000000, 100000000, now() - interval '1 minute', now() + interval '1 day') RETURNING id")
 PG_BEST=0; PG_ROWS=""
+# SCENARIOS="ping hot" runs only those (pgbench ping hot burst city discovery); ratios then show n/a.
+want() { [[ -z "${SCENARIOS:-}" || " $SCENARIOS " == *" $1 "* ]]; }
+if want pgbench; then
 for c in $PG_CLIENTS; do
   log "pgbench claim ceiling: $c clients, ${PG_T}s"
   j=$((c < 2 ? 1 : 2))
@@ -376,6 +389,7 @@ for c in $PG_CLIENTS; do
   PG_ROWS+="| pgbench claim SQL, $c client(s) | \`pgbench -c $c -j $j -T $PG_T -M prepared\` | $tps claims/s (TPS) | avg $lat ms | | | $(invariant bench-pgbench) | $pgb_cpu |"$'\n'
   ((tps > PG_BEST)) && PG_BEST=$tps
 done
+fi
 
 for ((i = 2; i <= INSTANCES; i++)); do log "starting instance $i"; start_instance "$i"; done
 for ((i = 2; i <= INSTANCES; i++)); do wait_healthy "$i"; done
@@ -406,22 +420,28 @@ run_wrk warmup-nearby 64 "$WARMUP" nearby.lua 5
 run_wrk warmup-ping 64 "$WARMUP" get.lua "$PING_PATH"
 
 ROWS=""
+PING_RPS=0; HOT_CPS=0; SOLDOUT_RPS=0; D5_RPS=0; D5_P99=n/a; GEO_TOTAL=0; SEED_S=0; ORACLE_OK=0; ORACLE_BAD=0
 row() { ROWS+="| $1 | $2 | $3 | $4 | $5 | $6 | $7 | $(cat "$OUT/$8.cpu") |"$'\n'; }
 
 # ---- HTTP ceiling
+if want ping; then
 log "HTTP ceiling: GET $PING_PATH, ${DUR}s"
 run_wrk ping "$CONNS" "$DUR" get.lua "$PING_PATH"
 PING_RPS=$(rate "$(val ping status_200)" "$(val ping duration_s)")
 row "HTTP ceiling: GET \`$PING_PATH\`" "-c$CONNS -d${DUR}s" "**$PING_RPS req/s**" "$(val ping p50_ms) ms" "$(val ping p99_ms) ms" "$(others ping 200)" "n/a" ping
+fi
 
 # ---- a. hot deal, steady
+if want hot; then
 log "a. hot deal, steady: ${DUR}s"
 run_wrk hot "$CONNS" "$DUR" claim.lua "$RUN_ID-a" "$HOT_DEAL"
 HOT_CPS=$(rate "$(val hot status_201)" "$(val hot duration_s)")
 HOT_LEFT=$(sql -c "SELECT remaining_inventory FROM deals WHERE id = '$HOT_DEAL'")
 row "a. hot deal, steady ($HOT_UNITS units, $HOT_LEFT left after)" "-c$CONNS -d${DUR}s, new user per request" "**$HOT_CPS claims/s** ($(val hot status_201) × 201)" "$(val hot p50_ms) ms" "$(val hot p99_ms) ms" "$(others hot 201)" "$(invariant bench-hot)" hot
+fi
 
 # ---- b. hot deal, burst, then hammering the sold-out deal
+if want burst; then
 log "b. burst: $BURST_USERS users at $BURST_UNITS units"
 mkdir -p "$WORK/burst-done"
 STOP_DIR=$WORK/burst-done run_wrk burst "$BURST_CONNS" 120 burst.lua "$RUN_ID-b" "$BURST_DEAL" "$BURST_USERS" "$WRK_THREADS" "$WORK/burst-done"
@@ -432,14 +452,18 @@ log "b. sold-out hammering: ${SOLDOUT_DUR}s"
 run_wrk soldout "$CONNS" "$SOLDOUT_DUR" claim.lua "$RUN_ID-s" "$BURST_DEAL"
 SOLDOUT_RPS=$(rate "$(val soldout status_409_sold_out)" "$(val soldout duration_s)")
 row "b. after sold out: new users on the sold-out deal" "-c$CONNS -d${SOLDOUT_DUR}s" "**$SOLDOUT_RPS rejections/s** (409 sold-out)" "$(val soldout p50_ms) ms" "$(val soldout p99_ms) ms" "$(others soldout 409_sold_out)" "$(invariant bench-burst)" soldout
+fi
 
 # ---- c. city: claims spread over many deals
+if want city; then
 log "c. city: $CITY_DEALS deals, ${DUR}s"
 run_wrk city "$CONNS" "$DUR" claim.lua "$RUN_ID-c" "@$WORK/city-deals.txt"
 CITY_CPS=$(rate "$(val city status_201)" "$(val city duration_s)")
 row "c. city: $CITY_DEALS deals, random deal per claim" "-c$CONNS -d${DUR}s" "**$CITY_CPS claims/s**" "$(val city p50_ms) ms" "$(val city p99_ms) ms" "$(others city 201)" "$(invariant 'bench-city-%')" city
+fi
 
 # ---- d. discovery over many active deals
+if want discovery; then
 GEO_TOTAL=$((COUNTRY_DEALS + 5 * HOT_SPOT_DEALS))
 log "d. seeding $GEO_TOTAL discovery deals (bulk SQL)"
 IFS=: read -r MIN_LAT MAX_LAT MIN_LNG MAX_LNG <<<"$BENCH_BOX"
@@ -466,7 +490,7 @@ FROM (SELECT row_number() OVER () AS n, lat, lng FROM geo) g;
 ANALYZE deals;
 SQL
 SEED_S=$((SECONDS - t0))
-D5_RPS=0; D5_P99=0
+D5_RPS=0
 for r in $RADII; do
   log "d. discovery at ${r} km, ${DUR}s"
   run_wrk "nearby-${r}km" "$CONNS" "$DUR" nearby.lua "$r"
@@ -479,6 +503,7 @@ timeout 900 python3 bench/oracle.py --base "$LB" --db "$DB_NAME" --samples "$ORA
   --out "$OUT/oracle.txt" >"$OUT/oracle.log" 2>&1 || die "oracle (see $OUT/oracle.log)"
 ORACLE_OK=$(awk '$1 == "matches" { print $2 }' "$OUT/oracle.txt")
 ORACLE_BAD=$(awk '$1 == "mismatches" { print $2 }' "$OUT/oracle.txt")
+fi
 
 # ---- heap: the largest heap occupancy before any GC, per instance, from -Xlog:gc
 HEAP_MAX=""
@@ -520,7 +545,7 @@ RESULTS=$OUT/results.md
   echo "| scenario | load | throughput | p50 | p99 | other answers | invariant | CPU, cores (wrk / java / nginx / pg / redis) |"
   echo "|---|---|---|---|---|---|---|---|"
   printf '%s' "$PG_ROWS" "$ROWS"
-  echo "| d. oracle: nearby answers vs brute-force Haversine over all rows | $ORACLE_SAMPLES random searches | **$ORACLE_OK match, $ORACLE_BAD mismatch** | | | | | |"
+  want discovery && echo "| d. oracle: nearby answers vs brute-force Haversine over all rows | $ORACLE_SAMPLES random searches | **$ORACLE_OK match, $ORACLE_BAD mismatch** | | | | | |"
   echo
   echo "| ratio (same run) | value | target | |"
   echo "|---|---|---|---|"
