@@ -36,6 +36,7 @@ def main():
     ap.add_argument("--samples", type=int, default=200)
     ap.add_argument("--radii", default="1 5 25")
     ap.add_argument("--out", required=True)
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     a = ap.parse_args()
     spots = [tuple(map(float, s.split(":"))) for s in os.environ["BENCH_HOTSPOTS"].split(",")]
     box = [float(v) for v in os.environ["BENCH_BOX"].split(":")]
@@ -50,11 +51,25 @@ def main():
         with urllib.request.urlopen(url, timeout=30) as resp:
             api[i] = [d["id"] for d in json.load(resp)["deals"]]
         queries.append(BRUTE.format(i=i, r=R_KM, lat=repr(lat), lng=repr(lng), radius=radius))
-    out = subprocess.run(["psql", "-X", "-q", "-At", "-F", "|", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1",
-                          "-U", "postgres", "-d", a.db], input="\n".join(queries), text=True,
-                         capture_output=True, check=True, timeout=900).stdout
+    # Each brute-force query scans every row (~1 s per search at 1M deals), so run them in one
+    # psql session per CPU, each single-threaded.
+    jobs = max(1, min(a.jobs, len(queries)))
+    procs = []
+    for j in range(jobs):
+        p = subprocess.Popen(["psql", "-X", "-q", "-At", "-F", "|", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1",
+                              "-U", "postgres", "-d", a.db], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+        procs.append((p, "SET max_parallel_workers_per_gather = 0;\n" + "\n".join(queries[j::jobs])))
+    out = ""
+    for p, script in procs:
+        stdout, stderr = p.communicate(script, timeout=900)
+        if p.returncode != 0:
+            sys.exit(f"psql failed: {stderr}")
+        out += stdout
     brute = {}
     for line in out.splitlines():
+        if "|" not in line:
+            continue
         i, ids = line.split("|", 1)
         brute[int(i)] = ids.split(",") if ids else []
     matches = sum(1 for i in api if api[i] == brute.get(i))

@@ -560,8 +560,11 @@ RESULTS=$OUT/results.md
 } >"$RESULTS"
 
 # Replace the marked section of docs/benchmarks.md (append it if the markers are missing).
+# A partial run (SCENARIOS set) only writes its results directory.
 DOC=docs/benchmarks.md
-if grep -q '<!-- results:start -->' "$DOC" 2>/dev/null && grep -q '<!-- results:end -->' "$DOC"; then
+if [[ -n "$SCENARIOS" ]]; then
+  DOC=$OUT/results.md
+elif grep -q '<!-- results:start -->' "$DOC" 2>/dev/null && grep -q '<!-- results:end -->' "$DOC"; then
   awk -v f="$RESULTS" '
     /<!-- results:start -->/ { while ((getline l < f) > 0) print l; skip = 1; next }
     /<!-- results:end -->/ { skip = 0; next }
