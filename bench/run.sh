@@ -80,17 +80,20 @@ CLK_TCK=$(getconf CLK_TCK)
 ADMIN_TOKEN=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 RUN_ID=r$(date +%s)   # user-id prefix: distinct users across runs and scenarios
 
-log() { printf '%s  %s\n' "$(date +%H:%M:%S)" "$*" | tee -a "$OUT/run.log" >&2; }
+exec 3>&2   # the original stderr: log() and cleanup() may run inside a redirected block
+log() { printf '%s  %s\n' "$(date +%H:%M:%S)" "$*" | tee -a "$OUT/run.log" >&3; }   # fd 3: the original stderr
 die() { log "FAILED: $*"; exit 1; }
 
 # ---------------------------------------------------------------- cleanup and global deadline
 JAVA_PIDS=()
+WRK_PID=""
 NGINX_CONF=""
 WATCHDOG=""
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
   set +e
+  [[ -n "$WRK_PID" ]] && kill -INT "$WRK_PID" 2>/dev/null
   for pid in "${JAVA_PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null; done
   for _ in $(seq 1 40); do   # graceful shutdown, at most ~10 s, then KILL
     local alive=0
@@ -105,7 +108,7 @@ cleanup() {
   [[ -n "$WATCHDOG" ]] && kill "$WATCHDOG" 2>/dev/null
   cp -f "$WORK"/nginx/error.log "$OUT/nginx-error.log" 2>/dev/null
   rm -rf "$WORK"
-  [[ $rc != 0 ]] && echo "benchmark stopped (exit $rc); logs in $OUT" >&2
+  [[ $rc != 0 ]] && echo "benchmark stopped (exit $rc); logs in $OUT" >&3
   exit "$rc"
 }
 trap cleanup EXIT
@@ -199,11 +202,13 @@ run_wrk() {
       timeout -s INT -k 10 $((secs + 90)) wrk -t"$WRK_THREADS" -c"$conns" -d"${secs}s" --timeout 10s \
         -s "$REPO/bench/lua/$script" "$LB" -- "$@" >"$OUT/$name.txt" 2>&1 &
       local wpid=$!
+      WRK_PID=$wpid   # for cleanup, if the run is stopped meanwhile
       while [[ -n "${STOP_DIR:-}" ]] && kill -0 "$wpid" 2>/dev/null; do
         if (($(find "$STOP_DIR" -name 'done-*' | wc -l) >= WRK_THREADS)); then kill -INT "$wpid"; break; fi
         sleep 0.1
       done
       wait "$wpid"
+      WRK_PID=""
     } ; } 2>"$OUT/$name.time" || die "wrk $name (see $OUT/$name.txt)"
   t1=$(date +%s.%N); after=$(cpu_snapshot)
   wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
@@ -259,7 +264,7 @@ start_instance() {
     --flashsale.admin.token="$ADMIN_TOKEN" \
     --flashsale.embedded.data-dir="$WORK/data" --flashsale.vouchers.key-dir="$WORK/keys" \
     --management.endpoint.health.probes.enabled=true \
-    >"$OUT/instance-$i.log" 2>&1 &
+    >"$OUT/instance-$i.log" 2>&1 3>&- &
   JAVA_PIDS+=($!)
 }
 wait_healthy() {
