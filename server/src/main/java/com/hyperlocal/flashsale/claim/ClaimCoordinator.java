@@ -1,6 +1,7 @@
 package com.hyperlocal.flashsale.claim;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
+import com.hyperlocal.flashsale.voucher.VoucherIssuer;
 import com.hyperlocal.flashsale.web.DependencyFailures;
 import com.hyperlocal.flashsale.web.DependencyUnavailableException;
 import org.springframework.stereotype.Component;
@@ -35,13 +37,16 @@ class ClaimCoordinator {
     private final DealLock lock;
     private final ClaimWriter writer;
     private final ClaimIndex index;
+    private final VoucherIssuer vouchers;
     private final ClaimProperties properties;
     private final Clock clock;
 
-    ClaimCoordinator(DealLock lock, ClaimWriter writer, ClaimIndex index, ClaimProperties properties, Clock clock) {
+    ClaimCoordinator(DealLock lock, ClaimWriter writer, ClaimIndex index, VoucherIssuer vouchers,
+            ClaimProperties properties, Clock clock) {
         this.lock = lock;
         this.writer = writer;
         this.index = index;
+        this.vouchers = vouchers;
         this.properties = properties;
         this.clock = clock;
     }
@@ -49,6 +54,8 @@ class ClaimCoordinator {
     private static final class Lane {
         final Queue<PendingClaim> queue = new ConcurrentLinkedQueue<>();
         final ReentrantLock turn = new ReentrantLock();
+        /** The deal's terms as last seen by a batch; lets request threads sign vouchers ahead. */
+        volatile ClaimWriter.DealTerms terms;
     }
 
     /** True once this instance has seen the deal reach zero; inventory never comes back. */
@@ -58,7 +65,7 @@ class ClaimCoordinator {
 
     ClaimOutcome claim(UUID dealId, String userId) {
         Lane lane = lanes.computeIfAbsent(dealId, id -> new Lane());
-        PendingClaim mine = new PendingClaim(userId);
+        PendingClaim mine = new PendingClaim(userId, signAhead(lane.terms, dealId, userId));
         lane.queue.add(mine);
         long deadline = System.nanoTime() + properties.callerBudget().toNanos();
         try {
@@ -84,6 +91,25 @@ class ClaimCoordinator {
         }
     }
 
+    /**
+     * Signs the voucher in the caller's thread, in parallel with other requests and outside every
+     * lock; the batch checks the terms again under the row lock and signs afresh if they changed.
+     */
+    private PreSigned signAhead(ClaimWriter.DealTerms terms, UUID dealId, String userId) {
+        if (terms == null) {
+            return null;
+        }
+        VoucherIssuer.Session session = vouchers.session();
+        UUID claimId = UUID.randomUUID();
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant expiresAt = VoucherIssuer.expiryFor(terms.validUntil());
+        if (!at.isBefore(terms.validUntil()) || at.isBefore(terms.validFrom())) {
+            return null;
+        }
+        String token = session.sign(claimId, userId, dealId, terms.merchantId(), at, expiresAt);
+        return new PreSigned(claimId, at, token, session.kid(), terms.merchantId(), expiresAt);
+    }
+
     /** Leaves the queue if still in it (nothing written); otherwise a batch has it and will answer. */
     private ClaimOutcome giveUp(Lane lane, PendingClaim mine, RuntimeException reason) {
         if (lane.queue.remove(mine)) {
@@ -101,6 +127,7 @@ class ClaimCoordinator {
             }
             try {
                 ClaimWriter.BatchResult result = writer.write(dealId, batch, clock.instant().truncatedTo(ChronoUnit.MICROS));
+                lane.terms = result.terms();
                 if (result.remainingAfter() == 0 && result.outcomes().values().stream()
                         .noneMatch(o -> o instanceof ClaimOutcome.NotActive || o instanceof ClaimOutcome.DealMissing)) {
                     soldOut.add(dealId);

@@ -7,14 +7,25 @@ import java.util.concurrent.CompletionException;
 final class PendingClaim {
 
     private final String userId;
+    private final PreSigned preSigned;
     private final CompletableFuture<ClaimOutcome> result = new CompletableFuture<>();
 
     PendingClaim(String userId) {
+        this(userId, null);
+    }
+
+    PendingClaim(String userId, PreSigned preSigned) {
         this.userId = userId;
+        this.preSigned = preSigned;
     }
 
     String userId() {
         return userId;
+    }
+
+    /** The voucher signed ahead for this request, or null. */
+    PreSigned preSigned() {
+        return preSigned;
     }
 
     boolean isDone() {

@@ -14,6 +14,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.hyperlocal.flashsale.IntegrationTest;
+import com.hyperlocal.flashsale.crypto.TrustedKeys;
+import com.hyperlocal.flashsale.crypto.VerificationResult;
+import com.hyperlocal.flashsale.crypto.VoucherVerifier;
 import com.hyperlocal.flashsale.TestApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +32,8 @@ class ClaimStampedeTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
     TestApi api;
 
     @BeforeEach
@@ -52,6 +57,40 @@ class ClaimStampedeTest {
         assertThat(answers).filteredOn(a -> a.status() == 409)
                 .allSatisfy(a -> assertThat(a.json().get("type").asString()).isEqualTo("urn:flashsale:problem:sold-out"));
         assertDatabase(deal, 100, 0);
+        assertEveryVoucherVerifiesAndMatchesItsRow(answers.stream().filter(a -> a.status() == 201).toList());
+    }
+
+    /** Most of these vouchers were signed ahead in the request threads; each must still be exact. */
+    private void assertEveryVoucherVerifiesAndMatchesItsRow(List<TestApi.Answer> created) throws Exception {
+        VoucherVerifier verifier = VoucherVerifier.builder(
+                TrustedKeys.fromJwksJson(api.get("/.well-known/jwks.json").raw().body()),
+                "https://flashsale.example", api.merchant().id()).build();
+        for (TestApi.Answer answer : created) {
+            var claim = answer.json();
+            VerificationResult result = verifier.verify(claim.get("voucher").asString());
+            assertThat(result).isInstanceOf(VerificationResult.Valid.class);
+            var inToken = ((VerificationResult.Valid) result).claims();
+            assertThat(inToken.claimId().toString()).isEqualTo(claim.get("id").asString());
+            assertThat(inToken.userId()).isEqualTo(claim.get("userId").asString());
+            java.time.Instant stored = jdbc.sql("SELECT claimed_at FROM claims WHERE id = :id")
+                    .param("id", inToken.claimId()).query(java.sql.Timestamp.class).single().toInstant();
+            assertThat(inToken.issuedAt()).isEqualTo(stored.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void onceTheDealIsKnownVouchersAreSignedAheadOutsideTheLock() throws Exception {
+        UUID deal = api.createDeal("Signed ahead", 12.97, 77.59, 50);
+        assertThat(api.claim(deal, "first").status()).isEqualTo(201);   // the first batch learns the terms
+        double before = meters.get("flashsale.vouchers.signed").tag("where", "ahead").counter().count();
+
+        List<TestApi.Answer> answers = allAtOnce(List.of("a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8"),
+                user -> api.claim(deal, user));
+
+        assertThat(answers).allSatisfy(a -> assertThat(a.status()).isEqualTo(201));
+        assertThat(meters.get("flashsale.vouchers.signed").tag("where", "ahead").counter().count() - before)
+                .isEqualTo(8);
+        assertEveryVoucherVerifiesAndMatchesItsRow(answers);
     }
 
     @Test
