@@ -34,13 +34,33 @@ class NearbyDealQuery {
             LIMIT :limit
             """;
 
+    static final double FIRST_RING_KM = 0.25;
+    static final double RING_GROWTH = 4;
+
     private final JdbcClient jdbc;
 
     NearbyDealQuery(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Searches growing rings (0.25 km, ×4 each step, up to {@code radiusKm}) and stops at the first
+     * ring that holds {@code limit} deals. That is exact: every deal outside a ring is farther away
+     * than every deal inside it. In a dense spot the first ring answers, so the cost follows the
+     * answer's size rather than the number of deals within the radius.
+     */
     List<NearbyDeal> find(double lat, double lng, double radiusKm, int limit, Instant now) {
+        double ring = Math.min(FIRST_RING_KM, radiusKm);
+        while (true) {
+            List<NearbyDeal> found = findWithin(lat, lng, ring, limit, now);
+            if (found.size() >= limit || ring >= radiusKm) {
+                return found;
+            }
+            ring = Math.min(radiusKm, ring * RING_GROWTH);
+        }
+    }
+
+    private List<NearbyDeal> findWithin(double lat, double lng, double radiusKm, int limit, Instant now) {
         List<LngLatBox> boxes = SearchArea.around(lat, lng, radiusKm);
         StringBuilder prefilter = new StringBuilder();
         for (int i = 0; i < boxes.size(); i++) {
