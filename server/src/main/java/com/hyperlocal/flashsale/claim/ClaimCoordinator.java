@@ -11,29 +11,34 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.hyperlocal.flashsale.voucher.VoucherIssuer;
 import com.hyperlocal.flashsale.web.DependencyFailures;
 import com.hyperlocal.flashsale.web.DependencyUnavailableException;
+import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
 
 /**
- * Group commit per deal and per instance. Requests for a deal queue in its lane; whichever request
- * thread gets the lane's turn takes the Redis lock once, drains up to {@code maxBatch} queued
- * requests — its own and others' — commits them in one transaction, answers them all, and releases
- * the lock. A stampede then costs one lock round trip and one commit per batch instead of per claim,
- * and every request is still answered only after its claim is durable.
+ * Group commit per deal and per instance. Requests for a deal queue in its lane and wait for their
+ * own answer; one drainer per busy lane takes the Redis lock once, drains up to {@code maxBatch}
+ * queued requests, commits them in one transaction, answers them, releases the lock, and repeats
+ * while requests keep arriving. A stampede then costs one lock round trip and one commit per batch
+ * instead of per claim, every request is answered only after its claim is durable, and waiting
+ * requests never hand a lock to each other (no convoy).
  *
- * <p>Thread-safe. A request that never got into a batch before its budget ran out is removed from
- * the queue and answered lock-busy, so nothing is written for it.
+ * <p>Thread-safe. A request not taken into a batch within its budget leaves the queue and is
+ * answered lock-busy, so nothing is written for it.
  */
 @Component
 class ClaimCoordinator {
 
     private final Map<UUID, Lane> lanes = new ConcurrentHashMap<>();
     private final Set<UUID> soldOut = ConcurrentHashMap.newKeySet();
+    private final ExecutorService drainers = Executors.newCachedThreadPool(daemon("claim-drainer-"));
     private final DealLock lock;
     private final ClaimWriter writer;
     private final ClaimIndex index;
@@ -53,7 +58,7 @@ class ClaimCoordinator {
 
     private static final class Lane {
         final Queue<PendingClaim> queue = new ConcurrentLinkedQueue<>();
-        final ReentrantLock turn = new ReentrantLock();
+        final AtomicBoolean draining = new AtomicBoolean();
         /** The deal's terms as last seen by a batch; lets request threads sign vouchers ahead. */
         volatile ClaimWriter.DealTerms terms;
     }
@@ -67,59 +72,48 @@ class ClaimCoordinator {
         Lane lane = lanes.computeIfAbsent(dealId, id -> new Lane());
         PendingClaim mine = new PendingClaim(userId, signAhead(lane.terms, dealId, userId));
         lane.queue.add(mine);
-        long deadline = System.nanoTime() + properties.callerBudget().toNanos();
+        startDrainer(dealId, lane);
         try {
-            while (!mine.isDone()) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || !lane.turn.tryLock(left, TimeUnit.NANOSECONDS)) {
-                    return giveUp(lane, mine, new LockBusyException(dealId));
-                }
-                try {
-                    if (!mine.isDone()) {
-                        runBatch(dealId, lane);
-                    }
-                } catch (RuntimeException e) {
-                    return giveUp(lane, mine, e);
-                } finally {
-                    lane.turn.unlock();
-                }
+            if (!mine.awaitDone(properties.callerBudget().toNanos()) && lane.queue.remove(mine)) {
+                throw new LockBusyException(dealId);   // never taken into a batch: nothing written
             }
-            return mine.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return giveUp(lane, mine, new LockBusyException(dealId));
+            if (lane.queue.remove(mine)) {
+                throw new LockBusyException(dealId);
+            }
+        }
+        return mine.join();   // taken into a batch: its answer is at most one transaction away
+    }
+
+    private void startDrainer(UUID dealId, Lane lane) {
+        if (lane.draining.compareAndSet(false, true)) {
+            drainers.execute(() -> drain(dealId, lane));
         }
     }
 
-    /**
-     * Signs the voucher in the caller's thread, in parallel with other requests and outside every
-     * lock; the batch checks the terms again under the row lock and signs afresh if they changed.
-     */
-    private PreSigned signAhead(ClaimWriter.DealTerms terms, UUID dealId, String userId) {
-        if (terms == null) {
-            return null;
-        }
-        VoucherIssuer.Session session = vouchers.session();
-        UUID claimId = UUID.randomUUID();
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Instant expiresAt = VoucherIssuer.expiryFor(terms.validUntil());
-        if (!at.isBefore(terms.validUntil()) || at.isBefore(terms.validFrom())) {
-            return null;
-        }
-        String token = session.sign(claimId, userId, dealId, terms.merchantId(), at, expiresAt);
-        return new PreSigned(claimId, at, token, session.kid(), terms.merchantId(), expiresAt);
-    }
-
-    /** Leaves the queue if still in it (nothing written); otherwise a batch has it and will answer. */
-    private ClaimOutcome giveUp(Lane lane, PendingClaim mine, RuntimeException reason) {
-        if (lane.queue.remove(mine)) {
-            throw reason;
-        }
-        return mine.join();
+    /** Runs batches while the lane has requests; the re-check after letting go closes the race with a late arrival. */
+    private void drain(UUID dealId, Lane lane) {
+        do {
+            try {
+                while (!lane.queue.isEmpty()) {
+                    runBatch(dealId, lane);
+                }
+            } finally {
+                lane.draining.set(false);
+            }
+        } while (!lane.queue.isEmpty() && lane.draining.compareAndSet(false, true));
     }
 
     private void runBatch(UUID dealId, Lane lane) {
-        DealLock.Lease lease = lock.acquire(dealId);
+        DealLock.Lease lease;
+        try {
+            lease = lock.acquire(dealId);
+        } catch (RuntimeException e) {
+            // Lock busy past the wait, or Redis down: every queued request gets that answer now.
+            failAll(drain(lane.queue), e);
+            return;
+        }
         try {
             List<PendingClaim> batch = drain(lane.queue);
             if (batch.isEmpty()) {
@@ -135,12 +129,30 @@ class ClaimCoordinator {
                 batch.forEach(p -> p.complete(result.outcomes().get(p)));
                 index.remember(dealId, held(result));
             } catch (RuntimeException e) {
-                RuntimeException answer = translate(e);
-                batch.forEach(p -> p.fail(answer));
+                failAll(batch, translate(e));
             }
         } finally {
             lock.release(lease);
         }
+    }
+
+    /**
+     * Signs the voucher in the caller's thread, in parallel with other requests and outside every
+     * lock; the batch checks the terms again under the row lock and signs afresh if they changed.
+     */
+    private PreSigned signAhead(ClaimWriter.DealTerms terms, UUID dealId, String userId) {
+        if (terms == null) {
+            return null;
+        }
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (!at.isBefore(terms.validUntil()) || at.isBefore(terms.validFrom())) {
+            return null;
+        }
+        VoucherIssuer.Session session = vouchers.session();
+        UUID claimId = UUID.randomUUID();
+        Instant expiresAt = VoucherIssuer.expiryFor(terms.validUntil());
+        String token = session.sign(claimId, userId, dealId, terms.merchantId(), at, expiresAt);
+        return new PreSigned(claimId, at, token, session.kid(), terms.merchantId(), expiresAt);
     }
 
     private static List<Claim> held(ClaimWriter.BatchResult result) {
@@ -164,7 +176,25 @@ class ClaimCoordinator {
         return batch;
     }
 
+    private static void failAll(List<PendingClaim> batch, RuntimeException answer) {
+        batch.forEach(p -> p.fail(answer));
+    }
+
     private static RuntimeException translate(RuntimeException e) {
         return DependencyFailures.isUnavailable(e) ? new DependencyUnavailableException("The database", e) : e;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @PreDestroy
+    void stop() {
+        drainers.shutdown();
     }
 }

@@ -40,6 +40,18 @@ final class PendingClaim {
         result.completeExceptionally(e);
     }
 
+    /** Waits at most {@code nanos}; false if the answer has not come by then. */
+    boolean awaitDone(long nanos) throws InterruptedException {
+        try {
+            result.get(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            // answered with a failure: done
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        }
+        return true;
+    }
+
     ClaimOutcome join() {
         try {
             return result.join();
