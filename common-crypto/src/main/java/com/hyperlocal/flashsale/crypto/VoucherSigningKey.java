@@ -28,6 +28,9 @@ import java.util.Objects;
  */
 public final class VoucherSigningKey {
 
+    /** The PEM label of an unencrypted PKCS#8 private key (RFC 7468). */
+    static final String PKCS8_LABEL = "PRIVATE" + " KEY";
+
     private final ECKey jwk; // always has the private part, kid, crv P-256
 
     private VoucherSigningKey(ECKey jwk) {
@@ -73,19 +76,19 @@ public final class VoucherSigningKey {
     }
 
     /**
-     * Loads a PKCS#8 ({@code -----BEGIN PRIVATE KEY-----}) EC P-256 private key, e.g. from
+     * Loads a PKCS#8 PEM (label {@value #PKCS8_LABEL}) EC P-256 private key, e.g. from
      * {@code openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256}.
      */
     public static VoucherSigningKey fromPem(String pem, String kid) throws VoucherKeyException {
         Objects.requireNonNull(pem, "pem");
         requireKid(kid);
-        String begin = "-----BEGIN PRIVATE KEY-----";
-        String end = "-----END PRIVATE KEY-----";
+        String begin = "-----BEGIN " + PKCS8_LABEL + "-----";
+        String end = "-----END " + PKCS8_LABEL + "-----";
         int from = pem.indexOf(begin);
         int to = pem.indexOf(end);
         if (from < 0 || to < from) {
             throw new VoucherKeyException(
-                    "expected a PKCS#8 PEM block (BEGIN PRIVATE KEY); SEC1 'EC PRIVATE KEY' is not supported");
+                    "expected a PKCS#8 PEM block (" + PKCS8_LABEL + "); SEC1 (EC " + PKCS8_LABEL + ") is not supported");
         }
         try {
             byte[] der = Base64.getMimeDecoder().decode(pem.substring(from + begin.length(), to));
