@@ -1,10 +1,9 @@
 package com.hyperlocal.flashsale.merchant;
 
+import com.hyperlocal.flashsale.crypto.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,11 +43,7 @@ class DemoMerchant implements ApplicationRunner {
             return;
         }
         MerchantAccounts.CreatedMerchant demo = accounts.create("Demo Merchant");
-        Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), "demo", ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(tmp, "merchantId=" + demo.id() + "\napiKey=" + demo.apiKey() + "\n");
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.writeOwnerOnly(file, "merchantId=" + demo.id() + "\napiKey=" + demo.apiKey() + "\n");
         // Printed once, on purpose: this is a local demo account, and the file above keeps it.
         System.out.printf("%n  Demo merchant created (id %s).%n  API key, shown once and saved in %s:%n  %s%n%n",
                 demo.id(), file, demo.apiKey());

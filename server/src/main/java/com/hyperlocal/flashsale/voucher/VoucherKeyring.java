@@ -1,15 +1,12 @@
 package com.hyperlocal.flashsale.voucher;
 
+import com.hyperlocal.flashsale.crypto.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -72,7 +69,6 @@ class VoucherKeyring {
     static final String KEY_FILE_SUFFIX = ".jwk.json";
 
     private static final Logger log = LoggerFactory.getLogger(VoucherKeyring.class);
-    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -338,28 +334,12 @@ class VoucherKeyring {
         return key;
     }
 
-    /** Temp file created owner-only, fsynced, then renamed over the target in one step. */
+    /** Owner-only from the first byte, fsynced, then renamed over the target in one step. */
     private static void writeKeyFile(Path dir, VoucherSigningKey key) {
         Path target = dir.resolve(key.kid() + KEY_FILE_SUFFIX);
-        Path tmp = null;
         try {
-            tmp = posix(dir)
-                    ? Files.createTempFile(dir, "." + key.kid(), ".tmp", PosixFilePermissions.asFileAttribute(OWNER_FILE))
-                    : Files.createTempFile(dir, "." + key.kid(), ".tmp");
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer bytes = ByteBuffer.wrap(key.toJwkJson().getBytes(StandardCharsets.UTF_8));
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
-                }
-                channel.force(true);
-            }
-            if (posix(dir)) {
-                Files.setPosixFilePermissions(tmp, OWNER_FILE);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.writeOwnerOnly(target, key.toJwkJson());
         } catch (IOException e) {
-            deleteQuietly(tmp);
             throw new UncheckedIOException("Cannot write voucher key file " + target, e);
         }
     }
@@ -377,16 +357,6 @@ class VoucherKeyring {
 
     private static boolean posix(Path path) {
         return path.getFileSystem().supportedFileAttributeViews().contains("posix");
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // best effort; a stray ".tmp" is never loaded
-            }
-        }
     }
 
     @Override
