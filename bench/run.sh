@@ -8,6 +8,8 @@
 #   QUICK=1 bench/run.sh      smoke run (~2-3 min: seconds per scenario, 20k discovery deals)
 #   bench/run.sh --no-build   reuse server/target/server-0.1.0-SNAPSHOT.jar
 #   PROFILE="hot ping" bench/run.sh   also record JFR per instance during those scenarios
+#   ASPROF=/path/libasyncProfiler.so PROFILE="hot" bench/run.sh   async-profiler instead (not shipped here:
+#                             it comes in Maven Central's tools.profiler:async-profiler jar, linux-x64/)
 #
 # Settings are environment variables (see the block below). Raw output: bench/results/<timestamp>/.
 set -euo pipefail
@@ -47,6 +49,8 @@ RADII=${RADII:-"1 5 25"}
 CLUSTER=${CLUSTER:-1}                    # 1 = CLUSTER the deals table on its location index after seeding
 SCENARIOS=${SCENARIOS:-}                 # empty = all; else a subset of: pgbench ping hot burst city discovery
 PROFILE=${PROFILE:-}                     # e.g. "hot ping": JFR recording per instance during those runs
+ASPROF=${ASPROF:-}                       # path to libasyncProfiler.so: PROFILE runs use async-profiler (collapsed stacks) instead of JFR
+ASPROF_EVENT=${ASPROF_EVENT:-cpu}        # cpu (perf_events) or itimer/wall
 if [[ "$QUICK" == 1 ]]; then
   DUR=${DUR:-3}; SOLDOUT_DUR=${SOLDOUT_DUR:-3}; PG_T=${PG_T:-3}; WARMUP=${WARMUP:-2}
   COUNTRY_DEALS=${COUNTRY_DEALS:-15000}; HOT_SPOT_DEALS=${HOT_SPOT_DEALS:-1000}
@@ -183,18 +187,48 @@ cpu_snapshot() {
 # cores used = ticks / CLK_TCK / wall seconds
 cores() { awk -v t="$1" -v hz="$CLK_TCK" -v s="$2" 'BEGIN { printf "%.2f", (s > 0 ? t / hz / s : 0) }'; }
 
+# stages_snapshot → summed group-commit meters of all instances (ClaimMetrics): lock-wait count/sum,
+# write count/sum, batch-size count/sum, as "lc ls wc ws bc bs"
+stages_snapshot() {
+  local i
+  for ((i = 0; i < ${#JAVA_PIDS[@]}; i++)); do
+    curl -fsS -m 5 "http://127.0.0.1:$((BASE_PORT + i))/actuator/prometheus" 2>/dev/null || true
+  done | awk '
+    /^flashsale_claims_lock_wait_seconds_count/ { lc += $2 } /^flashsale_claims_lock_wait_seconds_sum/ { ls += $2 }
+    /^flashsale_claims_batch_write_seconds_count/ { wc += $2 } /^flashsale_claims_batch_write_seconds_sum/ { ws += $2 }
+    /^flashsale_claims_batch_size_count/ { bc += $2 } /^flashsale_claims_batch_size_sum/ { bs += $2 }
+    END { printf "%d %.6f %d %.6f %d %d\n", lc, ls, wc, ws, bc, bs }'
+}
+# stages NAME → one table row of NAME's group-commit figures (deltas over the run)
+stages() {
+  local name=$1
+  read -r lc0 ls0 wc0 ws0 bc0 bs0 <"$OUT/$name.stages0"; read -r lc1 ls1 wc1 ws1 bc1 bs1 <"$OUT/$name.stages1"
+  awk -v n="$name" -v lc=$((lc1 - lc0)) -v ls="$(awk -v a="$ls0" -v b="$ls1" 'BEGIN { print b - a }')" \
+      -v wc=$((wc1 - wc0)) -v ws="$(awk -v a="$ws0" -v b="$ws1" 'BEGIN { print b - a }')" \
+      -v bc=$((bc1 - bc0)) -v bs=$((bs1 - bs0)) -v d="$(val "$name" duration_s)" 'BEGIN {
+    if (bc == 0) { printf "| %s | no batches | | | | |\n", n; exit }
+    printf "| %s | %d | %.1f | %.2f ms | %.2f ms | %.0f%% |\n", n, bc, bs / bc, (lc ? ls / lc * 1000 : 0), ws / wc * 1000, (d > 0 ? ws / d * 100 : 0) }'
+}
+
 # ---------------------------------------------------------------- wrk driver
 # run_wrk NAME CONNECTIONS SECONDS SCRIPT ARGS...  → $OUT/NAME.txt, and CPU line in $OUT/NAME.cpu
 run_wrk() {
   local name=$1 conns=$2 secs=$3 script=$4; shift 4
   local before after t0 t1 wall wrk_cpu
-  if [[ " $PROFILE " == *" $name "* ]]; then   # JFR (settings=profile) on every instance, this run only
-    local k
+  local k profiling=0
+  [[ " $PROFILE " == *" $name "* ]] && profiling=1
+  if [[ $profiling == 1 && -n "$ASPROF" ]]; then   # async-profiler CPU samples, this run only
+    for k in "${!JAVA_PIDS[@]}"; do
+      timeout 30 "$JAVA_HOME_DIR/bin/jcmd" "${JAVA_PIDS[$k]}" "JVMTI.agent_load $ASPROF \"start,event=$ASPROF_EVENT,interval=1ms\"" \
+        >>"$OUT/profile.log" 2>&1 || log "async-profiler start failed (see $OUT/profile.log)"
+    done
+  elif [[ $profiling == 1 ]]; then   # JFR (settings=profile) on every instance, this run only
     for k in "${!JAVA_PIDS[@]}"; do
       timeout 30 "$JAVA_HOME_DIR/bin/jcmd" "${JAVA_PIDS[$k]}" JFR.start name="$name" settings=profile \
-        duration="${secs}s" filename="$OUT/$name-$((k + 1)).jfr" >>"$OUT/jfr.log" 2>&1 || log "JFR.start failed (see $OUT/jfr.log)"
+        duration="${secs}s" filename="$OUT/$name-$((k + 1)).jfr" >>"$OUT/profile.log" 2>&1 || log "JFR.start failed (see $OUT/profile.log)"
     done
   fi
+  stages_snapshot >"$OUT/$name.stages0"
   before=$(cpu_snapshot); t0=$(date +%s.%N)
   local TIMEFORMAT='%R %U %S'   # bash's `time`: wall, user, sys of wrk itself
   # With STOP_DIR set, the script drops one marker per finished thread there and wrk is stopped
@@ -212,6 +246,13 @@ run_wrk() {
       WRK_PID=""
     } ; } 2>"$OUT/$name.time" || die "wrk $name (see $OUT/$name.txt)"
   t1=$(date +%s.%N); after=$(cpu_snapshot)
+  stages_snapshot >"$OUT/$name.stages1"
+  if [[ $profiling == 1 && -n "$ASPROF" ]]; then
+    for k in "${!JAVA_PIDS[@]}"; do
+      timeout 60 "$JAVA_HOME_DIR/bin/jcmd" "${JAVA_PIDS[$k]}" \
+        "JVMTI.agent_load $ASPROF \"stop,collapsed,file=$OUT/$name-$((k + 1)).collapsed\"" >>"$OUT/profile.log" 2>&1 || log "async-profiler stop failed (see $OUT/profile.log)"
+    done
+  fi
   wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
   wrk_cpu=$(awk '{ printf "%.2f", ($2 + $3) / ($1 > 0 ? $1 : 1) }' "$OUT/$name.time")
   read -r j0 n0 p0 r0 <<<"$before"; read -r j1 n1 p1 r1 <<<"$after"
@@ -421,8 +462,8 @@ sql -c "SELECT id FROM deals WHERE title LIKE 'bench-city-%'" >"$WORK/city-deals
 
 # ---- warm-up (JIT, pools, nginx keep-alive), not recorded
 log "warm-up ${WARMUP}s"
-run_wrk warmup-claims 64 "$WARMUP" claim.lua "$RUN_ID-w" "$WARM_DEAL"
-run_wrk warmup-nearby 64 "$WARMUP" nearby.lua 5
+run_wrk warmup-claims "$CONNS" "$WARMUP" claim.lua "$RUN_ID-w" "$WARM_DEAL"
+run_wrk warmup-nearby "$CONNS" "$WARMUP" nearby.lua 5
 run_wrk warmup-ping 64 "$WARMUP" get.lua "$PING_PATH"
 
 ROWS=""
@@ -569,6 +610,13 @@ RESULTS=$OUT/results.md
   echo "| discovery p99 at 5 km | $D5_P99 ms | ≤ 50 ms | $(pass "$D5_P99" 50 '<=') |"
   echo "| max heap occupancy per instance (before a GC, -Xmx$HEAP) | $HEAP_MAX | < $HEAP | |"
   echo "| oversell / duplicate claims, every bench deal | $ALL_INV | none | $([[ $INVARIANT_OK == 1 ]] && echo met || echo '**VIOLATED**') |"
+  echo
+  echo "Group commit, per scenario (both instances; meters \`flashsale.claims.*\`): how many batches, their mean size,"
+  echo "the mean wait for the deal's Redis lock, the mean database transaction, and the share of the run during which a transaction was open."
+  echo
+  echo "| scenario | batches | claims per batch | lock wait | transaction | transaction open |"
+  echo "|---|---|---|---|---|---|"
+  for s in hot burst soldout city; do [[ -f "$OUT/$s.stages1" ]] && stages "$s"; done
   echo
   echo "<!-- results:end -->"
 } >"$RESULTS"
