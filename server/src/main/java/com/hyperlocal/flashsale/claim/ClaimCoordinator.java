@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -37,22 +36,25 @@ import org.springframework.stereotype.Component;
 class ClaimCoordinator {
 
     private final Map<UUID, Lane> lanes = new ConcurrentHashMap<>();
-    private final Set<UUID> soldOut = ConcurrentHashMap.newKeySet();
     private final ExecutorService drainers = Executors.newCachedThreadPool(daemon("claim-drainer-"));
     private final DealLock lock;
     private final ClaimWriter writer;
     private final ClaimIndex index;
     private final VoucherIssuer vouchers;
     private final ClaimProperties properties;
+    private final ClaimMetrics metrics;
+    private final SoldOutDeals soldOut;
     private final Clock clock;
 
     ClaimCoordinator(DealLock lock, ClaimWriter writer, ClaimIndex index, VoucherIssuer vouchers,
-            ClaimProperties properties, Clock clock) {
+            ClaimProperties properties, ClaimMetrics metrics, SoldOutDeals soldOut, Clock clock) {
         this.lock = lock;
         this.writer = writer;
         this.index = index;
         this.vouchers = vouchers;
         this.properties = properties;
+        this.metrics = metrics;
+        this.soldOut = soldOut;
         this.clock = clock;
     }
 
@@ -61,11 +63,6 @@ class ClaimCoordinator {
         final AtomicBoolean draining = new AtomicBoolean();
         /** The deal's terms as last seen by a batch; lets request threads sign vouchers ahead. */
         volatile ClaimWriter.DealTerms terms;
-    }
-
-    /** True once this instance has seen the deal reach zero; inventory never comes back. */
-    boolean knownSoldOut(UUID dealId) {
-        return soldOut.contains(dealId);
     }
 
     ClaimOutcome claim(UUID dealId, String userId) {
@@ -107,32 +104,43 @@ class ClaimCoordinator {
 
     private void runBatch(UUID dealId, Lane lane) {
         DealLock.Lease lease;
+        long started = System.nanoTime();
         try {
             lease = lock.acquire(dealId);
+            metrics.lockWaited(System.nanoTime() - started);
         } catch (RuntimeException e) {
             // Lock busy past the wait, or Redis down: every queued request gets that answer now.
             failAll(drain(lane.queue), e);
             return;
         }
+        List<PendingClaim> batch = List.of();
+        ClaimWriter.BatchResult result = null;
         try {
-            List<PendingClaim> batch = drain(lane.queue);
-            if (batch.isEmpty()) {
-                return;
+            batch = drain(lane.queue);
+            if (!batch.isEmpty()) {
+                long writeStarted = System.nanoTime();
+                result = writer.write(dealId, batch, clock.instant().truncatedTo(ChronoUnit.MICROS), lane.terms);
+                metrics.batchWritten(batch.size(), System.nanoTime() - writeStarted);
             }
-            try {
-                ClaimWriter.BatchResult result = writer.write(dealId, batch, clock.instant().truncatedTo(ChronoUnit.MICROS));
-                lane.terms = result.terms();
-                if (result.remainingAfter() == 0 && result.outcomes().values().stream()
-                        .noneMatch(o -> o instanceof ClaimOutcome.NotActive || o instanceof ClaimOutcome.DealMissing)) {
-                    soldOut.add(dealId);
-                }
-                batch.forEach(p -> p.complete(result.outcomes().get(p)));
-                index.remember(dealId, held(result));
-            } catch (RuntimeException e) {
-                failAll(batch, translate(e));
-            }
+        } catch (RuntimeException e) {
+            failAll(batch, translate(e));
+            return;
         } finally {
             lock.release(lease);
+        }
+        if (result == null) {
+            return;
+        }
+        // After the lock is free (the claims are committed) but before answering, so that a user who
+        // saw their 201 and asks again is answered from the index.
+        lane.terms = result.terms();
+        if (result.remainingAfter() == 0 && result.outcomes().values().stream()
+                .noneMatch(o -> o instanceof ClaimOutcome.NotActive || o instanceof ClaimOutcome.DealMissing)) {
+            soldOut.markSoldOut(dealId);
+        }
+        index.remember(dealId, held(result));
+        for (PendingClaim p : batch) {
+            p.complete(result.outcomes().get(p));
         }
     }
 

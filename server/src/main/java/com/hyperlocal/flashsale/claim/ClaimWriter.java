@@ -1,13 +1,18 @@
 package com.hyperlocal.flashsale.claim;
 
-import java.time.ZoneOffset;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -16,20 +21,30 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Commits a batch of claims for one deal in one transaction. The database alone makes it safe:
- * the deal row is locked ({@code FOR UPDATE}), the decrement is conditional, {@code remaining}
- * has a CHECK ≥ 0 and (deal, user) is UNIQUE — so even two writers whose Redis leases overlapped
- * cannot oversell or issue a second voucher.
+ * Commits a batch of claims for one deal with one call of the database function {@code claim_batch}
+ * (migration V5): one round trip and one commit per batch. The database alone makes it safe: the
+ * deal row is locked, the decrement is conditional, {@code remaining} has a CHECK ≥ 0 and
+ * (deal, user) is UNIQUE — so even two writers whose Redis leases overlapped cannot oversell or
+ * issue a second voucher.
  *
- * <p>Each granted claim gets its signed voucher here, inside the same transaction, so a claim row
- * never exists without its token: {@code mid} comes from the locked deal row, {@code exp} is the
- * deal's end ({@link VoucherIssuer#expiryFor}), and the whole batch is signed with one key.
+ * <p>Vouchers are signed before the call, for the deal terms the caller believes (usually signed
+ * ahead in the request threads). If the locked row disagrees, nothing is written and the function
+ * returns the real terms; the batch is signed again and retried, so a claim row never exists
+ * without a token that matches its deal.
  */
 @Repository
 class ClaimWriter {
+
+    private static final String CALL = """
+            SELECT * FROM claim_batch(:deal, CAST(:merchant AS uuid), CAST(:from AS timestamptz),
+                CAST(:until AS timestamptz), CAST(:exp AS timestamptz), :now, CAST(:ids AS uuid[]),
+                CAST(:users AS varchar[]), CAST(:ats AS timestamptz[]), CAST(:tokens AS text[]),
+                CAST(:kids AS varchar[]))
+            """;
+    /** Terms change only when a deal is closed early; a third disagreement in one batch is a bug. */
+    private static final int MAX_CALLS = 3;
 
     private final JdbcClient jdbc;
     private final VoucherIssuer vouchers;
@@ -44,9 +59,6 @@ class ClaimWriter {
         this.signedInBatch = Counter.builder("flashsale.vouchers.signed").tag("where", "batch").register(meters);
     }
 
-    record DealState(UUID merchantId, int remaining, Instant validFrom, Instant validUntil) {
-    }
-
     /** What a request thread needs to sign a voucher ahead: fixed for a deal unless it is closed early. */
     record DealTerms(UUID merchantId, Instant validFrom, Instant validUntil) {
     }
@@ -54,129 +66,137 @@ class ClaimWriter {
     record BatchResult(Map<PendingClaim, ClaimOutcome> outcomes, int remainingAfter, DealTerms terms) {
     }
 
-    @Transactional
+    /** One row of {@code claim_batch}. */
+    private record Row(String status, String userId, UUID claimId, Instant claimedAt, String token,
+            Instant expiresAt, DealTerms terms, Integer remaining) {
+    }
+
     BatchResult write(UUID dealId, List<PendingClaim> batch, Instant now) {
-        Map<PendingClaim, ClaimOutcome> outcomes = new IdentityHashMap<>();
-        Optional<DealState> deal = lockDeal(dealId);
-        if (deal.isEmpty()) {
-            batch.forEach(p -> outcomes.put(p, new ClaimOutcome.DealMissing()));
-            return new BatchResult(outcomes, 0, null);
+        return write(dealId, batch, now, null);
+    }
+
+    /** @param believed the deal's terms as last seen, or null if unknown (costs one extra round trip) */
+    BatchResult write(UUID dealId, List<PendingClaim> batch, Instant now, DealTerms believed) {
+        DealTerms terms = believed;
+        for (int call = 1; ; call++) {
+            Signed signed = terms == null ? new Signed(Map.of(), Map.of(), Set.of()) : sign(dealId, batch, now, terms);
+            List<Row> rows = call(dealId, terms, now, signed);
+            Row deal = rows.stream().filter(r -> !r.status().equals("GRANTED") && !r.status().equals("HELD"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("claim_batch returned no deal row"));
+            Map<PendingClaim, ClaimOutcome> outcomes = new IdentityHashMap<>();
+            switch (deal.status()) {
+                case "MISSING" -> {
+                    batch.forEach(p -> outcomes.put(p, new ClaimOutcome.DealMissing()));
+                    return new BatchResult(outcomes, 0, null);
+                }
+                case "NOT_ACTIVE" -> {
+                    DealTerms actual = deal.terms();
+                    batch.forEach(p -> outcomes.put(p, new ClaimOutcome.NotActive(actual.validFrom(), actual.validUntil())));
+                    return new BatchResult(outcomes, deal.remaining(), actual);
+                }
+                case "TERMS" -> {
+                    if (call >= MAX_CALLS) {
+                        throw new IllegalStateException("Terms of deal " + dealId + " changed during every attempt");
+                    }
+                    terms = deal.terms();
+                }
+                default -> {
+                    return answer(dealId, batch, rows, signed, deal.remaining(), terms);
+                }
+            }
         }
-        DealState state = deal.get();
-        DealTerms terms = new DealTerms(state.merchantId(), state.validFrom(), state.validUntil());
-        if (now.isBefore(state.validFrom()) || !now.isBefore(state.validUntil())) {
-            batch.forEach(p -> outcomes.put(p, new ClaimOutcome.NotActive(state.validFrom(), state.validUntil())));
-            return new BatchResult(outcomes, state.remaining(), terms);
-        }
-        Map<String, PendingClaim> firstByUser = new LinkedHashMap<>();
-        batch.forEach(p -> firstByUser.putIfAbsent(p.userId(), p));
-        Map<String, Claim> held = existingClaims(dealId, firstByUser.keySet());
-        Map<String, Claim> granted = new HashMap<>();
+    }
+
+    /** The claims to insert: each user's first request, with its voucher signed for {@code terms}. */
+    private record Signed(Map<String, Claim> claims, Map<UUID, String> kids, Set<UUID> signedInBatch) {
+    }
+
+    private Signed sign(UUID dealId, List<PendingClaim> batch, Instant now, DealTerms terms) {
+        Map<String, Claim> claims = new LinkedHashMap<>();
         Map<UUID, String> kids = new HashMap<>();
-        VoucherIssuer.Session signing = null;
-        Instant expiresAt = VoucherIssuer.expiryFor(state.validUntil());
-        for (PendingClaim first : firstByUser.values()) {
-            String user = first.userId();
-            if (held.containsKey(user) || granted.size() >= state.remaining()) {
+        Set<UUID> inBatch = new HashSet<>();
+        Instant expiresAt = VoucherIssuer.expiryFor(terms.validUntil());
+        VoucherIssuer.Session session = null;
+        for (PendingClaim p : batch) {
+            if (claims.containsKey(p.userId())) {
                 continue;
             }
-            PreSigned ahead = first.preSigned();
-            if (ahead != null && ahead.merchantId().equals(state.merchantId()) && ahead.expiresAt().equals(expiresAt)
-                    && !ahead.claimedAt().isBefore(state.validFrom()) && !ahead.claimedAt().isAfter(now)) {
-                granted.put(user, new Claim(ahead.claimId(), dealId, user, ahead.claimedAt(), ahead.token(), expiresAt));
+            PreSigned ahead = p.preSigned();
+            if (ahead != null && ahead.merchantId().equals(terms.merchantId()) && ahead.expiresAt().equals(expiresAt)
+                    && !ahead.claimedAt().isBefore(terms.validFrom()) && !ahead.claimedAt().isAfter(now)) {
+                claims.put(p.userId(), new Claim(ahead.claimId(), dealId, p.userId(), ahead.claimedAt(), ahead.token(),
+                        expiresAt));
                 kids.put(ahead.claimId(), ahead.kid());
-                signedAhead.increment();
             } else {
-                signing = signing != null ? signing : vouchers.session();
+                session = session != null ? session : vouchers.session();
                 UUID id = UUID.randomUUID();
-                String token = signing.sign(id, user, dealId, state.merchantId(), now, expiresAt);
-                granted.put(user, new Claim(id, dealId, user, now, token, expiresAt));
-                kids.put(id, signing.kid());
-                signedInBatch.increment();
+                String token = session.sign(id, p.userId(), dealId, terms.merchantId(), now, expiresAt);
+                claims.put(p.userId(), new Claim(id, dealId, p.userId(), now, token, expiresAt));
+                kids.put(id, session.kid());
+                inBatch.add(id);
             }
         }
-        insert(granted.values().stream().toList(), kids);
-        decrement(dealId, granted.size());
-        for (PendingClaim p : batch) {
-            Claim fresh = granted.remove(p.userId());
-            if (fresh != null) {
-                outcomes.put(p, new ClaimOutcome.Granted(fresh));
-                held.put(p.userId(), fresh);
-            } else if (held.containsKey(p.userId())) {
-                outcomes.put(p, new ClaimOutcome.AlreadyHeld(held.get(p.userId())));
-            } else {
-                outcomes.put(p, new ClaimOutcome.SoldOut());
-            }
-        }
-        return new BatchResult(outcomes, state.remaining() - (int) outcomes.values().stream()
-                .filter(ClaimOutcome.Granted.class::isInstance).count(), terms);
+        return new Signed(claims, kids, inBatch);
     }
 
-    private Optional<DealState> lockDeal(UUID dealId) {
-        return jdbc.sql("""
-                        SELECT merchant_id, remaining_inventory, valid_from, valid_until FROM deals
-                        WHERE id = :id FOR UPDATE
-                        """)
-                .param("id", dealId)
-                .query((rs, n) -> new DealState(rs.getObject(1, UUID.class), rs.getInt(2),
-                        rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant()))
-                .optional();
-    }
-
-    private Map<String, Claim> existingClaims(UUID dealId, Set<String> users) {
+    private BatchResult answer(UUID dealId, List<PendingClaim> batch, List<Row> rows, Signed signed, int remaining,
+            DealTerms terms) {
         Map<String, Claim> held = new HashMap<>();
-        jdbc.sql("""
-                        SELECT id, deal_id, user_id, claimed_at, voucher_token, voucher_expires_at FROM claims
-                        WHERE deal_id = :deal AND user_id = ANY(:users)
-                        """)
+        Set<String> granted = new HashSet<>();
+        for (Row row : rows) {
+            if (row.status().equals("GRANTED")) {
+                held.put(row.userId(), signed.claims().get(row.userId()));
+                granted.add(row.userId());
+                (signed.signedInBatch().contains(row.claimId()) ? signedInBatch : signedAhead).increment();
+            } else if (row.status().equals("HELD")) {
+                held.put(row.userId(), new Claim(row.claimId(), dealId, row.userId(), row.claimedAt(), row.token(),
+                        row.expiresAt()));
+            }
+        }
+        Map<PendingClaim, ClaimOutcome> outcomes = new IdentityHashMap<>();
+        for (PendingClaim p : batch) {
+            Claim claim = held.get(p.userId());
+            boolean fresh = granted.remove(p.userId());   // a user's first request gets the grant, any repeat "already"
+            outcomes.put(p, claim == null ? new ClaimOutcome.SoldOut()
+                    : fresh ? new ClaimOutcome.Granted(claim) : new ClaimOutcome.AlreadyHeld(claim));
+        }
+        return new BatchResult(outcomes, remaining, terms);
+    }
+
+    private List<Row> call(UUID dealId, DealTerms terms, Instant now, Signed signed) {
+        List<Claim> list = new ArrayList<>(signed.claims().values());
+        return jdbc.sql(CALL)
                 .param("deal", dealId)
-                .param("users", users.toArray(String[]::new))
-                .query(ClaimQuery::row)
-                .list()
-                .forEach(c -> held.put(c.userId(), c));
-        return held;
+                .param("merchant", terms == null ? null : terms.merchantId())
+                .param("from", terms == null ? null : utc(terms.validFrom()))
+                .param("until", terms == null ? null : utc(terms.validUntil()))
+                .param("exp", terms == null ? null : utc(VoucherIssuer.expiryFor(terms.validUntil())))
+                .param("now", utc(now))
+                .param("ids", list.stream().map(c -> c.id().toString()).toArray(String[]::new))
+                .param("users", list.stream().map(Claim::userId).toArray(String[]::new))
+                .param("ats", list.stream().map(c -> c.claimedAt().toString()).toArray(String[]::new))
+                .param("tokens", list.stream().map(Claim::voucher).toArray(String[]::new))
+                .param("kids", list.stream().map(c -> signed.kids().get(c.id())).toArray(String[]::new))
+                .query(ClaimWriter::row)
+                .list();
     }
 
-    private void insert(List<Claim> claims, Map<UUID, String> kids) {
-        if (claims.isEmpty()) {
-            return;
-        }
-        int inserted = jdbc.sql("""
-                        INSERT INTO claims (id, deal_id, user_id, claimed_at, voucher_token, voucher_kid,
-                                            voucher_expires_at)
-                        SELECT t.id, :deal, t.user_id, t.claimed_at, t.token, t.kid, :exp
-                        FROM unnest(CAST(:ids AS uuid[]), CAST(:users AS varchar[]), CAST(:ats AS timestamptz[]),
-                                    CAST(:tokens AS text[]), CAST(:kids AS varchar[]))
-                             AS t(id, user_id, claimed_at, token, kid)
-                        ON CONFLICT (deal_id, user_id) DO NOTHING
-                        """)
-                .param("deal", claims.get(0).dealId())
-                .param("exp", claims.get(0).voucherExpiresAt().atOffset(ZoneOffset.UTC))
-                .param("ids", claims.stream().map(c -> c.id().toString()).toArray(String[]::new))
-                .param("users", claims.stream().map(Claim::userId).toArray(String[]::new))
-                .param("ats", claims.stream().map(c -> c.claimedAt().toString()).toArray(String[]::new))
-                .param("tokens", claims.stream().map(Claim::voucher).toArray(String[]::new))
-                .param("kids", claims.stream().map(c -> kids.get(c.id())).toArray(String[]::new))
-                .update();
-        if (inserted != claims.size()) {
-            // Only possible if another writer bypassed the row lock; roll everything back.
-            throw new IllegalStateException("Concurrent claim detected for deal " + claims.get(0).dealId());
-        }
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        UUID merchant = rs.getObject("merchant_id", UUID.class);
+        DealTerms terms = merchant == null ? null
+                : new DealTerms(merchant, instant(rs.getTimestamp("valid_from")), instant(rs.getTimestamp("valid_until")));
+        int left = rs.getInt("remaining");
+        Integer remaining = rs.wasNull() ? null : left;
+        return new Row(rs.getString("status"), rs.getString("user_id"), rs.getObject("claim_id", UUID.class),
+                instant(rs.getTimestamp("claimed_at")), rs.getString("voucher_token"),
+                instant(rs.getTimestamp("voucher_expires_at")), terms, remaining);
     }
 
-    private void decrement(UUID dealId, int units) {
-        if (units == 0) {
-            return;
-        }
-        int updated = jdbc.sql("""
-                        UPDATE deals SET remaining_inventory = remaining_inventory - :units, updated_at = now()
-                        WHERE id = :id AND remaining_inventory >= :units
-                        """)
-                .param("units", units)
-                .param("id", dealId)
-                .update();
-        if (updated != 1) {
-            throw new IllegalStateException("Inventory of deal " + dealId + " changed under the row lock");
-        }
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -80,4 +80,26 @@ class ClaimWriterWithoutLockTest {
         assertThat(result.outcomes().get(late)).isInstanceOf(ClaimOutcome.SoldOut.class);
         assertThat(result.remainingAfter()).isZero();
     }
+
+    @Test
+    void vouchersSignedForStaleTermsAreSignedAgainForTheDealsRealTerms() {
+        UUID deal = new TestApi(port).createDeal("Terms", 1.0, 1.0, 5);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        UUID wrongMerchant = UUID.randomUUID();
+        ClaimWriter.DealTerms stale = new ClaimWriter.DealTerms(wrongMerchant, now.minusSeconds(60), now.plusSeconds(60));
+        PendingClaim p = new PendingClaim("di");
+
+        ClaimWriter.BatchResult result = writer.write(deal, List.of(p), now, stale);
+
+        Claim claim = ((ClaimOutcome.Granted) result.outcomes().get(p)).claim();
+        ClaimWriter.DealTerms real = jdbc.sql("SELECT merchant_id, valid_from, valid_until FROM deals WHERE id = :d")
+                .param("d", deal).query((rs, n) -> new ClaimWriter.DealTerms(rs.getObject(1, UUID.class),
+                        rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant())).single();
+        assertThat(result.terms()).isEqualTo(real);
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(claim.voucher().split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(payload).contains("\"mid\":\"" + real.merchantId() + "\"").doesNotContain(wrongMerchant.toString());
+        assertThat(jdbc.sql("SELECT voucher_token FROM claims WHERE id = :id").param("id", claim.id())
+                .query(String.class).single()).isEqualTo(claim.voucher());
+    }
 }
