@@ -13,23 +13,29 @@ class ClaimService {
     private final ClaimCoordinator coordinator;
     private final ClaimQuery claims;
     private final ClaimIndex index;
+    private final SoldOutDeals soldOut;
     private final Clock clock;
 
-    ClaimService(ClaimCoordinator coordinator, ClaimQuery claims, ClaimIndex index, Clock clock) {
+    ClaimService(ClaimCoordinator coordinator, ClaimQuery claims, ClaimIndex index, SoldOutDeals soldOut, Clock clock) {
         this.coordinator = coordinator;
         this.claims = claims;
         this.index = index;
+        this.soldOut = soldOut;
         this.clock = clock;
     }
 
     /** Claims one voucher; throws the domain exception that explains any refusal. */
     Claim claim(UUID dealId, String userId) {
-        // Repeat and sold-out requests are answered from Redis and memory: no lock, no PostgreSQL.
+        // Sold out and surely not a holder: answered from memory alone.
+        if (soldOut.surelyNotHolder(dealId, userId)) {
+            throw new SoldOutException(dealId);
+        }
+        // Repeat requests are answered from Redis: no lock, no PostgreSQL.
         ClaimIndex.Lookup known = index.find(dealId, userId);
         if (known.held().isPresent()) {
             throw new AlreadyClaimedException(known.held().get());
         }
-        if (coordinator.knownSoldOut(dealId)) {
+        if (soldOut.isSoldOut(dealId)) {
             // Inventory never grows back. Only if Redis could not say whether the user holds a claim, ask the database.
             throw (known.known() ? Optional.<Claim>empty() : claims.byDealAndUser(dealId, userId))
                     .<RuntimeException>map(AlreadyClaimedException::new)

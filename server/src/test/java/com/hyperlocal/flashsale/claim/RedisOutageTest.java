@@ -34,6 +34,8 @@ class RedisOutageTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    SoldOutDeals soldOut;
 
     static EmbeddedRedisServer startRedis() {
         try (var socket = new java.net.ServerSocket(0)) {
@@ -88,6 +90,41 @@ class RedisOutageTest {
         assertThat(after.status()).isEqualTo(201);
         assertThat(claimsOf(deal)).isEqualTo(2);
         assertThat(remaining(deal)).isEqualTo(8);
+    }
+
+    @Test
+    void aSoldOutDealIsAnsweredFromMemoryWhileRedisIsDown() throws Exception {
+        TestApi api = new TestApi(port);
+        UUID deal = api.createDeal("Two only", 28.61, 77.20, 2);
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
+        TestApi.Answer first = api.claim(deal, "ana");
+        while (first.status() == 503 && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(200);   // Redis may still be reconnecting after the other test
+            first = api.claim(deal, "ana");
+        }
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(api.claim(deal, "bo").status()).isEqualTo(201);
+        assertThat(api.claim(deal, "cy").json().get("type").asString()).isEqualTo("urn:flashsale:problem:sold-out");
+        while (!soldOut.surelyNotHolder(deal, "someone-new") && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(20);   // the holders are read in the background
+        }
+
+        REDIS.stop();
+        try {
+            for (int i = 0; i < 5; i++) {
+                TestApi.Answer late = api.claim(deal, "late-" + i);
+                assertThat(late.status()).isEqualTo(409);
+                assertThat(late.json().get("type").asString()).isEqualTo("urn:flashsale:problem:sold-out");
+            }
+            // A holder is never told "sold out": without Redis the database names their claim.
+            TestApi.Answer again = api.claim(deal, "ana");
+            assertThat(again.status()).isEqualTo(409);
+            assertThat(again.json().get("claimId").asString()).isEqualTo(first.json().get("id").asString());
+        } finally {
+            REDIS.start();
+        }
+        assertThat(claimsOf(deal)).isEqualTo(2);
+        assertThat(remaining(deal)).isZero();
     }
 
     private int claimsOf(UUID deal) {
