@@ -48,6 +48,19 @@ class ApiErrorsTest {
     // --- creating deals -----------------------------------------------------------------------
 
     @Test
+    void jsonAnswersAreSentWithTheirLengthNotChunked() {
+        TestApi.Answer problem = postDeal("not json at all");
+        assertThat(problem.header("Content-Length")).isEqualTo(String.valueOf(problem.raw().body().getBytes(
+                java.nio.charset.StandardCharsets.UTF_8).length));
+        assertThat(problem.header("Transfer-Encoding")).isNull();
+        TestApi api = new TestApi(port);
+        TestApi.Answer created = api.claim(api.createDeal("Length", 5, 6, 3), "len");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.header("Content-Length")).isNotNull();
+        assertThat(created.header("Transfer-Encoding")).isNull();
+    }
+
+    @Test
     void malformedJsonIsAValidationProblem() {
         assertProblem(postDeal("{\"title\": \"x\", "), 400, "validation");
         assertProblem(postDeal("not json at all"), 400, "validation");
