@@ -210,6 +210,16 @@ stages() {
     printf "| %s | %d | %.1f | %.2f ms | %.2f ms | %.0f%% |\n", n, bc, bs / bc, (lc ? ls / lc * 1000 : 0), ws / wc * 1000, (d > 0 ? ws / d * 100 : 0) }'
 }
 
+# jit_seconds → total JIT compile time so far of all instances (jstat -compiler), to show when
+# a scenario still ran while the JIT was busy (it competes for the same two cores)
+jit_seconds() {
+  local pid total=0
+  for pid in "${JAVA_PIDS[@]}"; do
+    total=$(timeout 10 "$JAVA_HOME_DIR/bin/jstat" -compiler "$pid" 2>/dev/null | awk -v t="$total" 'NR == 2 { t += $4 } END { print t }')
+  done
+  echo "$total"
+}
+
 # ---------------------------------------------------------------- wrk driver
 # run_wrk NAME CONNECTIONS SECONDS SCRIPT ARGS...  → $OUT/NAME.txt, and CPU line in $OUT/NAME.cpu
 run_wrk() {
@@ -229,6 +239,7 @@ run_wrk() {
     done
   fi
   stages_snapshot >"$OUT/$name.stages0"
+  local jit0; jit0=$(jit_seconds)
   before=$(cpu_snapshot); t0=$(date +%s.%N)
   local TIMEFORMAT='%R %U %S'   # bash's `time`: wall, user, sys of wrk itself
   # With STOP_DIR set, the script drops one marker per finished thread there and wrk is stopped
@@ -256,7 +267,7 @@ run_wrk() {
   wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
   wrk_cpu=$(awk '{ printf "%.2f", ($2 + $3) / ($1 > 0 ? $1 : 1) }' "$OUT/$name.time")
   read -r j0 n0 p0 r0 <<<"$before"; read -r j1 n1 p1 r1 <<<"$after"
-  echo "wrk $wrk_cpu / java $(cores $((j1 - j0)) "$wall") / nginx $(cores $((n1 - n0)) "$wall") / pg $(cores $((p1 - p0)) "$wall") / redis $(cores $((r1 - r0)) "$wall")" >"$OUT/$name.cpu"
+  echo "wrk $wrk_cpu / java $(cores $((j1 - j0)) "$wall") / nginx $(cores $((n1 - n0)) "$wall") / pg $(cores $((p1 - p0)) "$wall") / redis $(cores $((r1 - r0)) "$wall"); JIT $(awk -v a="$jit0" -v b="$(jit_seconds)" 'BEGIN { printf "%.1f", b - a }') s" >"$OUT/$name.cpu"
   grep -q '^BENCH requests' "$OUT/$name.txt" || die "wrk $name printed no summary (see $OUT/$name.txt)"
 }
 # val NAME KEY → the BENCH value from NAME's wrk output (0 if absent)
@@ -597,7 +608,7 @@ RESULTS=$OUT/results.md
   echo "JVM $JVM_VERSION; PostgreSQL $PG_VERSION ($PG_SETTINGS); Redis $REDIS_VERSION; nginx $NGINX_VERSION (worker_processes $NGINX_WORKERS); wrk $WRK_VERSION ($WRK_THREADS threads)."
   echo "$INSTANCES instances, -Xmx$HEAP -Xms$HEAP G1, all on this machine with the load generator. Seeding $GEO_TOTAL discovery deals took ${SEED_S} s (CLUSTER=$CLUSTER: table clustered on its location index after seeding when 1); whole run $((SECONDS / 60)) min $((SECONDS % 60)) s."
   echo
-  echo "| scenario | load | throughput | p50 | p99 | other answers | invariant | CPU, cores (wrk / java / nginx / pg / redis) |"
+  echo "| scenario | load | throughput | p50 | p99 | other answers | invariant | CPU, cores (wrk / java / nginx / pg / redis); JIT compile time in the run |"
   echo "|---|---|---|---|---|---|---|---|"
   printf '%s' "$PG_ROWS" "$ROWS"
   want discovery && echo "| d. oracle: nearby answers vs brute-force Haversine over all rows | $ORACLE_SAMPLES random searches | **$ORACLE_OK match, $ORACLE_BAD mismatch** | | | | | |"

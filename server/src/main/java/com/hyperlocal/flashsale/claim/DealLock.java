@@ -30,7 +30,12 @@ class DealLock {
     private static final RedisScript<Long> RELEASE = RedisScript.of(
             "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end",
             Long.class);
-    private static final long MAX_BACKOFF_MILLIS = 25;
+    /**
+     * Waiters are batch drainers, at most one per deal and instance, so polling often costs Redis
+     * little; a long backoff left the lock idle after each batch (measured with 2 instances: 25 ms
+     * mean wait for 16 ms transactions when the cap was 25 ms).
+     */
+    private static final long MAX_BACKOFF_MILLIS = 2;
 
     private final StringRedisTemplate redis;
     private final ClaimProperties properties;
