@@ -1,0 +1,67 @@
+package com.hyperlocal.flashsale.discovery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * One background thread: recounts the density grid at startup and every {@code density-refresh},
+ * and drops expired tiles at the same pace. A failure (database down) keeps the last grid.
+ */
+@Component
+class DiscoveryCacheMaintenance {
+
+    private static final Logger log = LoggerFactory.getLogger(DiscoveryCacheMaintenance.class);
+
+    private final DensityGrid density;
+    private final TileCache tiles;
+    private final DiscoveryCacheProperties properties;
+    private final Clock clock;
+    private ScheduledExecutorService executor;
+
+    DiscoveryCacheMaintenance(DensityGrid density, TileCache tiles, DiscoveryCacheProperties properties, Clock clock) {
+        this.density = density;
+        this.tiles = tiles;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    synchronized void start() {
+        if (!properties.enabled() || executor != null) {
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "discovery-cache-maintenance");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::refresh, 0, properties.densityRefresh().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void refresh() {
+        Instant now = clock.instant();
+        tiles.removeExpired(now);
+        try {
+            density.refresh(now);
+        } catch (RuntimeException e) {
+            log.warn("Deal density not recounted, the previous count stays in use: {}", e.toString());
+        }
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+}
