@@ -13,10 +13,6 @@ import java.util.UUID;
  */
 final class Tile {
 
-    /** A deal of a tile that matched a search. */
-    record Match(Tile tile, int index, double distanceKm) {
-    }
-
     private final long fromMicros;
     private final long untilMicros;
     private final int size;
@@ -57,12 +53,12 @@ final class Tile {
     }
 
     /** Adds the deals active at {@code nowMicros} inside one of the boxes and within {@code ringKm} of the centre. */
-    void collect(List<LngLatBox> boxes, double lat, double lng, double ringKm, long nowMicros, List<Match> out) {
+    void collect(List<LngLatBox> boxes, double lat, double lng, double ringKm, long nowMicros, NearestDeals out) {
         for (int i = 0; i < size; i++) {
             if (validFroms[i] <= nowMicros && validUntils[i] > nowMicros && inAny(boxes, lats[i], lngs[i])) {
                 double km = Haversine.distanceKm(lat, lng, lats[i], lngs[i]);
                 if (km <= ringKm) {
-                    out.add(new Match(this, i, km));
+                    out.offer(this, i, km);
                 }
             }
         }
@@ -77,19 +73,18 @@ final class Tile {
         return false;
     }
 
-    /** PostgreSQL's uuid order: the 16 bytes compared unsigned, i.e. both halves unsigned (not UUID.compareTo). */
-    static int compareIds(Match a, Match b) {
-        int byMsb = Long.compareUnsigned(a.tile.ids[2 * a.index], b.tile.ids[2 * b.index]);
-        return byMsb != 0 ? byMsb : Long.compareUnsigned(a.tile.ids[2 * a.index + 1], b.tile.ids[2 * b.index + 1]);
+    long idMsb(int i) {
+        return ids[2 * i];
     }
 
-    static NearbyDeal toDeal(Match m) {
-        Tile t = m.tile;
-        int i = m.index;
-        return new NearbyDeal(new UUID(t.ids[2 * i], t.ids[2 * i + 1]),
-                new UUID(t.merchants[2 * i], t.merchants[2 * i + 1]), t.titles[i], t.descriptions[i], t.lats[i],
-                t.lngs[i], t.totals[i], t.remainings[i], instant(t.validFroms[i]), instant(t.validUntils[i]),
-                m.distanceKm);
+    long idLsb(int i) {
+        return ids[2 * i + 1];
+    }
+
+    NearbyDeal toDeal(int i, double distanceKm) {
+        return new NearbyDeal(new UUID(ids[2 * i], ids[2 * i + 1]), new UUID(merchants[2 * i], merchants[2 * i + 1]),
+                titles[i], descriptions[i], lats[i], lngs[i], totals[i], remainings[i], instant(validFroms[i]),
+                instant(validUntils[i]), distanceKm);
     }
 
     static long micros(Instant instant) {

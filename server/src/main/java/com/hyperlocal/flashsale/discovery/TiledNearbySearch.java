@@ -1,8 +1,6 @@
 package com.hyperlocal.flashsale.discovery;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import io.micrometer.core.instrument.Counter;
@@ -18,9 +16,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TiledNearbySearch {
-
-    private static final Comparator<Tile.Match> NEAREST_THEN_ID =
-            Comparator.comparingDouble(Tile.Match::distanceKm).thenComparing(Tile::compareIds);
 
     private final NearbyDealQuery sql;
     private final TileCache tiles;
@@ -67,12 +62,11 @@ class TiledNearbySearch {
         }
         tileRings.increment();
         long nowMicros = Tile.micros(now);
-        List<Tile.Match> matches = new ArrayList<>();
+        NearestDeals nearest = new NearestDeals(limit);
         for (long key : grid.keys(boxes).toArray()) {
-            tiles.get(key, now).collect(boxes, lat, lng, ringKm, nowMicros, matches);
+            tiles.get(key, now).collect(boxes, lat, lng, ringKm, nowMicros, nearest);
         }
-        matches.sort(NEAREST_THEN_ID);
-        return matches.stream().limit(limit).map(Tile::toDeal).toList();
+        return nearest.nearestFirst();
     }
 
     /** Forgets tiles and density, for tests that write deals straight into PostgreSQL. */
