@@ -14,8 +14,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * One background thread: recounts the density grid at startup and every {@code density-refresh},
- * and drops expired tiles at the same pace. A failure (database down) keeps the last grid.
+ * One background thread: at startup and every {@code density-refresh} it recounts the density
+ * grid, drops expired tiles and (until that succeeds) subscribes to other instances' tile
+ * evictions. A failure (database or Redis down) keeps the last grid and tries again next time.
  */
 @Component
 class DiscoveryCacheMaintenance {
@@ -24,13 +25,16 @@ class DiscoveryCacheMaintenance {
 
     private final DensityGrid density;
     private final TileCache tiles;
+    private final TileEvictions evictions;
     private final DiscoveryCacheProperties properties;
     private final Clock clock;
     private ScheduledExecutorService executor;
 
-    DiscoveryCacheMaintenance(DensityGrid density, TileCache tiles, DiscoveryCacheProperties properties, Clock clock) {
+    DiscoveryCacheMaintenance(DensityGrid density, TileCache tiles, TileEvictions evictions,
+            DiscoveryCacheProperties properties, Clock clock) {
         this.density = density;
         this.tiles = tiles;
+        this.evictions = evictions;
         this.properties = properties;
         this.clock = clock;
     }
@@ -51,6 +55,7 @@ class DiscoveryCacheMaintenance {
     void refresh() {
         Instant now = clock.instant();
         tiles.removeExpired(now);
+        evictions.subscribe();
         try {
             density.refresh(now);
         } catch (RuntimeException e) {

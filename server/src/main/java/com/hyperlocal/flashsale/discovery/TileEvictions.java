@@ -4,11 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import com.hyperlocal.flashsale.deal.DealListingChanged;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -17,6 +21,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * (after commit), and tells the others through Redis pub/sub. Redis is best effort here — if a
  * message is lost (Redis down, instance not yet subscribed), the others catch up within tile-ttl.
  * The message names the point rather than a tile, so instances may use different tile sizes.
+ *
+ * <p>The listener container is not a Spring bean on purpose: its {@code start()} fails while Redis
+ * is unreachable, which as a lifecycle bean would stop the whole server from starting.
+ * {@link DiscoveryCacheMaintenance} calls {@link #subscribe()} until it succeeds; after that the
+ * container resubscribes by itself when Redis comes back.
  */
 @Component
 class TileEvictions implements MessageListener {
@@ -29,11 +38,36 @@ class TileEvictions implements MessageListener {
     private final TileCache tiles;
     private final StringRedisTemplate redis;
     private final boolean enabled;
+    private final RedisMessageListenerContainer container = new RedisMessageListenerContainer();
 
-    TileEvictions(TileCache tiles, StringRedisTemplate redis, DiscoveryCacheProperties properties) {
+    TileEvictions(TileCache tiles, StringRedisTemplate redis, RedisConnectionFactory connections,
+            DiscoveryCacheProperties properties) {
         this.tiles = tiles;
         this.redis = redis;
         this.enabled = properties.enabled();
+        container.setConnectionFactory(connections);
+        container.addMessageListener(this, new ChannelTopic(CHANNEL));
+        container.afterPropertiesSet();
+    }
+
+    /** Subscribes to the other instances' messages unless already subscribed; false while Redis is unreachable. */
+    synchronized boolean subscribe() {
+        if (!enabled || container.isRunning()) {
+            return container.isRunning();
+        }
+        try {
+            container.start();
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("Not subscribed to tile evictions yet (other instances' changes show within tile-ttl): {}",
+                    e.toString());
+            return false;
+        }
+    }
+
+    @PreDestroy
+    void close() throws Exception {
+        container.destroy();
     }
 
     @TransactionalEventListener
