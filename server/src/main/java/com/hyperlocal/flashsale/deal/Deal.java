@@ -92,6 +92,10 @@ class Deal implements Persistable<UUID> {
         return true;
     }
 
+    DealListingChanged listingChanged() {
+        return new DealListingChanged(id, latitude, longitude);
+    }
+
     UUID merchantId() {
         return merchantId;
     }

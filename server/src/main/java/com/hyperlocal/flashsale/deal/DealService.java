@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import com.hyperlocal.flashsale.web.InvalidRequestException;
 import com.hyperlocal.flashsale.web.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,11 +23,13 @@ class DealService {
     private final DealRepository deals;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    DealService(DealRepository deals, TransactionTemplate tx, Clock clock) {
+    DealService(DealRepository deals, TransactionTemplate tx, Clock clock, ApplicationEventPublisher events) {
         this.deals = deals;
         this.tx = tx;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A created deal, or the one an earlier request with the same idempotency key created. */
@@ -44,7 +47,11 @@ class DealService {
             return earlier.get();
         }
         try {
-            Deal deal = tx.execute(status -> deals.saveAndFlush(new Deal(merchantId, spec, idempotencyKey, now)));
+            Deal deal = tx.execute(status -> {
+                Deal saved = deals.saveAndFlush(new Deal(merchantId, spec, idempotencyKey, now));
+                events.publishEvent(saved.listingChanged());
+                return saved;
+            });
             return new Creation(deal.toResponse(now), false);
         } catch (DataIntegrityViolationException e) {
             // Two requests with the same key raced; the unique index let exactly one in.
@@ -71,7 +78,9 @@ class DealService {
         return tx.execute(status -> {
             Deal deal = own(merchantId, id);
             Instant now = now();
-            deal.close(now);
+            if (deal.close(now)) {
+                events.publishEvent(deal.listingChanged());
+            }
             return deals.saveAndFlush(deal).toResponse(now);
         });
     }

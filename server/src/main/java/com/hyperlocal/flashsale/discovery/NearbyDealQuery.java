@@ -60,7 +60,8 @@ class NearbyDealQuery {
         }
     }
 
-    private List<NearbyDeal> findWithin(double lat, double lng, double radiusKm, int limit, Instant now) {
+    /** The {@code limit} active deals nearest the centre within {@code radiusKm}, nearest first, ties by id. */
+    List<NearbyDeal> findWithin(double lat, double lng, double radiusKm, int limit, Instant now) {
         List<LngLatBox> boxes = SearchArea.around(lat, lng, radiusKm);
         StringBuilder prefilter = new StringBuilder();
         for (int i = 0; i < boxes.size(); i++) {

@@ -77,6 +77,11 @@ class RedisOutageTest {
             assertThat(api.get("/api/v1/deals/" + deal).status()).isEqualTo(200);
             assertThat(api.get("/api/v1/deals/nearby?lat=28.61&lng=77.20&radiusKm=1").json().get("deals"))
                     .anySatisfy(d -> assertThat(d.get("id").asString()).isEqualTo(deal.toString()));
+
+            // Creating a deal still works (its tile-eviction broadcast is best effort) and discovery shows it.
+            UUID during = api.createDeal("Created during the outage", 28.61, 77.20, 3);
+            assertThat(api.get("/api/v1/deals/nearby?lat=28.61&lng=77.20&radiusKm=1").json().get("deals"))
+                    .anySatisfy(d -> assertThat(d.get("id").asString()).isEqualTo(during.toString()));
         } finally {
             REDIS.start();
         }

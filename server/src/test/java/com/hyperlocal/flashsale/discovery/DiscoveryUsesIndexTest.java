@@ -29,8 +29,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Discovery does not read every deal: the statement {@link NearbyDealQuery} really sends is planned
- * as a scan of the GiST index {@code deals_location_gist}, not a sequential scan of {@code deals}.
+ * Discovery does not read every deal: the statements {@link NearbyDealQuery} and {@link TileQuery}
+ * really send are planned as scans of the GiST index {@code deals_location_gist}, not a sequential
+ * scan of {@code deals}.
  *
  * <p>Why this is a fair test: the statement is captured from {@link NearbyDealQuery} itself (its
  * SQL text and every bound parameter), then explained on the same database with the same values;
@@ -85,6 +86,17 @@ class DiscoveryUsesIndexTest {
     @Test
     void aSearchAroundThePoleScansTheLocationIndex() throws SQLException {
         assertUsesLocationIndex(explain(89.9, 45, 50));
+    }
+
+    @Test
+    void loadingACachedTileScansTheLocationIndex() throws SQLException {
+        List<Captured> captured = new ArrayList<>();
+        TileGrid grid = new TileGrid(0.005);
+        Instant now = Instant.now();
+        new TileQuery(JdbcClient.create(recording(dataSource, captured)))
+                .load(grid, grid.keyOf(52.52, 13.405), now.minusSeconds(30), now.plusSeconds(30));
+        assertThat(captured).hasSize(1);
+        assertUsesLocationIndex(List.of(explain(captured.get(0))));
     }
 
     /** Every ring the search ran must be answered from the index. */

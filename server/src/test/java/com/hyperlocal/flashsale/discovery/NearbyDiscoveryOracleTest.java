@@ -19,6 +19,7 @@ import com.hyperlocal.flashsale.DealRows;
 import com.hyperlocal.flashsale.DealRows.Row;
 import com.hyperlocal.flashsale.IntegrationTest;
 import com.hyperlocal.flashsale.TestApi;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -50,6 +51,8 @@ class NearbyDiscoveryOracleTest {
             new Cluster("north-pole", 90, 0, 1.0, 180, 500),
             new Cluster("south-pole", -90, 0, 1.0, 180, 400),
             new Cluster("city", 52.52, 13.405, 0.15, 0.25, 1500),
+            // Dense enough (≈ 100 deals/km² in one density cell) that small rings are answered from tiles.
+            new Cluster("dense", -33.85, 151.15, 0.045, 0.045, 10_000),
             new Cluster("world", 0, 0, 90, 180, 500));
 
     /** One deal as the oracle sees it. */
@@ -80,6 +83,12 @@ class NearbyDiscoveryOracleTest {
     JdbcClient jdbc;
     @Autowired
     DiscoveryService service;
+    @Autowired
+    TiledNearbySearch search;
+    @Autowired
+    DensityGrid density;
+    @Autowired
+    MeterRegistry meters;
 
     private TestApi api;
     private int ambiguous;
@@ -93,7 +102,7 @@ class NearbyDiscoveryOracleTest {
         for (Cluster cluster : CLUSTERS) {
             for (int i = 0; i < cluster.deals(); i++) {
                 double[] at = pointIn(cluster, random);
-                if (cluster.name().equals("city") && i > 0 && random.nextInt(20) == 0) {
+                if ((cluster.name().equals("city") || cluster.name().equals("dense")) && i > 0 && random.nextInt(20) == 0) {
                     // Same spot as the previous deal: equal distances, so the id decides the order.
                     Row previous = rows.get(rows.size() - 1);
                     at = new double[] {previous.latitude(), previous.longitude()};
@@ -107,17 +116,42 @@ class NearbyDiscoveryOracleTest {
             rows.add(randomDeal("edge", at[0], at[1], now, random).withWindow(now.minus(Duration.ofDays(1)),
                     now.plus(Duration.ofDays(3))));
         }
-        DealRows.insert(jdbc, rows);
+        insert(rows);
     }
 
+    /**
+     * The same searches four times: cold and warm tiles, each without and with the density grid
+     * (without it no ring is skipped; with it small rings in sparse places are). Tiles, SQL and
+     * skipped rings all take part.
+     */
     @Test
-    void serviceAnswersMatchABruteForceScanOfEveryDeal() {
+    void serviceAnswersMatchABruteForceScanOfEveryDealWithColdAndWarmTiles() {
         List<DealRow> all = allDeals();
         Random random = new Random(SEED + 1);
+        List<Query> queries = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            queries.add(randomQuery(random, true));
+        }
+        double tileRings = rings("tile");
+        double sqlRings = rings("sql");
+        double skippedRings = rings("skipped");
+        search.clear();
+        checkAll(queries, all);                       // cold, no density grid
+        checkAll(queries, all);                       // warm
+        search.clear();
+        density.refresh(Instant.now());
+        checkAll(queries, all);                       // cold, density grid
+        checkAll(queries, all);                       // warm
+        assertThat(rings("tile") - tileRings).isGreaterThan(2_000);
+        assertThat(rings("sql") - sqlRings).isGreaterThan(2_000);
+        assertThat(rings("skipped") - skippedRings).isGreaterThan(500);
+    }
+
+    private void checkAll(List<Query> queries, List<DealRow> all) {
+        ambiguous = 0;
         int nonEmpty = 0;
         int truncated = 0;
-        for (int i = 0; i < 2_000; i++) {
-            Query q = randomQuery(random, true);
+        for (Query q : queries) {
             Instant before = Instant.now();
             NearbyDealsResponse answer = service.nearby(new NearbyQuery(q.lat(), q.lng(), q.radiusKm(), q.limit()));
             Instant after = Instant.now();
@@ -130,12 +164,18 @@ class NearbyDiscoveryOracleTest {
         // The queries really exercised the interesting cases, not just empty answers.
         assertThat(nonEmpty).isGreaterThan(1_500);
         assertThat(truncated).isGreaterThan(100);
-        // Real near-ties (same spot under two names) are rare; the strict comparison covers the rest.
-        assertThat(ambiguous).isLessThan(100);
+        // Real near-ties (same spot under two names, e.g. the edge rows at lng ±180) are rare; the
+        // strict comparison covers the rest.
+        assertThat(ambiguous).isLessThan(150);
+    }
+
+    private double rings(String source) {
+        return meters.get("discovery.rings").tag("source", source).counter().count();
     }
 
     @Test
     void httpAnswersMatchABruteForceScanOfEveryDeal() {
+        search.clear();
         List<DealRow> all = allDeals();
         Random random = new Random(SEED + 2);
         int nonEmpty = 0;
@@ -154,7 +194,7 @@ class NearbyDiscoveryOracleTest {
     void aDealJustEastOfTheAntimeridianIsFoundFromJustWestOfItAndViceVersa() {
         Row east = Row.active("east of 180", -30.0, 179.99);
         Row west = Row.active("west of 180", -31.0, -179.99);
-        DealRows.insert(jdbc, east, west);
+        insert(east, west);
 
         Hit fromWest = find(http(new Query(-30.0, -179.99, 5, 100)), east.id());
         assertThat(fromWest.distanceKm()).isCloseTo(chordDistanceKm(-30.0, -179.99, -30.0, 179.99), within(1e-6));
@@ -166,7 +206,7 @@ class NearbyDiscoveryOracleTest {
 
         // Exactly on the antimeridian, from both of its names.
         Row on = Row.active("on 180", 10.0, 180);
-        DealRows.insert(jdbc, on);
+        insert(on);
         assertThat(find(http(new Query(10.0, -179.999, 1, 100)), on.id()).distanceKm())
                 .isCloseTo(chordDistanceKm(10, -179.999, 10, 180), within(1e-6));
         assertThat(find(http(new Query(10.0, 179.999, 1, 100)), on.id()).distanceKm())
@@ -177,7 +217,7 @@ class NearbyDiscoveryOracleTest {
     void aDealNearAPoleIsFoundFromTheOtherSideOfThePole() {
         Row north = Row.active("north pole", 89.999, 10);
         Row south = Row.active("south pole", -89.9985, -100);
-        DealRows.insert(jdbc, north, south);
+        insert(north, south);
 
         // Across the pole: 0.001° + 0.001° of latitude = 222 m, although the longitudes differ by 180°.
         double expected = chordDistanceKm(89.999, -170, 89.999, 10);
@@ -202,7 +242,7 @@ class NearbyDiscoveryOracleTest {
         for (double[] c : centres) {
             double[] at = SearchAreaTest.destination(c[0], c[1], c[2], 2);
             Row deal = Row.active("boundary", at[0], at[1]);
-            DealRows.insert(jdbc, deal);
+            insert(deal);
             double d = Haversine.distanceKm(c[0], c[1], at[0], at[1]);
             assertThat(d).isCloseTo(2, within(1e-6));
 
@@ -221,7 +261,7 @@ class NearbyDiscoveryOracleTest {
         Row future = Row.active("future", -45.502, -120.25)
                 .withWindow(now.plus(Duration.ofMinutes(5)), now.plus(Duration.ofDays(2)));
         Row soldOut = Row.active("sold out", -45.503, -120.25).withRemaining(0);
-        DealRows.insert(jdbc, active, expired, future, soldOut);
+        insert(active, expired, future, soldOut);
 
         List<String> found = ids(http(new Query(-45.5, -120.25, 5, 100)));
         assertThat(found).contains(active.id().toString())
@@ -240,7 +280,7 @@ class NearbyDiscoveryOracleTest {
         }
         Row twin = rows.get(4);
         rows.add(Row.active("twin of 2.5 km", twin.latitude(), twin.longitude()));
-        DealRows.insert(jdbc, rows);
+        insert(rows);
 
         List<Row> expected = new ArrayList<>(rows);
         expected.sort(Comparator.<Row>comparingDouble(r -> Haversine.distanceKm(lat, lng, r.latitude(), r.longitude()))
@@ -266,7 +306,7 @@ class NearbyDiscoveryOracleTest {
         for (int i = 0; i < 25; i++) {
             rows.add(Row.active("default limit " + i, 10.25 + i * 1e-4, -30.75));
         }
-        DealRows.insert(jdbc, rows);
+        insert(rows);
         JsonNode answer = api.get("/api/v1/deals/nearby?lat=10.25&lng=-30.75&radiusKm=5").json();
         assertThat(answer.get("limit").asInt()).isEqualTo(20);
         assertThat(answer.get("deals")).hasSize(20);
@@ -448,7 +488,28 @@ class NearbyDiscoveryOracleTest {
 
     // --- helpers ------------------------------------------------------------------------------
 
+    /** Rows written straight into PostgreSQL bypass the tile evictions, so the cache starts over. */
+    private void insert(List<Row> rows) {
+        DealRows.insert(jdbc, rows);
+        search.clear();
+    }
+
+    private void insert(Row... rows) {
+        insert(List.of(rows));
+    }
+
+    /** The search over HTTP, twice: the second answer (from the tiles the first may have loaded) must be the same. */
     private List<Hit> http(Query q) {
+        List<Hit> first = httpOnce(q);
+        List<Hit> second = httpOnce(q);
+        assertThat(ids(second)).as("warm " + q).containsExactlyElementsOf(ids(first));
+        for (int i = 0; i < first.size(); i++) {
+            assertThat(second.get(i).distanceKm()).as("warm " + q).isCloseTo(first.get(i).distanceKm(), within(EPS_KM));
+        }
+        return first;
+    }
+
+    private List<Hit> httpOnce(Query q) {
         String path = "/api/v1/deals/nearby?lat=" + q.lat() + "&lng=" + q.lng() + "&radiusKm=" + q.radiusKm()
                 + (q.limit() == null ? "" : "&limit=" + q.limit());
         TestApi.Answer answer = api.get(path);

@@ -1,0 +1,72 @@
+package com.hyperlocal.flashsale.discovery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * One background thread: at startup and every {@code density-refresh} it recounts the density
+ * grid, drops expired tiles and (until that succeeds) subscribes to other instances' tile
+ * evictions. A failure (database or Redis down) keeps the last grid and tries again next time.
+ */
+@Component
+class DiscoveryCacheMaintenance {
+
+    private static final Logger log = LoggerFactory.getLogger(DiscoveryCacheMaintenance.class);
+
+    private final DensityGrid density;
+    private final TileCache tiles;
+    private final TileEvictions evictions;
+    private final DiscoveryCacheProperties properties;
+    private final Clock clock;
+    private ScheduledExecutorService executor;
+
+    DiscoveryCacheMaintenance(DensityGrid density, TileCache tiles, TileEvictions evictions,
+            DiscoveryCacheProperties properties, Clock clock) {
+        this.density = density;
+        this.tiles = tiles;
+        this.evictions = evictions;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    synchronized void start() {
+        if (!properties.enabled() || executor != null) {
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "discovery-cache-maintenance");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::refresh, 0, properties.densityRefresh().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void refresh() {
+        Instant now = clock.instant();
+        tiles.removeExpired(now);
+        evictions.subscribe();
+        try {
+            density.refresh(now);
+        } catch (RuntimeException e) {
+            log.warn("Deal density not recounted, the previous count stays in use: {}", e.toString());
+        }
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+}

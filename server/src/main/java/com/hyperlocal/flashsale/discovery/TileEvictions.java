@@ -1,0 +1,100 @@
+package com.hyperlocal.flashsale.discovery;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import com.hyperlocal.flashsale.deal.DealListingChanged;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.connection.Message;
+import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Keeps tiles fresh when deals are created or closed: this instance drops the tile at once
+ * (after commit), and tells the others through Redis pub/sub. Redis is best effort here — if a
+ * message is lost (Redis down, instance not yet subscribed), the others catch up within tile-ttl.
+ * The message names the point rather than a tile, so instances may use different tile sizes.
+ *
+ * <p>The listener container is not a Spring bean on purpose: its {@code start()} fails while Redis
+ * is unreachable, which as a lifecycle bean would stop the whole server from starting.
+ * {@link DiscoveryCacheMaintenance} calls {@link #subscribe()} until it succeeds; after that the
+ * container resubscribes by itself when Redis comes back.
+ */
+@Component
+class TileEvictions implements MessageListener {
+
+    static final String CHANNEL = "discovery:tile-evict";
+
+    private static final Logger log = LoggerFactory.getLogger(TileEvictions.class);
+
+    private final String instance = UUID.randomUUID().toString();
+    private final TileCache tiles;
+    private final StringRedisTemplate redis;
+    private final boolean enabled;
+    private final RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+
+    TileEvictions(TileCache tiles, StringRedisTemplate redis, RedisConnectionFactory connections,
+            DiscoveryCacheProperties properties) {
+        this.tiles = tiles;
+        this.redis = redis;
+        this.enabled = properties.enabled();
+        container.setConnectionFactory(connections);
+        container.addMessageListener(this, new ChannelTopic(CHANNEL));
+        container.afterPropertiesSet();
+    }
+
+    /** Subscribes to the other instances' messages unless already subscribed; false while Redis is unreachable. */
+    synchronized boolean subscribe() {
+        if (!enabled || container.isRunning()) {
+            return container.isRunning();
+        }
+        try {
+            container.start();
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("Not subscribed to tile evictions yet (other instances' changes show within tile-ttl): {}",
+                    e.toString());
+            return false;
+        }
+    }
+
+    @PreDestroy
+    void close() throws Exception {
+        container.destroy();
+    }
+
+    @TransactionalEventListener
+    void dealChanged(DealListingChanged change) {
+        if (!enabled) {
+            return;
+        }
+        tiles.evict(change.latitude(), change.longitude());
+        try {
+            redis.convertAndSend(CHANNEL, instance + " " + change.latitude() + " " + change.longitude());
+        } catch (RuntimeException e) {
+            // The deal is committed; other instances see it within tile-ttl instead.
+            log.warn("Tile eviction not broadcast: {}", e.toString());
+        }
+    }
+
+    /** Another instance's change: "sender lat lng". Our own messages are already applied. */
+    @Override
+    public void onMessage(Message message, byte[] pattern) {
+        String[] parts = new String(message.getBody(), StandardCharsets.UTF_8).split(" ");
+        if (parts.length != 3 || parts[0].equals(instance)) {
+            return;
+        }
+        try {
+            tiles.evict(Double.parseDouble(parts[1]), Double.parseDouble(parts[2]));
+        } catch (NumberFormatException e) {
+            log.warn("Ignored a malformed tile eviction message");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package com.hyperlocal.flashsale.discovery;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * The growing-ring search of {@link NearbyDealQuery}, answered from memory where it can: a ring
+ * the density grid says cannot hold {@code limit} deals is skipped (unless it is the last), a
+ * small ring is answered from cached tiles, a large one by SQL. Each answered ring is exact, and
+ * the search stops at the first that holds {@code limit} deals or reaches the radius, so the
+ * result is the same as the plain SQL search.
+ */
+@Component
+class TiledNearbySearch {
+
+    private final NearbyDealQuery sql;
+    private final TileCache tiles;
+    private final DensityGrid density;
+    private final int maxTilesPerRing;
+    private final Counter tileRings;
+    private final Counter sqlRings;
+    private final Counter skippedRings;
+
+    TiledNearbySearch(NearbyDealQuery sql, TileCache tiles, DensityGrid density, DiscoveryCacheProperties properties,
+            MeterRegistry meters) {
+        this.sql = sql;
+        this.tiles = tiles;
+        this.density = density;
+        this.maxTilesPerRing = properties.maxTilesPerRing();
+        this.tileRings = Counter.builder("discovery.rings").tag("source", "tile").register(meters);
+        this.sqlRings = Counter.builder("discovery.rings").tag("source", "sql").register(meters);
+        this.skippedRings = Counter.builder("discovery.rings").tag("source", "skipped").register(meters);
+    }
+
+    List<NearbyDeal> find(double lat, double lng, double radiusKm, int limit, Instant now) {
+        double ring = Math.min(NearbyDealQuery.FIRST_RING_KM, radiusKm);
+        while (true) {
+            boolean last = ring >= radiusKm;
+            List<LngLatBox> boxes = SearchArea.around(lat, lng, ring);
+            if (!last && density.expectedDeals(boxes, ring) < limit) {
+                skippedRings.increment(); // a larger ring answers; skipping only saves a query
+            } else {
+                List<NearbyDeal> found = within(boxes, lat, lng, ring, limit, now);
+                if (found.size() >= limit || last) {
+                    return found;
+                }
+            }
+            ring = Math.min(radiusKm, ring * NearbyDealQuery.RING_GROWTH);
+        }
+    }
+
+    private List<NearbyDeal> within(List<LngLatBox> boxes, double lat, double lng, double ringKm, int limit,
+            Instant now) {
+        TileGrid grid = tiles.grid();
+        if (grid.count(boxes) > maxTilesPerRing) {
+            sqlRings.increment();
+            return sql.findWithin(lat, lng, ringKm, limit, now);
+        }
+        tileRings.increment();
+        long nowMicros = Tile.micros(now);
+        NearestDeals nearest = new NearestDeals(limit);
+        for (long key : grid.keys(boxes).toArray()) {
+            tiles.get(key, now).collect(boxes, lat, lng, ringKm, nowMicros, nearest);
+        }
+        return nearest.nearestFirst();
+    }
+
+    /** Forgets tiles and density, for tests that write deals straight into PostgreSQL. */
+    void clear() {
+        tiles.clear();
+        density.clear();
+    }
+}
