@@ -24,6 +24,11 @@ class ClaimService {
         this.clock = clock;
     }
 
+    /** True if the deal is sold out and the user certainly holds no claim on it: known from memory alone. */
+    boolean surelySoldOutFor(UUID dealId, String userId) {
+        return soldOut.surelyNotHolder(dealId, userId);
+    }
+
     /** Claims one voucher; throws the domain exception that explains any refusal. */
     Claim claim(UUID dealId, String userId) {
         // Sold out and surely not a holder: answered from memory alone.

@@ -41,7 +41,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domain(DomainException e, HttpServletRequest request) {
-        return problem(e.type(), e.getMessage(), e.properties(), request);
+        return Problems.of(e, request);
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
