@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import com.hyperlocal.flashsale.web.FieldProblem;
 import com.hyperlocal.flashsale.web.InvalidRequestException;
 import org.springframework.stereotype.Service;
 
@@ -30,25 +31,14 @@ class DiscoveryService {
      * connection, and each SQL ring is one statement that needs none.
      */
     NearbyDealsResponse nearby(NearbyQuery q) {
-        requireFinite("lat", q.lat());
-        requireFinite("lng", q.lng());
-        requireFinite("radiusKm", q.radiusKm());
-        if (q.radiusKm() > properties.maxRadiusKm()) {
-            throw new InvalidRequestException("radiusKm", "must be at most " + properties.maxRadiusKm() + " km");
+        List<FieldProblem> problems = q.problems(properties);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
         }
         int limit = q.limit() == null ? properties.defaultLimit() : q.limit();
-        if (limit > properties.maxLimit()) {
-            throw new InvalidRequestException("limit", "must be at most " + properties.maxLimit());
-        }
         Instant now = clock.instant();
         List<NearbyDeal> deals = cached ? tiled.find(q.lat(), q.lng(), q.radiusKm(), limit, now)
                 : query.find(q.lat(), q.lng(), q.radiusKm(), limit, now);
         return new NearbyDealsResponse(q.lat(), q.lng(), q.radiusKm(), limit, deals);
-    }
-
-    private static void requireFinite(String field, double value) {
-        if (!Double.isFinite(value)) {
-            throw new InvalidRequestException(field, "must be a finite number");
-        }
     }
 }

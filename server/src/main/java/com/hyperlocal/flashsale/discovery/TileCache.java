@@ -42,10 +42,10 @@ class TileCache {
         this.grid = new TileGrid(properties.tileSizeDeg());
         this.ttl = properties.tileTtl();
         this.maxWeight = properties.maxCachedDeals();
-        this.hits = Counter.builder("discovery.tiles").tag("result", "hit").register(meters);
-        this.misses = Counter.builder("discovery.tiles").tag("result", "miss").register(meters);
-        this.loads = Counter.builder("discovery.tile.loads").register(meters);
-        this.evictions = Counter.builder("discovery.tile.evictions").register(meters);
+        this.hits = Counter.builder("flashsale.discovery.tiles").tag("result", "hit").register(meters);
+        this.misses = Counter.builder("flashsale.discovery.tiles").tag("result", "miss").register(meters);
+        this.loads = Counter.builder("flashsale.discovery.tile.loads").register(meters);
+        this.evictions = Counter.builder("flashsale.discovery.tile.evictions").register(meters);
         Gauge.builder("discovery.tile.cached.deals", weight, AtomicLong::get).register(meters);
     }
 

@@ -31,9 +31,9 @@ class TiledNearbySearch {
         this.tiles = tiles;
         this.density = density;
         this.maxTilesPerRing = properties.maxTilesPerRing();
-        this.tileRings = Counter.builder("discovery.rings").tag("source", "tile").register(meters);
-        this.sqlRings = Counter.builder("discovery.rings").tag("source", "sql").register(meters);
-        this.skippedRings = Counter.builder("discovery.rings").tag("source", "skipped").register(meters);
+        this.tileRings = Counter.builder("flashsale.discovery.rings").tag("source", "tile").register(meters);
+        this.sqlRings = Counter.builder("flashsale.discovery.rings").tag("source", "sql").register(meters);
+        this.skippedRings = Counter.builder("flashsale.discovery.rings").tag("source", "skipped").register(meters);
     }
 
     List<NearbyDeal> find(double lat, double lng, double radiusKm, int limit, Instant now) {

@@ -36,7 +36,7 @@ class DiscoveryCacheDisabledTest {
         Row second = Row.active("second", lat, lng + 0.0001);
         DealRows.insert(jdbc, second);
         assertThat(idsNear(lat, lng)).contains(first.id(), second.id());
-        assertThat(meters.get("discovery.rings").counters()).allSatisfy(c -> assertThat(c.count()).isZero());
+        assertThat(meters.get("flashsale.discovery.rings").counters()).allSatisfy(c -> assertThat(c.count()).isZero());
     }
 
     private List<UUID> idsNear(double lat, double lng) {

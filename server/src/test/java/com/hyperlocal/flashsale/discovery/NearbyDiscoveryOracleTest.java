@@ -170,7 +170,7 @@ class NearbyDiscoveryOracleTest {
     }
 
     private double rings(String source) {
-        return meters.get("discovery.rings").tag("source", source).counter().count();
+        return meters.get("flashsale.discovery.rings").tag("source", source).counter().count();
     }
 
     @Test

@@ -112,6 +112,6 @@ class RingPlanTest {
     }
 
     private double count(String source) {
-        return meters.get("discovery.rings").tag("source", source).counter().count();
+        return meters.get("flashsale.discovery.rings").tag("source", source).counter().count();
     }
 }

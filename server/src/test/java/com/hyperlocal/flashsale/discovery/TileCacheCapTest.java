@@ -61,7 +61,7 @@ class TileCacheCapTest {
             SameAsSql.assertSame(search.find(lat, lng, radiusKm, limit, now), sql.find(lat, lng, radiusKm, limit, now));
             assertThat(cache.cachedWeight()).isLessThanOrEqualTo(CAP);
         }
-        assertThat(meters.get("discovery.rings").tag("source", "tile").counter().count()).isGreaterThan(200);
-        assertThat(meters.get("discovery.tile.evictions").counter().count()).isGreaterThan(50);
+        assertThat(meters.get("flashsale.discovery.rings").tag("source", "tile").counter().count()).isGreaterThan(200);
+        assertThat(meters.get("flashsale.discovery.tile.evictions").counter().count()).isGreaterThan(50);
     }
 }

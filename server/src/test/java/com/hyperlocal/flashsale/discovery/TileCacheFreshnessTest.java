@@ -158,6 +158,6 @@ class TileCacheFreshnessTest {
     }
 
     private double loads() {
-        return meters.get("discovery.tile.loads").counter().count();
+        return meters.get("flashsale.discovery.tile.loads").counter().count();
     }
 }

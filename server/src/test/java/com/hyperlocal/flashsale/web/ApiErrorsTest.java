@@ -192,6 +192,10 @@ class ApiErrorsTest {
         assertFieldProblem(api.get("/api/v1/deals/nearby?lat=52&lng=13.4&radiusKm=5&limit=2.5"), "limit");
         assertFieldProblem(api.get("/api/v1/deals/nearby?lat=52&lng=13.4&radiusKm=5&limit=99999999999"), "limit");
 
+        JsonNode both = assertFieldProblem(api.get("/api/v1/deals/nearby?lat=95&lng=200&radiusKm=5"), "lat");
+        assertThat(both.get("errors")).as(both.toString()).hasSize(2);
+        assertThat(both.get("errors").get(1).get("field").asString()).isEqualTo("lng");
+
         assertThat(api.get("/api/v1/deals/nearby?lat=90&lng=-180&radiusKm=100&limit=100").status()).isEqualTo(200);
     }
 
