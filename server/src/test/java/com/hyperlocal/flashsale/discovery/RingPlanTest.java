@@ -73,6 +73,16 @@ class RingPlanTest {
     }
 
     @Test
+    void aSparseSmallSearchAsksPostgresOnceInsteadOfLoadingEveryTile() {
+        density.refresh(Instant.now());
+        Map<String, Double> before = rings();
+        Instant now = Instant.now();
+        List<NearbyDeal> found = search.find(SPARSE_LAT, SPARSE_LNG, 1, 20, now);
+        SameAsSql.assertSame(found, sql.find(SPARSE_LAT, SPARSE_LNG, 1, 20, now));
+        assertThat(delta(before)).containsEntry("skipped", 1.0).containsEntry("sql", 1.0).containsEntry("tile", 0.0);
+    }
+
+    @Test
     void withoutTheDensityGridTheSameSearchAsksEveryRing() {
         search.clear();
         Map<String, Double> before = rings();
