@@ -505,9 +505,11 @@ fi
 if want hot; then
 log "a. hot deal, steady: ${DUR}s"
 run_wrk hot "$CONNS" "$DUR" claim.lua "$RUN_ID-a" "$HOT_DEAL"
-HOT_CPS=$(rate "$(val hot status_201)" "$(val hot duration_s)")
 HOT_LEFT=$(sql -c "SELECT remaining_inventory FROM deals WHERE id = '$HOT_DEAL'")
-row "a. hot deal, steady ($HOT_UNITS units, $HOT_LEFT left after)" "-c$CONNS -d${DUR}s, new user per request" "**$HOT_CPS claims/s** ($(val hot status_201) × 201)" "$(val hot p50_ms) ms" "$(val hot p99_ms) ms" "$(others hot 201)" "$(invariant bench-hot)" hot
+# If the deal sold out within the run, the rate is over the time until the last 201, not the whole run.
+HOT_SECS=$(val hot duration_s); [[ "$HOT_LEFT" == 0 ]] && HOT_SECS=$(val hot last201_after_s)
+HOT_CPS=$(rate "$(val hot status_201)" "$HOT_SECS")
+row "a. hot deal, steady ($HOT_UNITS units, $HOT_LEFT left after)" "-c$CONNS -d${DUR}s, new user per request$([[ "$HOT_LEFT" == 0 ]] && echo "; sold out after ${HOT_SECS} s")" "**$HOT_CPS claims/s** ($(val hot status_201) × 201)" "$(val hot p50_ms) ms" "$(val hot p99_ms) ms" "$(others hot 201)" "$(invariant bench-hot)" hot
 fi
 
 # ---- b. hot deal, burst, then hammering the sold-out deal
