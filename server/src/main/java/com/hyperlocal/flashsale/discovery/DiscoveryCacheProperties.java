@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("flashsale.discovery.cache")
 record DiscoveryCacheProperties(@DefaultValue("true") boolean enabled, @DefaultValue("0.005") double tileSizeDeg,
         @DefaultValue("30s") Duration tileTtl, @DefaultValue("300000") int maxCachedDeals,
-        @DefaultValue("36") int maxTilesPerRing, @DefaultValue("60s") Duration densityRefresh) {
+        @DefaultValue("400") int maxTilesPerRing, @DefaultValue("60s") Duration densityRefresh) {
 
     DiscoveryCacheProperties {
         require(tileSizeDeg > 0 && tileSizeDeg <= 1, "tile-size-deg must be in (0, 1]");

@@ -48,6 +48,11 @@ final class NearestDeals {
         }
     }
 
+    /** True once {@code limit} deals are held and none farther than {@code km} could still get in. */
+    boolean closedBelow(double km) {
+        return worstFirst.size() >= limit && worstFirst.peek().distanceKm < km;
+    }
+
     List<NearbyDeal> nearestFirst() {
         Match[] best = worstFirst.toArray(new Match[0]);
         Arrays.sort(best, NearestDeals::compare);
