@@ -85,14 +85,14 @@ class TileCache {
                 return shared;
             }
             loads.increment();
-            return query.load(grid, key, now.minus(ttl), now.plus(ttl));
+            return query.load(grid, key, now.minus(ttl), now.plus(spread(ttl)));
         }
         if (seen != null) {
             forget(seen);
         }
         try {
             // From now - ttl: a request whose clock read came just before ours may share this tile exactly.
-            Tile tile = query.load(grid, key, now.minus(ttl), now.plus(ttl));
+            Tile tile = query.load(grid, key, now.minus(ttl), now.plus(spread(ttl)));
             loads.increment();
             weight.addAndGet(weightOf(tile)); // before complete(), so a forget() can never run first
             mine.complete(tile);
@@ -103,6 +103,15 @@ class TileCache {
             mine.completeExceptionally(e);
             throw e;
         }
+    }
+
+    /**
+     * A tile stays for a random 50–100% of the ttl (its window is still exact): tiles loaded together
+     * (at startup, after a burst) would otherwise all expire together and reload in one burst.
+     */
+    private static Duration spread(Duration ttl) {
+        long nanos = ttl.toNanos();
+        return Duration.ofNanos(nanos / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(nanos / 2 + 1));
     }
 
     /** Drops the tile holding this point, so the next search reloads it (also a load under way). */
