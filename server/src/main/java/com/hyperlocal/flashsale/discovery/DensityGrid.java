@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +16,9 @@ import org.springframework.stereotype.Component;
  * Active deals per coarse cell (0.1° × 0.1°), recounted now and then by one aggregate query, to
  * guess whether a small ring can possibly hold {@code limit} deals. The guess only decides which
  * rings to skip; the answer always comes from an exact ring, so a wrong or stale guess costs time,
- * never correctness. Until the first count exists, nothing is skipped.
+ * never correctness. Until the first count exists, nothing is skipped. The gauge
+ * {@code flashsale.discovery.density.count.time} (seconds since the epoch, like
+ * {@code process.start.time}) tells when the grid in use was counted, NaN before the first count.
  */
 @Component
 class DensityGrid {
@@ -31,7 +35,7 @@ class DensityGrid {
             """;
 
     /** Cell keys in ascending order, with the density of each in deals per km². */
-    private record Snapshot(long[] keys, double[] perKm2) {
+    private record Snapshot(long[] keys, double[] perKm2, Instant countedAt) {
         double at(long key) {
             int i = Arrays.binarySearch(keys, key);
             return i >= 0 ? perKm2[i] : 0;
@@ -44,8 +48,10 @@ class DensityGrid {
     private final JdbcClient jdbc;
     private volatile Snapshot snapshot;
 
-    DensityGrid(JdbcClient jdbc) {
+    DensityGrid(JdbcClient jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
+        Gauge.builder("flashsale.discovery.density.count.time", this, DensityGrid::countedAtEpochSeconds)
+                .baseUnit("seconds").description("When the density grid in use was counted").register(meters);
     }
 
     /** Counts again (one statement over all deals) and swaps the new grid in. */
@@ -57,7 +63,7 @@ class DensityGrid {
         });
         cells.sort(Comparator.comparingLong(Cell::key));
         snapshot = new Snapshot(cells.stream().mapToLong(Cell::key).toArray(),
-                cells.stream().mapToDouble(Cell::perKm2).toArray());
+                cells.stream().mapToDouble(Cell::perKm2).toArray(), now);
     }
 
     void clear() {
@@ -66,6 +72,11 @@ class DensityGrid {
 
     boolean ready() {
         return snapshot != null;
+    }
+
+    private double countedAtEpochSeconds() {
+        Snapshot s = snapshot;
+        return s == null ? Double.NaN : s.countedAt().toEpochMilli() / 1000.0;
     }
 
     /**

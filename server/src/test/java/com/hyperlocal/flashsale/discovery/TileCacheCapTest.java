@@ -50,7 +50,7 @@ class TileCacheCapTest {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         TileCache cache = new TileCache(new TileQuery(jdbc), properties, meters);
         NearbyDealQuery sql = new NearbyDealQuery(jdbc);
-        TiledNearbySearch search = new TiledNearbySearch(sql, cache, new DensityGrid(jdbc), properties, meters);
+        TiledNearbySearch search = new TiledNearbySearch(sql, cache, new DensityGrid(jdbc, meters), properties, meters);
 
         for (int i = 0; i < 300; i++) {
             double lat = LAT + (2 * random.nextDouble() - 1) * 0.012;
