@@ -540,7 +540,7 @@ mkdir -p "$WORK/burst-done"
 STOP_DIR=$WORK/burst-done run_wrk burst "$BURST_CONNS" 120 burst.lua "$RUN_ID-b" "$BURST_DEAL" "$BURST_USERS" "$WRK_THREADS" "$WORK/burst-done"
 SELLOUT_DB=$(sql -c "SELECT round(extract(epoch FROM max(claimed_at) - min(claimed_at)) * 1000) FROM claims WHERE deal_id = '$BURST_DEAL'")
 BURST_LEFT=$(sql -c "SELECT remaining_inventory FROM deals WHERE id = '$BURST_DEAL'")
-row "b. burst: $BURST_USERS users at once, $BURST_UNITS units ($BURST_LEFT left)" "-c$BURST_CONNS, one claim per user" "sold out in **${SELLOUT_DB} ms** (DB: last − first claimed_at); last 201 seen by clients $(val burst last201_after_s) s after start; all $(val burst claims_sent) users answered in $(val burst duration_s) s" "$(val burst p50_ms) ms" "$(val burst p99_ms) ms" "201=$(val burst status_201) 409 sold-out=$(val burst status_409_sold_out) $(others burst 201 409_sold_out)" "$(invariant bench-burst)" burst
+row "b. burst: $BURST_USERS users at once, $BURST_UNITS units ($BURST_LEFT left)" "-c$BURST_CONNS, one claim per user" "sold out in **${SELLOUT_DB} ms** (DB: last − first claimed_at); last 201 seen by clients $(val burst last201_after_s) s after start; $(val burst claims_answered) of $(val burst claims_sent) users answered $(val burst last_answer_after_s) s after start" "$(val burst p50_ms) ms" "$(val burst p99_ms) ms" "201=$(val burst status_201) 409 sold-out=$(val burst status_409_sold_out) $(others burst 201 409_sold_out)" "$(invariant bench-burst)" burst
 log "b. sold-out hammering: ${SOLDOUT_DUR}s"
 run_wrk soldout "$CONNS" "$SOLDOUT_DUR" claim.lua "$RUN_ID-s" "$BURST_DEAL"
 SOLDOUT_RPS=$(rate "$(val soldout status_409_sold_out)" "$(val soldout duration_s)")

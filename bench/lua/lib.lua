@@ -50,9 +50,11 @@ end
 
 -- Runs in the main state after all threads stopped.
 function M.done(summary, latency, requests)
-  local agg, start, last201, sent = {}, nil, 0, 0
+  local agg, start, last201, sent, answered, last_answer = {}, nil, 0, 0, 0, 0
   for _, t in ipairs(threads) do
     sent = sent + (t:get("claims_sent") or 0)
+    answered = answered + (t:get("claims_answered") or 0)
+    last_answer = math.max(last_answer, t:get("last_answer_us") or 0)
     for k, v in pairs(t:get("statuses") or {}) do agg[k] = (agg[k] or 0) + v end
     local f = t:get("first_us") or 0
     if f > 0 and (start == nil or f < start) then start = f end
@@ -68,6 +70,10 @@ function M.done(summary, latency, requests)
   io.write(string.format("BENCH socket_errors %d\n", e.connect + e.read + e.write + e.timeout))
   for k, v in pairs(agg) do io.write(string.format("BENCH status_%s %d\n", k, v)) end
   if sent > 0 then io.write(string.format("BENCH claims_sent %d\n", sent)) end
+  if answered > 0 then io.write(string.format("BENCH claims_answered %d\n", answered)) end
+  if start and last_answer > 0 then
+    io.write(string.format("BENCH last_answer_after_s %.3f\n", (last_answer - start) / 1e6))
+  end
   if start and last201 > 0 then
     io.write(string.format("BENCH last201_after_s %.3f\n", (last201 - start) / 1e6))
   end
