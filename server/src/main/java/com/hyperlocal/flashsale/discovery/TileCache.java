@@ -46,7 +46,7 @@ class TileCache {
         this.misses = Counter.builder("flashsale.discovery.tiles").tag("result", "miss").register(meters);
         this.loads = Counter.builder("flashsale.discovery.tile.loads").register(meters);
         this.evictions = Counter.builder("flashsale.discovery.tile.evictions").register(meters);
-        Gauge.builder("discovery.tile.cached.deals", weight, AtomicLong::get).register(meters);
+        Gauge.builder("flashsale.discovery.tile.cached.deals", weight, AtomicLong::get).register(meters);
     }
 
     TileGrid grid() {
