@@ -11,9 +11,9 @@
 package.path = debug.getinfo(1, "S").source:match("^@?(.*/)") .. "?.lua;" .. package.path
 local lib = require "lib"
 
-local prefix, deal, quota, sent, answered, all_sent_us = "u", nil, 0, 0, 0, 0
+local prefix, deal, quota, sent, all_sent_us = "u", nil, 0, 0, 0
 local marker, stopped, checked = nil, false, false
-claims_sent = 0 -- globals: summed in done()
+claims_sent = 0 -- globals: read in done() with thread:get
 claims_answered = 0
 last_answer_us = 0
 local headers = { ["Content-Type"] = "application/json" }
@@ -48,13 +48,12 @@ end
 function response(status, hdrs, body)
   if status ~= 200 then
     lib.count(status, body)
-    answered = answered + 1
-    claims_answered = answered
+    claims_answered = claims_answered + 1
     last_answer_us = lib.now_us()
   end
   -- Stop when the share is answered or, should a claim be lost, 11 s (wrk's --timeout is 10 s)
   -- after the last one was sent.
-  if not stopped and (answered >= quota or (all_sent_us > 0 and lib.now_us() - all_sent_us > 11000000)) then
+  if not stopped and (claims_answered >= quota or (all_sent_us > 0 and lib.now_us() - all_sent_us > 11000000)) then
     stopped = true
     wrk.thread:stop()
     io.open(marker, "w"):close()
