@@ -19,10 +19,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.hyperlocal.flashsale.dev.EmbeddedPostgresServer;
+import com.hyperlocal.flashsale.dev.EmbeddedRedisServer;
+
 /**
- * The real server, started once per test run from its Spring Boot jar as a separate process with
- * throw-away embedded PostgreSQL and Redis. {@link #shared()} starts it lazily; the JVM shutdown
- * hook stops it if a test doesn't.
+ * The real server, started once per test run from its production Spring Boot jar as a separate
+ * process, configured as in production against throw-away PostgreSQL and Redis that this JVM starts
+ * from the dev-infrastructure module. {@link #shared()} starts it lazily; the JVM shutdown hooks
+ * stop the server and then the databases if a test doesn't.
  */
 public final class ServerProcess {
 
@@ -78,10 +82,17 @@ public final class ServerProcess {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         try {
             Files.createDirectories(workDir);
+            Path data = Files.createTempDirectory("flashsale-it-");
+            EmbeddedPostgresServer pg = EmbeddedPostgresServer.startOnce(data.resolve("postgres"), true);
+            EmbeddedRedisServer redis = EmbeddedRedisServer.startOnce(data.resolve("redis"), true);
             // -D before -jar: after it, it would be an argument to the application.
-            Process p = new ProcessBuilder(java, "-Dflashsale.embedded.ephemeral=true",
-                    "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", jar.toString(),
+            Process p = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", jar.toString(),
                     "--server.port=" + port, "--flashsale.admin.token=" + token,
+                    "--spring.datasource.url=" + pg.jdbcUrl(),
+                    "--spring.datasource.username=" + EmbeddedPostgresServer.USER,
+                    "--spring.data.redis.host=" + EmbeddedRedisServer.HOST,
+                    "--spring.data.redis.port=" + redis.port(),
+                    "--flashsale.vouchers.key-dir=" + data.resolve("keys"),
                     "--logging.level.root=WARN")
                     .directory(workDir.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
@@ -185,7 +196,7 @@ public final class ServerProcess {
         if (!process.isAlive()) {
             return;
         }
-        process.destroy(); // SIGTERM: Spring shuts down and stops the embedded PostgreSQL/Redis
+        process.destroy(); // SIGTERM: Spring shuts down gracefully
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

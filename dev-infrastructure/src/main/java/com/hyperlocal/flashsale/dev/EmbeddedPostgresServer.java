@@ -1,4 +1,4 @@
-package com.hyperlocal.flashsale.infra;
+package com.hyperlocal.flashsale.dev;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +14,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /** One real PostgreSQL per JVM, from the zonky binaries, stopped by its own shutdown hook. */
 public final class EmbeddedPostgresServer {
 
-    static final String USER = "postgres";
+    public static final String USER = "postgres";
     static final String DATABASE = "flashsale";
     private static EmbeddedPostgresServer instance;
 
@@ -24,7 +24,7 @@ public final class EmbeddedPostgresServer {
         this.postgres = postgres;
     }
 
-    static synchronized EmbeddedPostgresServer startOnce(Path dataDir, boolean ephemeral) {
+    public static synchronized EmbeddedPostgresServer startOnce(Path dataDir, boolean ephemeral) {
         if (instance == null) {
             instance = start(dataDir, ephemeral);
         }
@@ -65,7 +65,7 @@ public final class EmbeddedPostgresServer {
         }
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return postgres.getJdbcUrl(USER, DATABASE);
     }
 

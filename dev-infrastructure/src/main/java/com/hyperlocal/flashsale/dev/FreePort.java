@@ -1,4 +1,4 @@
-package com.hyperlocal.flashsale.infra;
+package com.hyperlocal.flashsale.dev;
 
 import java.io.IOException;
 import java.net.InetAddress;

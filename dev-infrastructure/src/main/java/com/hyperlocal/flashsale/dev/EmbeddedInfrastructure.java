@@ -1,4 +1,4 @@
-package com.hyperlocal.flashsale.infra;
+package com.hyperlocal.flashsale.dev;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

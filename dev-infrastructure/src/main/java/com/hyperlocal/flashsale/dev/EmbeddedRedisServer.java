@@ -1,4 +1,4 @@
-package com.hyperlocal.flashsale.infra;
+package com.hyperlocal.flashsale.dev;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +14,7 @@ import redis.embedded.RedisServer;
  */
 public final class EmbeddedRedisServer {
 
-    static final String HOST = "127.0.0.1";
+    public static final String HOST = "127.0.0.1";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedRedisServer.class);
     private static EmbeddedRedisServer instance;
 
@@ -26,7 +26,7 @@ public final class EmbeddedRedisServer {
         this.port = port;
     }
 
-    static synchronized EmbeddedRedisServer startOnce(Path dataDir, boolean ephemeral) {
+    public static synchronized EmbeddedRedisServer startOnce(Path dataDir, boolean ephemeral) {
         if (instance == null) {
             instance = startNew(dataDir, FreePort.preferring(6379), !ephemeral);
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "embedded-redis-stop"));
