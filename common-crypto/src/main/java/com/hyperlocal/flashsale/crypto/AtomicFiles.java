@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Objects;
 
 /**
  * Writes a file so that a crash or a concurrent reader sees the old content or the new, never half:
@@ -39,7 +40,7 @@ public final class AtomicFiles {
 
     private static void write(Path file, String content, boolean ownerOnly) throws IOException {
         Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
+        Path dir = Objects.requireNonNull(target.getParent(), "a file path has a parent folder");
         boolean restrict = ownerOnly && FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
         if (!Files.isDirectory(dir)) {
             Files.createDirectories(dir, restrict ? attrs("rwx------") : new FileAttribute<?>[0]);

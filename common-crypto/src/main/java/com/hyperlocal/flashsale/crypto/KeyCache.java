@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The on-disk cache of everything a till needs to verify vouchers offline: the server's public
  * keys plus the issuer and merchant id to expect. Written by the merchant CLI
@@ -30,7 +32,7 @@ import java.util.UUID;
  *
  * <p>Immutable and thread-safe.
  */
-public record KeyCache(String issuer, UUID merchantId, String serverUrl, Instant fetchedAt,
+public record KeyCache(String issuer, @Nullable UUID merchantId, @Nullable String serverUrl, Instant fetchedAt,
                        TrustedKeys keys) {
 
     /** Overrides the default location (e.g. a till with a read-only home). */

@@ -1,6 +1,9 @@
 package com.hyperlocal.flashsale.crypto;
 
 import java.math.BigInteger;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * NIST P-256 constants and the little arithmetic this module needs without a crypto provider.
@@ -59,7 +62,7 @@ final class P256 {
         if (d.signum() <= 0 || d.compareTo(N) >= 0) {
             throw new IllegalArgumentException("private scalar out of range");
         }
-        BigInteger[] result = null;
+        BigInteger @Nullable [] result = null;
         BigInteger[] addend = {GX, GY};
         for (int i = 0; i < d.bitLength(); i++) {
             if (d.testBit(i)) {
@@ -67,11 +70,12 @@ final class P256 {
             }
             addend = add(addend, addend);
         }
-        return result;
+        // d is in [1, n-1], so some bit is set and the sum is a finite point.
+        return Objects.requireNonNull(result, "d·G is finite for d in [1, n-1]");
     }
 
     // null represents the point at infinity.
-    private static BigInteger[] add(BigInteger[] p1, BigInteger[] p2) {
+    private static BigInteger @Nullable [] add(BigInteger @Nullable [] p1, BigInteger @Nullable [] p2) {
         if (p1 == null) {
             return p2;
         }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /** One real PostgreSQL per JVM, from the zonky binaries, stopped by its own shutdown hook. */
@@ -16,7 +17,7 @@ public final class EmbeddedPostgresServer {
 
     public static final String USER = "postgres";
     static final String DATABASE = "flashsale";
-    private static EmbeddedPostgresServer instance;
+    private static @Nullable EmbeddedPostgresServer instance;
 
     private final EmbeddedPostgres postgres;
 

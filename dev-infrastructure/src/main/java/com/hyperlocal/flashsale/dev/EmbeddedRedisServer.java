@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
@@ -16,7 +17,7 @@ public final class EmbeddedRedisServer {
 
     public static final String HOST = "127.0.0.1";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedRedisServer.class);
-    private static EmbeddedRedisServer instance;
+    private static @Nullable EmbeddedRedisServer instance;
 
     private final RedisServer server;
     private final int port;

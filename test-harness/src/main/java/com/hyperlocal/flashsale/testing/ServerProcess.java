@@ -19,6 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
 import com.hyperlocal.flashsale.dev.EmbeddedPostgresServer;
 import com.hyperlocal.flashsale.dev.EmbeddedRedisServer;
 
@@ -31,7 +33,7 @@ import com.hyperlocal.flashsale.dev.EmbeddedRedisServer;
 public final class ServerProcess {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
-    private static ServerProcess shared;
+    private static @Nullable ServerProcess shared;
 
     /** What the admin API answers when a merchant is created. */
     public record Merchant(UUID id, String name, UUID keyId, String apiKey) {
@@ -55,16 +57,19 @@ public final class ServerProcess {
     }
 
     public static synchronized ServerProcess shared() {
-        if (shared == null || !shared.process.isAlive()) {
-            shared = start();
+        ServerProcess current = shared;
+        if (current == null || !current.process.isAlive()) {
+            current = start();
+            shared = current;
         }
-        return shared;
+        return current;
     }
 
     /** Stops the shared server (the next {@link #shared()} would start a new one). */
     public static synchronized void stopShared() {
-        if (shared != null) {
-            shared.stop();
+        ServerProcess current = shared;
+        if (current != null) {
+            current.stop();
             shared = null;
         }
     }

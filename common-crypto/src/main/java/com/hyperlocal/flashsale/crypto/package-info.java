@@ -1,0 +1,4 @@
+@NullMarked
+package com.hyperlocal.flashsale.crypto;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.hyperlocal.flashsale.dev;
+
+import org.jspecify.annotations.NullMarked;

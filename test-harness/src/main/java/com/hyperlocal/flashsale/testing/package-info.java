@@ -1,0 +1,4 @@
+@NullMarked
+package com.hyperlocal.flashsale.testing;
+
+import org.jspecify.annotations.NullMarked;
