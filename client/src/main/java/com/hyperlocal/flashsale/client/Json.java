@@ -30,7 +30,7 @@ public final class Json {
         return MAPPER.writeValueAsString(value);
     }
 
-    static <T> T read(String json, Class<T> type) {
+    public static <T> T read(String json, Class<T> type) {
         try {
             return MAPPER.readValue(json, type);
         } catch (JacksonException e) {

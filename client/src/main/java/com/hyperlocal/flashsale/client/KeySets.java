@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Fetches what offline verification needs, for {@code flashdeal keys pull} and the till alike:
@@ -22,8 +23,12 @@ public final class KeySets {
     private KeySets() {
     }
 
+    /** A fetched key cache, and the merchant whose API key fetched it (empty without a key). */
+    public record Fetched(KeyCache cache, Optional<Merchant> merchant) {
+    }
+
     /** The key cache as the server publishes it now; nothing is written. */
-    public static KeyCache fetch(FlashSaleClient client, Clock clock) {
+    public static Fetched fetch(FlashSaleClient client, Clock clock) {
         VoucherConfiguration conf = client.voucherConfiguration();
         if (conf.issuer() == null || conf.issuer().isBlank()) {
             throw new ApiException.BadAnswer("the server's voucher configuration names no issuer");
@@ -38,15 +43,16 @@ public final class KeySets {
         if (keys.size() == 0) {
             throw new ApiException.Untrusted("the server published no usable voucher key");
         }
-        Merchant me = client.hasApiKey() ? client.me() : null;
-        return new KeyCache(conf.issuer(), me == null ? null : me.id(), client.server().url(), clock.instant(), keys);
+        Optional<Merchant> me = client.hasApiKey() ? Optional.of(client.me()) : Optional.empty();
+        return new Fetched(new KeyCache(conf.issuer(), me.map(Merchant::id).orElse(null), client.server().url(),
+                clock.instant(), keys), me);
     }
 
     /** {@link #fetch} and write the cache atomically to {@code target}. */
-    public static KeyCache pull(FlashSaleClient client, Clock clock, Path target) throws IOException {
-        KeyCache cache = fetch(client, clock);
-        cache.save(target);
-        return cache;
+    public static Fetched pull(FlashSaleClient client, Clock clock, Path target) throws IOException {
+        Fetched fetched = fetch(client, clock);
+        fetched.cache().save(target);
+        return fetched;
     }
 
     static URI jwksUri(FlashSaleClient client, VoucherConfiguration conf) {

@@ -102,7 +102,7 @@ class KeyTrustTest {
             server.on("/api/v1/merchant/me", Response.redirect(301, "/v2/me"))
                     .on("/v2/me", Response.json("{\"id\":\"" + MERCHANT + "\",\"name\":\"Dosa\"}"));
 
-            KeyCache cache = KeySets.fetch(client(server, ""), CLOCK);
+            KeyCache cache = KeySets.fetch(client(server, ""), CLOCK).cache();
 
             assertThat(cache.merchantId()).isEqualTo(MERCHANT);
             assertThat(server.hits).filteredOn(h -> h.path().equals("/v2/me"))
@@ -127,7 +127,7 @@ class KeyTrustTest {
     void withoutAnApiKeyTheCacheHasNoMerchantAndMeIsNotAsked() {
         try (LoopbackServer server = server("/.well-known/jwks.json", VoucherTestVectors.trustedJwksJson())) {
             KeyCache cache = KeySets.fetch(new FlashSaleClient(ServerOrigin.parse(server.url()), null,
-                    Duration.ofSeconds(5)), CLOCK);
+                    Duration.ofSeconds(5)), CLOCK).cache();
 
             assertThat(cache.merchantId()).isNull();
             assertThat(server.hits).noneMatch(h -> h.path().contains("merchant"));
