@@ -1,8 +1,8 @@
 package com.hyperlocal.flashsale.cli;
 
 import com.hyperlocal.flashsale.cli.config.CliConfig;
-import com.hyperlocal.flashsale.cli.http.ApiClient;
-import java.net.URI;
+import com.hyperlocal.flashsale.client.FlashSaleClient;
+import com.hyperlocal.flashsale.client.ServerOrigin;
 import picocli.CommandLine.Option;
 
 /** {@code --server} and {@code --api-key}, mixed into every command that talks to the server. */
@@ -18,20 +18,20 @@ public class ConnectionOptions {
     String apiKey;
 
     /** A client that must authenticate: no API key anywhere is a local problem (exit 7). */
-    public ApiClient client(Environment env) {
+    public FlashSaleClient client(Environment env) {
         CliConfig config = CliConfig.load(env);
         CliConfig.Setting key = config.apiKey(apiKey);
         if (!key.present()) {
             throw CliException.local("no API key: pass --api-key, set FLASHDEAL_API_KEY, "
                     + "or run `flashdeal config set api-key KEY`");
         }
-        return new ApiClient(serverUrl(config), key.value());
+        return new FlashSaleClient(origin(config), key.value(), FlashSaleClient.DEFAULT_TIMEOUT);
     }
 
     /** A client for public endpoints; sends the API key only if one is configured. */
-    public ApiClient optionalKeyClient(Environment env) {
+    public FlashSaleClient optionalKeyClient(Environment env) {
         CliConfig config = CliConfig.load(env);
-        return new ApiClient(serverUrl(config), config.apiKey(apiKey).value());
+        return new FlashSaleClient(origin(config), config.apiKey(apiKey).value(), FlashSaleClient.DEFAULT_TIMEOUT);
     }
 
     public String serverFlag() {
@@ -46,22 +46,17 @@ public class ConnectionOptions {
         return CliConfig.load(env).apiKey(apiKey).present();
     }
 
-    private String serverUrl(CliConfig config) {
+    private ServerOrigin origin(CliConfig config) {
         CliConfig.Setting s = config.server(server);
         return checkedUrl(s.value(), s.source());
     }
 
-    /** http(s) with a host, or a usage error naming where the bad value came from. */
-    public static String checkedUrl(String url, String source) {
+    /** https (http only to this machine) with a host, or a usage error naming where the bad value came from. */
+    public static ServerOrigin checkedUrl(String url, String source) {
         try {
-            URI uri = URI.create(url);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return url;
-            }
+            return ServerOrigin.parse(url);
         } catch (IllegalArgumentException e) {
-            // fall through to the one message below
+            throw new CliException(ExitCodes.USAGE, e.getMessage() + " (from " + source + ")");
         }
-        throw new CliException(ExitCodes.USAGE, "server URL '" + url + "' (from " + source
-                + ") is not an http:// or https:// URL");
     }
 }

@@ -2,14 +2,15 @@ package com.hyperlocal.flashsale.cli;
 
 import com.hyperlocal.flashsale.cli.config.ConfigCommand;
 import com.hyperlocal.flashsale.cli.deal.DealCommand;
-import com.hyperlocal.flashsale.cli.http.ApiException;
 import com.hyperlocal.flashsale.cli.keys.KeysCommand;
 import com.hyperlocal.flashsale.cli.redemption.RedemptionCommand;
 import com.hyperlocal.flashsale.cli.voucher.VoucherCommand;
+import com.hyperlocal.flashsale.client.ApiException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
+import java.util.UUID;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,8 +47,7 @@ public final class FlashdealCli {
     public static CommandLine newCommandLine(Environment env) {
         CommandLine cl = new CommandLine(new Flashdeal(), new EnvironmentFactory(env));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        // Plumbing for the shell (`source <(flashdeal generate-completion)`), not a merchant task.
-        cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
+        cl.registerConverter(UUID.class, new Ids());
         IExitCodeExceptionMapper mapper = FlashdealCli::exitCode;
         cl.setExitCodeExceptionMapper(mapper);
         cl.setParameterExceptionHandler(FlashdealCli::usageError);
@@ -71,7 +71,7 @@ public final class FlashdealCli {
             return ((CliException) ex).exitCode();
         }
         if (ex instanceof ApiException) {
-            return ((ApiException) ex).exitCode();
+            return ApiErrors.exitCode((ApiException) ex);
         }
         if (ex instanceof CommandLine.ParameterException) {
             return ExitCodes.USAGE;
@@ -82,11 +82,21 @@ public final class FlashdealCli {
         return ExitCodes.INTERNAL;
     }
 
+    /** One plain line: no exception class names (--verbose prints the stack trace for those who want it). */
     private static String message(Throwable ex) {
-        if (ex instanceof CliException || ex instanceof ApiException) {
+        if (ex instanceof CliException) {
             return ex.getMessage();
         }
-        return ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
+        if (ex instanceof ApiException) {
+            return ApiErrors.message((ApiException) ex);
+        }
+        if (ex instanceof IOException) {
+            return CliException.why((IOException) ex);
+        }
+        if (ex instanceof UncheckedIOException) {
+            return CliException.why(((UncheckedIOException) ex).getCause());
+        }
+        return "unexpected error" + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
     }
 
     private static int usageError(CommandLine.ParameterException ex, String[] args) {

@@ -14,7 +14,15 @@ public class OutputOptions {
     @Option(names = {"-v", "--verbose"}, description = "Show stack traces on errors.")
     boolean verbose;
 
+    @Option(names = "--utc", description = "Show times in UTC instead of the local time zone.")
+    boolean utc;
+
     public boolean json() {
         return output == Format.json;
+    }
+
+    /** How this command shows times in table mode. */
+    public Times times(Environment env) {
+        return new Times(env.clock().getZone(), utc);
     }
 }

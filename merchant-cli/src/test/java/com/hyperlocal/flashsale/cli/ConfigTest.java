@@ -46,19 +46,19 @@ class ConfigTest {
                 .contains("server:      http://localhost:8080  (default)")
                 .contains("api key:     (not set)  (not set)");
 
-        CliRun.run(none, "config", "set", "server", "http://from-file:1");
+        CliRun.run(none, "config", "set", "server", "https://from-file:1");
         CliRun.run(none, "config", "set", "api-key", KEY);
-        assertThat(CliRun.run(none, "config", "show").out()).contains("http://from-file:1  (config file");
+        assertThat(CliRun.run(none, "config", "show").out()).contains("https://from-file:1  (config file");
 
         Environment withEnv = CliRun.env(dir, Clock.systemUTC(),
-                "FLASHDEAL_SERVER", "http://from-env:2", "FLASHDEAL_API_KEY", OTHER_KEY);
+                "FLASHDEAL_SERVER", "https://from-env:2", "FLASHDEAL_API_KEY", OTHER_KEY);
         String fromEnv = CliRun.run(withEnv, "config", "show").out();
-        assertThat(fromEnv).contains("http://from-env:2  (environment FLASHDEAL_SERVER)")
+        assertThat(fromEnv).contains("https://from-env:2  (environment FLASHDEAL_SERVER)")
                 .contains("fsk_zz99…(masked)  (environment FLASHDEAL_API_KEY)");
 
-        String fromFlag = CliRun.run(withEnv, "config", "show", "--server", "http://from-flag:3",
+        String fromFlag = CliRun.run(withEnv, "config", "show", "--server", "https://from-flag:3",
                 "--api-key", KEY).out();
-        assertThat(fromFlag).contains("http://from-flag:3  (--server)").contains("fsk_ab12…(masked)  (--api-key)");
+        assertThat(fromFlag).contains("https://from-flag:3  (--server)").contains("fsk_ab12…(masked)  (--api-key)");
     }
 
     @Test

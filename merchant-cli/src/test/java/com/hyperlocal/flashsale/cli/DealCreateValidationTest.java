@@ -113,7 +113,7 @@ class DealCreateValidationTest {
         CliRun.Result r = create(valid("--duration", "1h30m").toArray(String[]::new));
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.UNAVAILABLE);
-        assertThat(r.err()).startsWith("flashdeal: cannot reach the server at http://127.0.0.1:9/")
+        assertThat(r.err()).startsWith("flashdeal: cannot reach the server at http://127.0.0.1:9: ")
                 .doesNotContain("\tat ");
     }
 

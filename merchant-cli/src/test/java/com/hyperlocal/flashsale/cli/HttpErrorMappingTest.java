@@ -98,7 +98,7 @@ class HttpErrorMappingTest {
             assertThat(peer.seen.get(0).header("Authorization")).isEqualTo("Bearer " + KEY);
             assertThat(peer.seen.get(0).path()).isEqualTo("/api/v1/merchant/deals");
             assertThat(table.out()).contains("ID", "TITLE", "STATUS", "REMAINING/TOTAL", "CLAIMS", "ENDS")
-                    .contains(id + "  Masala dosa, 2 for 1  ACTIVE  5/5              0       2026-03-01T14:00:00Z");
+                    .contains(id + "  Masala dosa, 2 for 1  ACTIVE  5/5              0       2026-03-01 14:00:00 UTC");
             assertThat(json.out()).contains("\"id\" : \"" + id + "\"").contains("\"validUntil\" : \"2026-03-01T14:00:00Z\"");
         }
     }

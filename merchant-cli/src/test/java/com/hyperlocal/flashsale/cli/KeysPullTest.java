@@ -58,7 +58,7 @@ class KeysPullTest {
             KeyCache cache = KeyCache.load(env.keyCachePath());
             assertThat(cache.merchantId()).isEqualTo(MERCHANT);
             assertThat(cache.fetchedAt()).isEqualTo(CLOCK.instant());
-            assertThat(cache.serverUrl()).isEqualTo(peer.url() + "/");
+            assertThat(cache.serverUrl()).isEqualTo(peer.url()); // one spelling: no trailing slash
             assertThat(cache.keys().kids()).isEqualTo(VoucherTestVectors.trustedKeys().kids());
         }
     }

@@ -4,7 +4,7 @@ import com.hyperlocal.flashsale.cli.ConnectionOptions;
 import com.hyperlocal.flashsale.cli.Environment;
 import com.hyperlocal.flashsale.cli.ExitCodes;
 import com.hyperlocal.flashsale.cli.OutputOptions;
-import com.hyperlocal.flashsale.cli.http.Json;
+import com.hyperlocal.flashsale.client.Json;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
@@ -112,7 +112,7 @@ public final class ConfigCommand {
             m.put("keyCachePresent", Files.isRegularFile(env.keyCachePath()));
             PrintWriter out = spec.commandLine().getOut();
             if (output.json()) {
-                out.println(Json.write(m));
+                out.println(Json.pretty(m));
                 return ExitCodes.OK;
             }
             out.printf("server:      %s  (%s)%n", server.value(), server.source());

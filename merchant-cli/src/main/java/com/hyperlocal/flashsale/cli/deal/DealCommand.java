@@ -4,9 +4,9 @@ import com.hyperlocal.flashsale.cli.ConnectionOptions;
 import com.hyperlocal.flashsale.cli.Environment;
 import com.hyperlocal.flashsale.cli.ExitCodes;
 import com.hyperlocal.flashsale.cli.OutputOptions;
-import com.hyperlocal.flashsale.cli.http.Deal;
-import com.hyperlocal.flashsale.cli.http.Json;
-import com.hyperlocal.flashsale.cli.http.Records.Created;
+import com.hyperlocal.flashsale.client.Deal;
+import com.hyperlocal.flashsale.client.Json;
+import com.hyperlocal.flashsale.client.Created;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,9 +50,9 @@ public final class DealCommand {
 
         void print(Deal deal) {
             if (output.json()) {
-                out().println(Json.write(deal));
+                out().println(Json.pretty(deal));
             } else {
-                DealViews.details(out(), deal);
+                DealViews.details(out(), deal, output.times(env));
             }
         }
     }
@@ -100,10 +100,10 @@ public final class DealCommand {
             }
             Created created = connection.client(env).createDeal(draft.toRequest(now), null);
             if (output.json()) {
-                out().println(Json.write(created.deal()));
+                out().println(Json.pretty(created.deal()));
             } else {
                 out().println("Created deal " + created.deal().id() + ".");
-                DealViews.details(out(), created.deal());
+                DealViews.details(out(), created.deal(), output.times(env));
             }
             return ExitCodes.OK;
         }
@@ -128,11 +128,11 @@ public final class DealCommand {
 
         @Override
         public Integer call() {
-            List<Deal> deals = connection.client(env).listDeals();
+            List<Deal> deals = connection.client(env).deals();
             if (output.json()) {
-                out().println(Json.write(deals));
+                out().println(Json.pretty(deals));
             } else {
-                DealViews.table(out(), deals);
+                DealViews.table(out(), deals, output.times(env));
             }
             return ExitCodes.OK;
         }
@@ -154,10 +154,15 @@ public final class DealCommand {
         }
     }
 
-    @Command(name = "close", description = "End a deal now. Closing an ended deal changes nothing.")
+    @Command(name = "close", description = {"End a deal now. Closing an ended deal changes nothing.",
+        "Vouchers already claimed stay valid unless --void-vouchers is given."})
     public static final class Close extends Base {
         @Parameters(paramLabel = "ID", description = "The deal id (from `deal list`).")
         UUID id;
+
+        @Option(names = "--void-vouchers",
+                description = "Also revoke every voucher of the deal not yet redeemed (tills refuse them after their next sync).")
+        boolean voidVouchers;
 
         public Close(Environment env) {
             super(env);
@@ -165,11 +170,15 @@ public final class DealCommand {
 
         @Override
         public Integer call() {
-            Deal deal = connection.client(env).closeDeal(id);
-            if (!output.json()) {
-                out().println("Closed deal " + deal.id() + " (" + deal.status() + " since " + deal.validUntil() + ").");
-            } else {
-                out().println(Json.write(deal));
+            Deal deal = connection.client(env).closeDeal(id, voidVouchers);
+            if (output.json()) {
+                out().println(Json.pretty(deal));
+                return ExitCodes.OK;
+            }
+            out().println("Closed deal " + deal.id() + " (" + deal.status() + " since "
+                    + output.times(env).format(deal.validUntil()) + ").");
+            if (deal.voidedVouchers() != null) {
+                out().println(deal.voidedVouchers() + " unredeemed voucher(s) revoked now.");
             }
             return ExitCodes.OK;
         }

@@ -1,6 +1,6 @@
 package com.hyperlocal.flashsale.cli.deal;
 
-import com.hyperlocal.flashsale.cli.http.CreateDealRequest;
+import com.hyperlocal.flashsale.client.CreateDealRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,13 +1,14 @@
 package com.hyperlocal.flashsale.cli.deal;
 
+import com.hyperlocal.flashsale.cli.ApiErrors;
 import com.hyperlocal.flashsale.cli.CliException;
 import com.hyperlocal.flashsale.cli.Environment;
 import com.hyperlocal.flashsale.cli.ExitCodes;
 import com.hyperlocal.flashsale.cli.Table;
-import com.hyperlocal.flashsale.cli.http.ApiClient;
-import com.hyperlocal.flashsale.cli.http.ApiException;
-import com.hyperlocal.flashsale.cli.http.Json;
-import com.hyperlocal.flashsale.cli.http.Records.Created;
+import com.hyperlocal.flashsale.client.FlashSaleClient;
+import com.hyperlocal.flashsale.client.ApiException;
+import com.hyperlocal.flashsale.client.Json;
+import com.hyperlocal.flashsale.client.Created;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.MalformedInputException;
@@ -68,7 +69,7 @@ public final class DealImport extends DealCommand.Base {
             throw new ParameterException(spec.commandLine(), file + ": " + e.getMessage());
         }
         List<Csv.Record> rows = records.subList(1, records.size());
-        ApiClient client = connection.client(env); // fail on a missing key before any work
+        FlashSaleClient client = connection.client(env); // fail on a missing key before any work
         List<RowResult> results = new ArrayList<>();
         Progress progress = new Progress(spec.commandLine().getErr(), env.stderrIsTerminal(), rows.size());
         try {
@@ -80,16 +81,16 @@ public final class DealImport extends DealCommand.Base {
             progress.finish();
             report(results, rows.size());
             int stoppedAt = rows.get(results.size()).line();
-            throw new ApiException(e.status(), e.problem(), e.retryAfter(), "stopped at row " + stoppedAt
-                    + ": " + e.getMessage() + ". Rows before it are saved; run the same import again "
-                    + "to finish (it will not create duplicates)");
+            throw new CliException(ApiErrors.exitCode(e), "stopped at row " + stoppedAt + ": "
+                    + ApiErrors.message(e) + ". Rows before it are saved; run the same import again "
+                    + "to finish (it will not create duplicates)", e);
         }
         progress.finish();
         Report report = report(results, rows.size());
         return report.rejected().isEmpty() ? ExitCodes.OK : ExitCodes.IMPORT_REJECTED_ROWS;
     }
 
-    private RowResult importRow(ApiClient client, CsvColumns columns, Csv.Record row) {
+    private RowResult importRow(FlashSaleClient client, CsvColumns columns, Csv.Record row) {
         Instant now = env.clock().instant();
         List<String> problems = new ArrayList<>();
         DealDraft draft = row.error() != null ? null : columns.draft(row, env.clock().getZone(), problems);
@@ -108,10 +109,9 @@ public final class DealImport extends DealCommand.Base {
         } catch (ApiException e) {
             // The row's own fault (400/409/422...): report it and go on. Anything else (bad key,
             // server down, rate limited) would fail every following row too: stop the import.
-            int s = e.status();
-            if (s >= 400 && s < 500 && s != 401 && s != 403 && s != 408 && s != 429) {
-                String why = e.problem() != null && !e.problem().oneLine().isEmpty() ? e.problem().oneLine() : e.getMessage();
-                return new RowResult(row.line(), "rejected", null, null, "server rejected it: " + why);
+            if (ApiErrors.rejectsOnlyThisRequest(e)) {
+                return new RowResult(row.line(), "rejected", null, null,
+                        "server rejected it: " + ((ApiException.HttpError) e).said());
             }
             throw e;
         }
@@ -135,7 +135,7 @@ public final class DealImport extends DealCommand.Base {
         Report report = new Report(file.toString(), rows, created, existed, rejected);
         PrintWriter out = out();
         if (output.json()) {
-            out.println(Json.write(report));
+            out.println(Json.pretty(report));
             return report;
         }
         out.printf("%s: %d created, %d already existed, %d rejected (%d of %d rows processed).%n",
@@ -169,8 +169,7 @@ public final class DealImport extends DealCommand.Base {
         } catch (MalformedInputException e) {
             throw CliException.local("cannot read " + file + ": it is not UTF-8 text (save the CSV as UTF-8)", e);
         } catch (IOException e) {
-            throw CliException.local("cannot read " + file + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+            throw CliException.cannotRead(file, e);
         }
     }
 }

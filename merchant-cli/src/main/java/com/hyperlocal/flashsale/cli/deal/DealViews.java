@@ -1,7 +1,8 @@
 package com.hyperlocal.flashsale.cli.deal;
 
 import com.hyperlocal.flashsale.cli.Table;
-import com.hyperlocal.flashsale.cli.http.Deal;
+import com.hyperlocal.flashsale.cli.Times;
+import com.hyperlocal.flashsale.client.Deal;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -11,7 +12,7 @@ final class DealViews {
     private DealViews() {
     }
 
-    static void table(PrintWriter out, List<Deal> deals) {
+    static void table(PrintWriter out, List<Deal> deals, Times times) {
         if (deals.isEmpty()) {
             out.println("No deals yet. Create one with `flashdeal deal create --help`.");
             return;
@@ -19,12 +20,12 @@ final class DealViews {
         Table t = new Table("ID", "TITLE", "STATUS", "REMAINING/TOTAL", "CLAIMS", "ENDS");
         for (Deal d : deals) {
             t.row(d.id(), Table.clip(d.title(), 32), d.status(),
-                    d.remainingInventory() + "/" + d.totalInventory(), d.claimCount(), d.validUntil());
+                    d.remainingInventory() + "/" + d.totalInventory(), d.claimCount(), times.format(d.validUntil()));
         }
         t.print(out);
     }
 
-    static void details(PrintWriter out, Deal d) {
+    static void details(PrintWriter out, Deal d, Times times) {
         out.printf("id:          %s%n", d.id());
         out.printf("title:       %s%n", d.title());
         if (d.description() != null && !d.description().isBlank()) {
@@ -36,10 +37,13 @@ final class DealViews {
             out.printf("claims:      %d%n", d.claimCount());
         }
         out.printf("location:    %s, %s%n", d.latitude(), d.longitude());
-        out.printf("starts:      %s%n", d.validFrom());
-        out.printf("ends:        %s%n", d.validUntil());
+        out.printf("starts:      %s%n", times.format(d.validFrom()));
+        out.printf("ends:        %s%n", times.format(d.validUntil()));
+        if (d.closedAt() != null) {
+            out.printf("closed:      %s%n", times.format(d.closedAt()));
+        }
         if (d.createdAt() != null) {
-            out.printf("created:     %s%n", d.createdAt());
+            out.printf("created:     %s%n", times.format(d.createdAt()));
         }
     }
 }

@@ -5,13 +5,11 @@ import com.hyperlocal.flashsale.cli.ConnectionOptions;
 import com.hyperlocal.flashsale.cli.Environment;
 import com.hyperlocal.flashsale.cli.ExitCodes;
 import com.hyperlocal.flashsale.cli.OutputOptions;
-import com.hyperlocal.flashsale.cli.http.ApiClient;
-import com.hyperlocal.flashsale.cli.http.Json;
-import com.hyperlocal.flashsale.cli.http.Records.Merchant;
-import com.hyperlocal.flashsale.cli.http.Records.VoucherConfiguration;
+import com.hyperlocal.flashsale.client.FlashSaleClient;
+import com.hyperlocal.flashsale.client.Json;
+import com.hyperlocal.flashsale.client.KeySets;
+import com.hyperlocal.flashsale.client.Merchant;
 import com.hyperlocal.flashsale.crypto.KeyCache;
-import com.hyperlocal.flashsale.crypto.TrustedKeys;
-import com.hyperlocal.flashsale.crypto.VoucherKeyException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -54,33 +52,20 @@ public final class KeysCommand {
 
         @Override
         public Integer call() {
-            ApiClient client = connection.optionalKeyClient(env);
-            VoucherConfiguration config = client.voucherConfiguration();
-            if (config.issuer() == null || config.issuer().isBlank()) {
-                throw new CliException(ExitCodes.UNAVAILABLE, "the server's voucher configuration names no issuer");
-            }
-            TrustedKeys keys;
-            try {
-                keys = TrustedKeys.fromJwksJson(client.jwksJson(config.jwksUri()));
-            } catch (VoucherKeyException e) {
-                throw new CliException(ExitCodes.UNAVAILABLE, "the server published unusable keys: " + e.getMessage());
-            }
-            if (keys.size() == 0) {
-                throw new CliException(ExitCodes.UNAVAILABLE, "the server published no usable voucher key");
-            }
+            FlashSaleClient client = connection.optionalKeyClient(env);
             // The merchant id pins vouchers to this shop; without a key we can't learn it.
-            Merchant me = connection.hasApiKey(env) ? client.me() : null;
-            if (me == null) {
+            if (!client.hasApiKey()) {
                 spec.commandLine().getErr().println("flashdeal: warning: no API key, so the key cache has no "
                         + "merchant id and cannot verify vouchers yet; set one and pull again");
             }
+            KeySets.Fetched fetched = KeySets.fetch(client, env.clock());
+            KeyCache cache = fetched.cache();
+            Merchant me = fetched.merchant().orElse(null);
             Path target = keyCache != null ? keyCache : env.keyCachePath();
-            KeyCache cache = new KeyCache(config.issuer(), me == null ? null : me.id(),
-                    client.base().toString(), env.clock().instant(), keys);
             try {
                 cache.save(target);
             } catch (IOException e) {
-                throw CliException.local("cannot write the key cache " + target + ": " + e.getMessage(), e);
+                throw CliException.local("cannot write the key cache " + target + ": " + CliException.why(e), e);
             }
             PrintWriter out = spec.commandLine().getOut();
             if (output.json()) {
@@ -89,11 +74,11 @@ public final class KeysCommand {
                 m.put("issuer", cache.issuer());
                 m.put("merchantId", cache.merchantId());
                 m.put("merchantName", me == null ? null : me.name());
-                m.put("kids", keys.kids());
+                m.put("kids", cache.keys().kids());
                 m.put("fetchedAt", cache.fetchedAt());
-                out.println(Json.write(m));
+                out.println(Json.pretty(m));
             } else {
-                out.printf("Saved %d key(s) %s for issuer %s%s to %s%n", keys.size(), keys.kids(),
+                out.printf("Saved %d key(s) %s for issuer %s%s to %s%n", cache.keys().size(), cache.keys().kids(),
                         cache.issuer(), me == null ? "" : ", merchant " + me.name() + " (" + me.id() + ")", target);
             }
             return ExitCodes.OK;

@@ -5,10 +5,13 @@ import com.hyperlocal.flashsale.cli.Environment;
 import com.hyperlocal.flashsale.cli.ExitCodes;
 import com.hyperlocal.flashsale.cli.OutputOptions;
 import com.hyperlocal.flashsale.cli.Table;
-import com.hyperlocal.flashsale.cli.http.Json;
-import com.hyperlocal.flashsale.cli.http.Records.Redemption;
+import com.hyperlocal.flashsale.cli.Times;
+import com.hyperlocal.flashsale.cli.voucher.UnverifiedClaims;
+import com.hyperlocal.flashsale.client.Json;
+import com.hyperlocal.flashsale.client.Redemption;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,7 +37,7 @@ public final class RedemptionCommand {
         @Mixin
         OutputOptions output;
 
-        @Option(names = "--conflicts", description = "Only redemptions that clash with another (the same voucher used twice).")
+        @Option(names = "--conflicts", description = "Only conflicts: a voucher redeemed twice, or redeemed and revoked.")
         boolean conflicts;
 
         public ListRedemptions(Environment env) {
@@ -46,41 +49,47 @@ public final class RedemptionCommand {
             List<Redemption> list = connection.client(env).redemptions(conflicts);
             PrintWriter out = spec.commandLine().getOut();
             if (output.json()) {
-                out.println(Json.write(list));
+                out.println(Json.pretty(list));
                 return ExitCodes.OK;
             }
             if (list.isEmpty()) {
                 out.println(conflicts ? "No conflicting redemptions." : "No redemptions recorded yet.");
                 return ExitCodes.OK;
             }
-            Table t = new Table("SCANNED", "DEAL", "USER", "DEVICE", "STATUS", "CONFLICTS WITH");
+            Times times = output.times(env);
+            Table t = new Table("SCANNED", "DEAL", "USER", "DEVICE", "STATUS", "CONFLICT");
+            boolean unverified = false;
             for (Redemption r : list) {
                 String status = r.status() != null ? r.status() : r.outcome();
                 if (r.refusalReason() != null) {
                     status += " (" + r.refusalReason() + ")";
                 }
-                t.row(r.scannedAt(), r.dealId(), r.userId(), r.deviceId(), status, conflict(r));
+                String deal = r.dealId();
+                String user = r.userId();
+                if (deal == null && user == null && r.token() != null) {
+                    // A refused scan: the server knows only the token; show what it claims, marked.
+                    Map<String, Object> claims = UnverifiedClaims.peek(r.token());
+                    deal = claims.containsKey("deal") ? claims.get("deal") + "*" : null;
+                    user = claims.containsKey("sub") ? claims.get("sub") + "*" : null;
+                    unverified |= deal != null || user != null;
+                }
+                t.row(times.format(r.scannedAt()), deal, user, r.deviceId(), status, conflict(r, times));
             }
             t.print(out);
+            if (unverified) {
+                out.println("* read from the refused voucher itself: not verified, may be forged");
+            }
             return ExitCodes.OK;
         }
 
-        /** The first redemption this one clashes with: an id, or an object we show compactly. */
-        private static String conflict(Redemption r) {
-            if (r.conflictsWith() == null || r.conflictsWith().isNull()) {
-                return null;
+        /** Why it is a conflict, and the redemption accepted first when there is one. */
+        private static String conflict(Redemption r, Times times) {
+            String first = r.conflictsWith() == null ? null : "first at " + r.conflictsWith().deviceId()
+                    + " " + times.format(r.conflictsWith().scannedAt());
+            if (r.conflictReason() == null) {
+                return first;
             }
-            if (r.conflictsWith().isString()) {
-                return r.conflictsWith().asString();
-            }
-            for (String field : new String[] {"deviceId", "id", "clientId"}) {
-                if (r.conflictsWith().hasNonNull(field)) {
-                    String at = r.conflictsWith().hasNonNull("scannedAt")
-                            ? " at " + r.conflictsWith().get("scannedAt").asString() : "";
-                    return field + " " + r.conflictsWith().get(field).asString() + at;
-                }
-            }
-            return r.conflictsWith().toString();
+            return first == null ? r.conflictReason() : r.conflictReason() + "; " + first;
         }
     }
 }

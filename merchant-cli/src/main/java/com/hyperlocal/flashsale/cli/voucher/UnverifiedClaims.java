@@ -1,34 +1,33 @@
 package com.hyperlocal.flashsale.cli.voucher;
 
-import com.hyperlocal.flashsale.cli.http.Json;
+import com.hyperlocal.flashsale.client.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Best-effort read of an invalid voucher's payload, for display only. Never used to decide
- * anything: the verifier already said the token must not be trusted.
+ * Best-effort read of a voucher's payload without checking its signature, for display (an
+ * invalid or refused voucher: which deal and shopper it claims) and to name the voucher a
+ * merchant revokes (the server checks the claim is theirs). Never used to accept a voucher.
  */
-final class UnverifiedClaims {
+public final class UnverifiedClaims {
 
     private UnverifiedClaims() {
     }
 
-    static Map<String, Object> peek(String token) {
+    /** {@code deal}, {@code sub} and {@code exp} (ISO instant) as far as readable; empty for garbage. */
+    public static Map<String, Object> peek(String token) {
         Map<String, Object> m = new LinkedHashMap<>();
         try {
-            if (token.length() > 4096) {
+            JsonNode payload = payload(token);
+            if (payload == null) {
                 return m;
             }
-            String[] parts = token.split("\\.", -1);
-            if (parts.length != 3) {
-                return m;
-            }
-            JsonNode payload = Json.MAPPER.readTree(new String(Base64.getUrlDecoder().decode(parts[1]),
-                    StandardCharsets.UTF_8));
             for (String name : new String[] {"deal", "sub"}) {
                 JsonNode v = payload.get(name);
                 if (v != null && v.isString()) {
@@ -43,5 +42,27 @@ final class UnverifiedClaims {
             m.clear(); // garbage in: show nothing rather than half of it
         }
         return m;
+    }
+
+    /** The voucher id ({@code jti}, the claim id) a token names, if it reads as one. */
+    public static Optional<UUID> claimId(String token) {
+        try {
+            JsonNode payload = payload(token);
+            JsonNode jti = payload == null ? null : payload.get("jti");
+            return jti != null && jti.isString() ? Optional.of(UUID.fromString(jti.asString())) : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static JsonNode payload(String token) {
+        if (token == null || token.length() > 4096) {
+            return null;
+        }
+        String[] parts = token.strip().split("\\.", -1);
+        if (parts.length != 3) {
+            return null;
+        }
+        return Json.MAPPER.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
     }
 }

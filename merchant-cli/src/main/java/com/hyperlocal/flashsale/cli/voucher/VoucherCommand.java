@@ -4,7 +4,7 @@ import com.hyperlocal.flashsale.cli.CliException;
 import com.hyperlocal.flashsale.cli.Environment;
 import com.hyperlocal.flashsale.cli.ExitCodes;
 import com.hyperlocal.flashsale.cli.OutputOptions;
-import com.hyperlocal.flashsale.cli.http.Json;
+import com.hyperlocal.flashsale.client.Json;
 import com.hyperlocal.flashsale.crypto.KeyCache;
 import com.hyperlocal.flashsale.crypto.QrCodes;
 import com.hyperlocal.flashsale.crypto.VerificationResult;
@@ -29,8 +29,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code voucher verify}: fully offline, against the key cache written by {@code keys pull}. */
-@Command(name = "voucher", description = "Check vouchers at the counter, offline.",
-        subcommands = VoucherCommand.Verify.class)
+@Command(name = "voucher", description = "Check vouchers at the counter, offline; revoke a voucher.",
+        subcommands = {VoucherCommand.Verify.class, VoucherRevoke.class})
 public final class VoucherCommand {
 
     /** Keys older than this still verify, but the merchant is told to refresh them. */
@@ -91,12 +91,12 @@ public final class VoucherCommand {
                 m.put("user", c.userId());
                 m.put("expiresAt", c.expiresAt());
                 if (output.json()) {
-                    out.println(Json.write(m));
+                    out.println(Json.pretty(m));
                 } else {
                     out.println("VALID");
                     out.println("deal:    " + c.dealId());
                     out.println("user:    " + c.userId());
-                    out.println("expires: " + c.expiresAt());
+                    out.println("expires: " + output.times(env).format(c.expiresAt()));
                     out.println("voucher: " + c.claimId() + "  (record it: a valid voucher may be redeemed once)");
                 }
                 return ExitCodes.OK;
@@ -108,13 +108,15 @@ public final class VoucherCommand {
             Map<String, Object> unverified = UnverifiedClaims.peek(token);
             m.put("unverifiedClaims", unverified);
             if (output.json()) {
-                out.println(Json.write(m));
+                out.println(Json.pretty(m));
             } else {
                 out.println("INVALID: " + invalid.message());
                 out.println("reason:  " + invalid.reason());
                 if (!unverified.isEmpty()) {
                     out.println("claims (unverified, do not trust): deal " + unverified.get("deal")
-                            + ", user " + unverified.get("sub") + ", expiry " + unverified.get("exp"));
+                            + ", user " + unverified.get("sub") + ", expiry "
+                            + (unverified.get("exp") == null ? null : output.times(env).format(
+                                    java.time.Instant.parse((String) unverified.get("exp")))));
                 }
             }
             return ExitCodes.VOUCHER_INVALID;
@@ -126,7 +128,7 @@ public final class VoucherCommand {
                 try {
                     image = Files.readAllBytes(source.qr);
                 } catch (IOException e) {
-                    throw CliException.local("cannot read " + source.qr + ": " + e.getClass().getSimpleName(), e);
+                    throw CliException.cannotRead(source.qr, e);
                 }
                 return QrCodes.decode(image).orElseThrow(() -> CliException.local(
                         "no QR code found in " + source.qr + " (try a sharper, closer image)"));
@@ -135,7 +137,7 @@ public final class VoucherCommand {
                 try {
                     return new String(env.stdin().readNBytes(64 * 1024), StandardCharsets.UTF_8).strip();
                 } catch (IOException e) {
-                    throw CliException.local("cannot read the token from stdin: " + e.getMessage(), e);
+                    throw CliException.local("cannot read the token from stdin: " + CliException.why(e), e);
                 }
             }
             return source.token.strip();
@@ -148,7 +150,7 @@ public final class VoucherCommand {
             } catch (NoSuchFileException e) {
                 throw CliException.local("no key cache at " + path + "; run `flashdeal keys pull` while online", e);
             } catch (IOException e) {
-                throw CliException.local("cannot read the key cache " + path + ": " + e.getMessage(), e);
+                throw CliException.local("cannot read the key cache " + path + ": " + CliException.why(e), e);
             } catch (VoucherKeyException e) {
                 throw CliException.local("the key cache " + path + " is unusable (" + e.getMessage()
                         + "); run `flashdeal keys pull` again", e);

@@ -6,8 +6,8 @@ import com.hyperlocal.flashsale.testing.ServerProcess;
 import com.hyperlocal.flashsale.cli.CliRun;
 import com.hyperlocal.flashsale.cli.Environment;
 import com.hyperlocal.flashsale.cli.ExitCodes;
-import com.hyperlocal.flashsale.cli.http.Deal;
-import com.hyperlocal.flashsale.cli.http.Json;
+import com.hyperlocal.flashsale.client.Deal;
+import com.hyperlocal.flashsale.client.Json;
 import com.hyperlocal.flashsale.crypto.KeyCache;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -83,7 +83,7 @@ class OfflineVoucherServerTest {
         CliRun.Result conflicts = CliRun.run(danaEnv, "redemptions", "list", "--conflicts");
         assertThat(all.exitCode()).as(all.toString()).isZero();
         assertThat(all.out()).contains("till-1").contains("till-2").contains("asha");
-        assertThat(conflicts.out()).contains("till-2").contains("CONFLICT").contains("deviceId till-1")
+        assertThat(conflicts.out()).contains("till-2").contains("CONFLICT").contains("already redeemed; first at till-1 ")
                 .doesNotContain("ACCEPTED");
 
         ServerProcess.stopShared();

@@ -1,21 +1,22 @@
-package com.hyperlocal.flashsale.cli.http;
+package com.hyperlocal.flashsale.client;
 
 import java.util.List;
 
 /** An RFC 9457 problem+json body as the server sends it. */
 public record Problem(String type, String title, Integer status, String detail, String instance,
-                     List<FieldError> errors) {
+                      List<FieldError> errors) {
+
+    static final String TYPE_PREFIX = "urn:flashsale:problem:";
 
     public record FieldError(String field, String message) {
     }
 
     /** The short slug of {@code urn:flashsale:problem:<slug>}, or null. */
     public String slug() {
-        String prefix = "urn:flashsale:problem:";
-        return type != null && type.startsWith(prefix) ? type.substring(prefix.length()) : null;
+        return type != null && type.startsWith(TYPE_PREFIX) ? type.substring(TYPE_PREFIX.length()) : null;
     }
 
-    /** detail (or title), then every field error: one line for the merchant. */
+    /** detail (or title), then every field error: one line for a person. */
     public String oneLine() {
         StringBuilder sb = new StringBuilder();
         sb.append(detail != null && !detail.isBlank() ? detail : title != null ? title : "");

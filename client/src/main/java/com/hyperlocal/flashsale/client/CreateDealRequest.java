@@ -1,4 +1,4 @@
-package com.hyperlocal.flashsale.cli.http;
+package com.hyperlocal.flashsale.client;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
