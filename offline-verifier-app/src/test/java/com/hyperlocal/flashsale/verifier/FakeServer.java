@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,6 +44,9 @@ public final class FakeServer implements AutoCloseable {
     public final Map<UUID, Stored> byClientId = new ConcurrentHashMap<>();
     public final Map<UUID, Stored> firstByClaim = new ConcurrentHashMap<>();
     public final Map<UUID, String> dealTitles = new ConcurrentHashMap<>();
+    /** In revocation order; the cursor is the count already sent. */
+    public final List<ObjectNode> revocations = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public final List<String> revocationCursors = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public FakeServer() throws IOException {
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -58,6 +62,40 @@ public final class FakeServer implements AutoCloseable {
     public void redeemedElsewhere(UUID claimId, String deviceId, Instant scannedAt) {
         firstByClaim.put(claimId, new Stored(UUID.randomUUID(), deviceId, "REDEEMED", "ACCEPTED", scannedAt,
                 scannedAt.plusSeconds(5), null));
+    }
+
+    public void revoke(UUID claimId, UUID dealId, String reason) {
+        revocations.add(JSON.createObjectNode().put("claimId", claimId.toString()).put("dealId", dealId.toString())
+                .put("revokedAt", Instant.now().toString()).put("reason", reason));
+    }
+
+    private void deals(HttpExchange ex) throws IOException {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode list = body.putArray("deals");
+        dealTitles.forEach((id, title) -> list.addObject().put("id", id.toString()).put("title", title)
+                .put("status", "ACTIVE"));
+        send(ex, 200, body.toString());
+    }
+
+    private void revocations(HttpExchange ex) throws IOException {
+        String query = ex.getRequestURI().getQuery() == null ? "" : ex.getRequestURI().getQuery();
+        String since = null;
+        int limit = 100;
+        for (String part : query.split("&")) {
+            if (part.startsWith("since=")) {
+                since = part.substring(6);
+            } else if (part.startsWith("limit=")) {
+                limit = Integer.parseInt(part.substring(6));
+            }
+        }
+        revocationCursors.add(since);
+        int from = since == null ? 0 : Integer.parseInt(since);
+        int to = Math.min(revocations.size(), from + limit);
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode list = body.putArray("revocations");
+        revocations.subList(from, to).forEach(list::add);
+        body.put("cursor", String.valueOf(to)).put("hasMore", to < revocations.size());
+        send(ex, 200, body.toString());
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -80,6 +118,10 @@ public final class FakeServer implements AutoCloseable {
                 problem(ex, 401, "unauthorized");
             } else if (path.equals("/api/v1/merchant/me")) {
                 send(ex, 200, JSON.createObjectNode().put("id", merchantId.toString()).put("name", "Test shop").toString());
+            } else if (path.equals("/api/v1/merchant/deals")) {
+                deals(ex);
+            } else if (path.equals("/api/v1/merchant/revocations")) {
+                revocations(ex);
             } else if (path.equals("/api/v1/redemptions") && ex.getRequestMethod().equals("POST")) {
                 upload(ex);
             } else {

@@ -4,10 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.hyperlocal.flashsale.crypto.KeyCache;
+import com.hyperlocal.flashsale.crypto.TrustedKeys;
+import com.hyperlocal.flashsale.crypto.VoucherKeyException;
+import com.hyperlocal.flashsale.verifier.record.DealInfo;
+import com.hyperlocal.flashsale.verifier.record.Revocation;
 import com.hyperlocal.flashsale.verifier.record.ScanRecord;
 import com.hyperlocal.flashsale.verifier.record.ServerAnswer;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,16 +24,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The platform's HTTP API as this app uses it. Built from a base URL and the merchant API key
  * only, so tests can point it at any server (a loopback fake or the real one). Thread-safe.
  */
-public final class ServerClient {
+public final class ServerClient implements TillServer {
 
-    public static final int MAX_BATCH = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
@@ -73,19 +79,59 @@ public final class ServerClient {
         return send(request(uri, false).GET().build());
     }
 
-    /** A deal's title; empty when the deal is unknown. */
-    public Optional<String> dealTitle(UUID dealId) throws ServerException {
-        try {
-            return Optional.ofNullable(json(get("api/v1/deals/" + dealId, false)).path("title").asText(null));
-        } catch (ServerException e) {
-            if (e.status() == 404) {
-                return Optional.empty();
-            }
-            throw e;
+    @Override
+    public void checkAccess() throws ServerException {
+        me();
+    }
+
+    @Override
+    public List<DealInfo> deals() throws ServerException {
+        List<DealInfo> out = new ArrayList<>();
+        for (JsonNode d : json(get("api/v1/merchant/deals", true)).path("deals")) {
+            out.add(new DealInfo(UUID.fromString(d.path("id").asText()), d.path("title").asText(""),
+                    instant(d.path("validFrom")), instant(d.path("validUntil")), d.path("status").asText(null),
+                    instant(d.path("closedAt")), d.path("vouchersVoided").asBoolean(false)));
         }
+        return out;
+    }
+
+    @Override
+    public RevocationPage revocations(String cursor, int limit) throws ServerException {
+        String query = "api/v1/merchant/revocations?limit=" + limit
+                + (cursor == null ? "" : "&since=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+        JsonNode page = json(get(query, true));
+        List<Revocation> out = new ArrayList<>();
+        for (JsonNode r : page.path("revocations")) {
+            out.add(new Revocation(UUID.fromString(r.path("claimId").asText()), uuid(r.path("dealId")),
+                    instant(r.path("revokedAt")), r.path("reason").asText(null)));
+        }
+        return new RevocationPage(out, page.path("cursor").asText(null), page.path("hasMore").asBoolean(false));
+    }
+
+    /**
+     * What offline verification needs, the way {@code flashdeal keys pull} fetches it: issuer and
+     * JWKS location from the voucher configuration, the keys, and the merchant id.
+     */
+    @Override
+    public KeyCache fetchKeys(Clock clock) throws ServerException {
+        VoucherConfiguration conf = voucherConfiguration();
+        if (conf.issuer() == null || conf.issuer().isBlank()) {
+            throw new ServerException(200, null, "The server did not say who issues its vouchers.", false, null);
+        }
+        TrustedKeys keys;
+        try {
+            keys = TrustedKeys.fromJwksJson(jwks(conf.jwksUri()));
+        } catch (VoucherKeyException e) {
+            throw new ServerException(200, null, "The server's voucher keys are unusable: " + e.getMessage(), false, e);
+        }
+        Merchant me = me();
+        String url = base.toString();
+        return new KeyCache(conf.issuer(), me.id(), url.endsWith("/") ? url.substring(0, url.length() - 1) : url,
+                clock.instant(), keys);
     }
 
     /** Uploads up to {@value #MAX_BATCH} scans; answers come back in upload order. */
+    @Override
     public List<ServerAnswer> upload(String deviceId, List<ScanRecord> scans) throws ServerException {
         if (scans.size() > MAX_BATCH) {
             throw new IllegalArgumentException("at most " + MAX_BATCH + " scans per upload");
@@ -112,13 +158,6 @@ public final class ServerClient {
         return out;
     }
 
-    /** The merchant's redemptions as the server lists them (JSON objects, newest first). */
-    public List<JsonNode> redemptions(boolean conflictsOnly) throws ServerException {
-        List<JsonNode> out = new ArrayList<>();
-        json(get("api/v1/merchant/redemptions?conflicts=" + conflictsOnly, true)).path("redemptions").forEach(out::add);
-        return out;
-    }
-
     private String get(String path, boolean auth) throws ServerException {
         return send(request(base.resolve(path), auth).GET().build());
     }
@@ -136,8 +175,8 @@ public final class ServerClient {
         try {
             res = http.send(req, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new ServerException(0, null, "The server cannot be reached (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ").", true, e);
+            // The exception's class name means nothing at a counter; the cause keeps it for a log.
+            throw new ServerException(0, null, "The server cannot be reached.", true, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServerException(0, null, "Interrupted while talking to the server.", true, e);

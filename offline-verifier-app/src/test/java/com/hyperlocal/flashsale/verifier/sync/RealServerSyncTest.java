@@ -60,7 +60,7 @@ class RealServerSyncTest {
         // Till A restarts (power cut) before the connection returns: nothing may be lost.
         tillA.close();
         VerifierContext tillAAgain = till(dir.resolve("a"), server, shop, "till-a");
-        assertThat(tillAAgain.store().pendingCount()).isEqualTo(2);
+        assertThat(tillAAgain.scans().pendingCount()).isEqualTo(2);
         backOnline(tillAAgain, server, shop);
         backOnline(tillB, server, shop);
 
@@ -70,7 +70,7 @@ class RealServerSyncTest {
         assertThat(fromA.sent()).isEqualTo(2);
         assertThat(fromA.conflicts()).isZero();
         assertThat(fromB.conflicts()).isEqualTo(1);
-        ScanRecord conflict = tillB.store().problems().get(0);
+        ScanRecord conflict = tillB.scans().problems().get(0);
         assertThat(conflict.conflict().deviceId()).isEqualTo("till-a");
         assertThat(tillAAgain.sync().syncOnce().sent()).as("a resend has nothing left to send").isZero();
         String onServer = server.send(HttpRequest.newBuilder(URI.create(server.url()

@@ -32,7 +32,7 @@ public final class ScreenshotTool {
         Platform.startup(() -> {
             try {
                 Stage stage = new Stage();
-                CounterViewModel vm = new CounterViewModel(ctx, Runnable::run, Runnable::run, Runnable::run, v -> { });
+                CounterViewModel vm = new CounterViewModel(ctx, CounterThreads.sameThread((d, r) -> () -> { }), v -> { });
                 Scene scene = CounterWindow.show(stage, vm);
                 vm.camera().messageProperty().set("No camera found. Use \"Open image…\" or \"Paste token\".");
                 vm.submitPasted(VoucherTestVectors.token("valid.jwt"));
