@@ -1,0 +1,41 @@
+package com.hyperlocal.flashsale.client;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The one JSON mapper of the clients: tolerant of new server fields, ISO-8601 instants. */
+public final class Json {
+
+    public static final JsonMapper MAPPER = JsonMapper.builder()
+            // The server may add fields; an older CLI or till must keep working.
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // Jackson 3 refuses a missing number by default; a field the server omits reads as 0.
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    private Json() {
+    }
+
+    /** Indented, for people. */
+    public static String pretty(Object value) {
+        return MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+    }
+
+    /** Compact, for the wire. */
+    public static String compact(Object value) {
+        return MAPPER.writeValueAsString(value);
+    }
+
+    static <T> T read(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JacksonException e) {
+            // Jackson's message names Java types; the person reading ours needs none of that.
+            throw new ApiException.BadAnswer("the server's answer is not the JSON expected", e);
+        }
+    }
+}
