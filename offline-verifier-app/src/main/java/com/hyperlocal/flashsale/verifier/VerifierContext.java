@@ -8,7 +8,7 @@ import com.hyperlocal.flashsale.verifier.record.ScanLog;
 import com.hyperlocal.flashsale.verifier.record.TillDatabase;
 import com.hyperlocal.flashsale.verifier.scan.CameraProvider;
 import com.hyperlocal.flashsale.verifier.sync.Backoff;
-import com.hyperlocal.flashsale.verifier.sync.ServerClient;
+import com.hyperlocal.flashsale.verifier.sync.HttpTillServer;
 import com.hyperlocal.flashsale.verifier.sync.ServerException;
 import com.hyperlocal.flashsale.verifier.sync.SyncService;
 import com.hyperlocal.flashsale.verifier.sync.SyncStatus;
@@ -40,7 +40,7 @@ public final class VerifierContext implements AutoCloseable {
         public Options(Clock clock, ScheduledExecutorService scheduler, CameraProvider cameras, Backoff backoff,
                        Duration syncInterval) {
             this(clock, scheduler, cameras, backoff, syncInterval,
-                    c -> new ServerClient(c.serverUrl(), c.apiKey()));
+                    c -> HttpTillServer.of(c.serverUrl(), c.apiKey()));
         }
     }
 

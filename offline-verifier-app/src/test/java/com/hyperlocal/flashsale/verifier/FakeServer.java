@@ -1,9 +1,9 @@
 package com.hyperlocal.flashsale.verifier;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import com.hyperlocal.flashsale.crypto.vectors.VoucherTestVectors;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -141,7 +141,7 @@ public final class FakeServer implements AutoCloseable {
             return;
         }
         JsonNode body = JSON.readTree(ex.getRequestBody());
-        String device = body.path("deviceId").asText();
+        String device = body.path("deviceId").asString();
         ObjectNode answer = JSON.createObjectNode();
         ArrayNode results = answer.putArray("results");
         for (JsonNode item : body.path("items")) {
@@ -156,7 +156,7 @@ public final class FakeServer implements AutoCloseable {
     }
 
     private synchronized ObjectNode record(String device, JsonNode item) {
-        UUID clientId = UUID.fromString(item.path("clientId").asText());
+        UUID clientId = UUID.fromString(item.path("clientId").asString());
         receivedPerClientId.computeIfAbsent(clientId, k -> new AtomicInteger()).incrementAndGet();
         ObjectNode r = JSON.createObjectNode().put("clientId", clientId.toString());
         Stored seen = byClientId.get(clientId);
@@ -169,14 +169,14 @@ public final class FakeServer implements AutoCloseable {
             }
             return r;
         }
-        Instant scannedAt = Instant.parse(item.path("scannedAt").asText());
+        Instant scannedAt = Instant.parse(item.path("scannedAt").asString());
         Instant now = Instant.now();
-        if (item.path("outcome").asText().equals("REFUSED")) {
+        if (item.path("outcome").asString().equals("REFUSED")) {
             Stored s = new Stored(UUID.randomUUID(), device, "REFUSED", "LOGGED", scannedAt, now, null);
             byClientId.put(clientId, s);
             return r.put("status", "ACCEPTED").put("redemptionId", s.redemptionId().toString());
         }
-        UUID claim = claimOf(item.path("token").asText());
+        UUID claim = claimOf(item.path("token").asString());
         if (claim == null) {
             return r.put("status", "REJECTED").put("reason", "not a voucher of this merchant");
         }
@@ -204,7 +204,7 @@ public final class FakeServer implements AutoCloseable {
         try {
             String payload = token.split("\\.")[1];
             JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(payload));
-            return UUID.fromString(claims.path("jti").asText());
+            return UUID.fromString(claims.path("jti").asString());
         } catch (Exception e) {
             return null;
         }

@@ -1,10 +1,12 @@
 package com.hyperlocal.flashsale.verifier.sync;
 
+import com.hyperlocal.flashsale.verifier.record.RevocationList;
 import com.hyperlocal.flashsale.verifier.record.ScanLog;
 import com.hyperlocal.flashsale.verifier.record.ScanRecord;
 import com.hyperlocal.flashsale.verifier.record.ServerAnswer;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Uploads PENDING scans batch by batch and stores the answers. Why nothing is lost or doubled:
@@ -17,14 +19,16 @@ final class ScanUpload {
     }
 
     private final ScanLog scans;
+    private final RevocationList revocations;
     private final Clock clock;
     private final int batchSize;
 
-    ScanUpload(ScanLog scans, Clock clock, int batchSize) {
+    ScanUpload(ScanLog scans, RevocationList revocations, Clock clock, int batchSize) {
         if (batchSize < 1 || batchSize > TillServer.MAX_BATCH) {
             throw new IllegalArgumentException("batch size must be 1.." + TillServer.MAX_BATCH);
         }
         this.scans = scans;
+        this.revocations = revocations;
         this.clock = clock;
         this.batchSize = batchSize;
     }
@@ -46,6 +50,8 @@ final class ScanUpload {
             }
             sent += batch.size();
             synced += scans.applyAnswers(answers, clock.instant());
+            // A conflict with a revocation teaches the till the revocation before the next catalogue sync.
+            revocations.add(answers.stream().map(ServerAnswer::revocation).filter(Objects::nonNull).toList());
             for (ServerAnswer a : answers) {
                 conflicts += "CONFLICT".equals(a.status()) ? 1 : 0;
                 rejected += "REJECTED".equals(a.status()) ? 1 : 0;

@@ -50,7 +50,7 @@ public final class SyncService implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
         this.interval = Objects.requireNonNull(interval, "interval");
-        this.upload = new ScanUpload(db.scans(), clock, batchSize);
+        this.upload = new ScanUpload(db.scans(), db.revocations(), clock, batchSize);
         this.catalog = new CatalogSync(db.deals(), db.revocations(), db.meta(), clock);
         this.background = new BackgroundSync(scheduler, this::tick);
         this.listener = listener == null ? s -> { } : listener;

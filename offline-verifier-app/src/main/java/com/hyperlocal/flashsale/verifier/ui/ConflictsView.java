@@ -25,15 +25,15 @@ final class ConflictsView {
     private ConflictsView() {
     }
 
-    static ListView<ScanRecord> list(CounterViewModel vm) {
+    static ListView<ConflictRow> list(CounterViewModel vm) {
         Messages m = vm.messages();
-        ListView<ScanRecord> list = new ListView<>(vm.problems());
+        ListView<ConflictRow> list = new ListView<>(vm.problems());
         list.setId("conflictList");
         list.setPlaceholder(new Label(m.get("conflicts.none")));
         ZoneId zone = vm.zone();
         list.setCellFactory(v -> new ListCell<>() {
             @Override
-            protected void updateItem(ScanRecord r, boolean empty) {
+            protected void updateItem(ConflictRow r, boolean empty) {
                 super.updateItem(r, empty);
                 setText(empty || r == null ? null : describe(m, r, zone));
                 setWrapText(true);
@@ -43,7 +43,8 @@ final class ConflictsView {
         return list;
     }
 
-    static String describe(Messages m, ScanRecord r, ZoneId zone) {
+    static String describe(Messages m, ConflictRow row, ZoneId zone) {
+        ScanRecord r = row.scan();
         String what = m.get("conflicts.voucher", r.claimId() == null ? m.get("conflicts.unreadable") : r.claimId())
                 + (r.userId() == null ? "" : m.get("conflicts.ofShopper", r.userId()))
                 + m.get("conflicts.scanned", m.time(r.scannedAt(), zone));
@@ -52,8 +53,9 @@ final class ConflictsView {
                     m.time(r.conflict().scannedAt(), zone), m.time(r.conflict().receivedAt(), zone));
         }
         String reason = r.serverReason() == null ? "" : r.serverReason();
-        if (reason.toLowerCase(java.util.Locale.ROOT).contains("revoked")) {
-            return what + m.get("conflicts.revoked", reason);
+        if (row.revocation() != null && "CONFLICT".equals(r.serverStatus())) {
+            String why = row.revocation().reason();
+            return what + m.get("conflicts.revoked", why == null || why.isBlank() ? reason : why);
         }
         return what + m.get("conflicts.server", r.serverStatus(), reason.isEmpty() ? "" : " - " + reason);
     }

@@ -4,7 +4,6 @@ import com.hyperlocal.flashsale.verifier.VerifierContext;
 import com.hyperlocal.flashsale.verifier.config.DeviceConfig;
 import com.hyperlocal.flashsale.verifier.counter.ScanOutcome;
 import com.hyperlocal.flashsale.verifier.counter.Verdict;
-import com.hyperlocal.flashsale.verifier.record.ScanRecord;
 import com.hyperlocal.flashsale.verifier.scan.ImageScan;
 import com.hyperlocal.flashsale.verifier.sync.SyncStatus;
 import com.hyperlocal.flashsale.verifier.verify.KeyStatus;
@@ -56,7 +55,7 @@ public final class CounterViewModel {
     private final BooleanProperty catalogWarning = new SimpleBooleanProperty();
     private final StringProperty syncProblem = new SimpleStringProperty("");
     private final StringProperty notice = new SimpleStringProperty("");
-    private final ObservableList<ScanRecord> problems = FXCollections.observableArrayList();
+    private final ObservableList<ConflictRow> problems = FXCollections.observableArrayList();
 
     // UI-thread state the texts are rendered from.
     private ScanOutcome shown;
@@ -145,7 +144,9 @@ public final class CounterViewModel {
 
     public void loadProblems() {
         threads.scans().execute(() -> {
-            List<ScanRecord> list = ctx.scans().problems();
+            var revocations = ctx.database().revocations();
+            List<ConflictRow> list = ctx.scans().problems().stream().map(r -> new ConflictRow(r,
+                    r.claimId() == null ? null : revocations.find(r.claimId()).orElse(null))).toList();
             threads.ui().accept(() -> problems.setAll(list));
         });
     }
@@ -277,6 +278,6 @@ public final class CounterViewModel {
     public BooleanProperty catalogWarningProperty() { return catalogWarning; }
     public ReadOnlyStringProperty syncProblemProperty() { return syncProblem; }
     public ReadOnlyStringProperty noticeProperty() { return notice; }
-    public ObservableList<ScanRecord> problems() { return problems; }
+    ObservableList<ConflictRow> problems() { return problems; }
     public CameraViewModel camera() { return camera; }
 }

@@ -157,7 +157,7 @@ class SyncServiceTest {
                         null, null, null, null, Instant.now(), com.hyperlocal.flashsale.verifier.record.Outcome.REFUSED,
                         "MALFORMED"));
             }
-            ServerClient client = new ServerClient(server.baseUrl(), FakeServer.API_KEY);
+            TillServer client = HttpTillServer.of(server.baseUrl(), FakeServer.API_KEY);
             SyncService sync = new SyncService(store, () -> Optional.of(client), () -> "counter-1",
                     Fixtures.clock(), Backoff.standard(), Duration.ofMinutes(1), 3, null, null);
             assertThat(sync.syncOnce().sent()).isEqualTo(7);
