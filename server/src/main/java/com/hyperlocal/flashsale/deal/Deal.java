@@ -103,6 +103,6 @@ class Deal implements Persistable<UUID> {
     DealResponse toResponse(Instant now) {
         return new DealResponse(id, merchantId, title, description, latitude, longitude, totalInventory,
                 remainingInventory, totalInventory - remainingInventory, validFrom, validUntil,
-                DealStatus.of(validFrom, validUntil, remainingInventory, now), createdAt, closedAt);
+                DealStatus.of(validFrom, validUntil, remainingInventory, now), createdAt, closedAt, null);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import com.hyperlocal.flashsale.revocation.VoucherRevocations;
 import com.hyperlocal.flashsale.web.InvalidRequestException;
 import com.hyperlocal.flashsale.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -24,12 +25,15 @@ class DealService {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final VoucherRevocations revocations;
 
-    DealService(DealRepository deals, TransactionTemplate tx, Clock clock, ApplicationEventPublisher events) {
+    DealService(DealRepository deals, TransactionTemplate tx, Clock clock, ApplicationEventPublisher events,
+            VoucherRevocations revocations) {
         this.deals = deals;
         this.tx = tx;
         this.clock = clock;
         this.events = events;
+        this.revocations = revocations;
     }
 
     /** A created deal, or the one an earlier request with the same idempotency key created. */
@@ -74,14 +78,16 @@ class DealService {
                 .map(deal -> deal.toResponse(now)).toList();
     }
 
-    DealResponse close(UUID merchantId, UUID id) {
+    /** Closes the deal; with {@code voidVouchers} its unredeemed vouchers are revoked in the same transaction. */
+    DealResponse close(UUID merchantId, UUID id, boolean voidVouchers) {
         return tx.execute(status -> {
             Deal deal = own(merchantId, id);
             Instant now = now();
             if (deal.close(now)) {
                 events.publishEvent(deal.listingChanged());
             }
-            return deals.saveAndFlush(deal).toResponse(now);
+            DealResponse closed = deals.saveAndFlush(deal).toResponse(now);
+            return voidVouchers ? closed.withVoidedVouchers(revocations.voidUnredeemed(merchantId, id)) : closed;
         });
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.hyperlocal.flashsale.revocation.Revocation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -52,15 +53,20 @@ class RedemptionLedger {
 
     /** Inserts as ACCEPTED unless the voucher already has an accepted redemption. */
     Optional<UUID> insertAccepted(NewRow row) {
-        return insert(row, "ACCEPTED", null, "ON CONFLICT (claim_id) WHERE status = 'ACCEPTED' DO NOTHING");
+        return insert(row, "ACCEPTED", null, null, "ON CONFLICT (claim_id) WHERE status = 'ACCEPTED' DO NOTHING");
     }
 
     UUID insertConflict(NewRow row, UUID firstId) {
-        return insert(row, "CONFLICT", firstId, "").orElseThrow();
+        return insert(row, "CONFLICT", firstId, null, "").orElseThrow();
+    }
+
+    /** A redemption of a revoked voucher; {@code firstId} also names an earlier accepted one, if any. */
+    UUID insertRevokedConflict(NewRow row, UUID firstId) {
+        return insert(row, "CONFLICT", firstId, row.claimId(), "").orElseThrow();
     }
 
     UUID insertLogged(NewRow row) {
-        return insert(row, "LOGGED", null, "").orElseThrow();
+        return insert(row, "LOGGED", null, null, "").orElseThrow();
     }
 
     Optional<RedemptionResult.FirstRedemption> first(UUID redemptionId) {
@@ -76,35 +82,66 @@ class RedemptionLedger {
                 .param("c", claimId).query(UUID.class).optional();
     }
 
+    /**
+     * Newest first. A conflict is a CONFLICT row, or an accepted redemption whose voucher was
+     * revoked afterwards (the revocation arrived after the till's upload).
+     */
     List<RedemptionView> list(UUID merchantId, boolean conflictsOnly, int limit) {
         return jdbc.sql("""
                         SELECT r.id, r.client_id, r.claim_id, r.deal_id, r.user_id, r.device_id, r.outcome,
                                r.refusal_reason, r.status, r.scanned_at, r.received_at,
-                               f.id, f.device_id, f.scanned_at, f.received_at
+                               f.id, f.device_id, f.scanned_at, f.received_at,
+                               v.claim_id, v.deal_id, v.revoked_at, v.reason, r.token
                         FROM redemptions r LEFT JOIN redemptions f ON f.id = r.conflicts_with
-                        WHERE r.merchant_id = :m AND (:conflictsOnly = false OR r.status = 'CONFLICT')
+                        LEFT JOIN revocations v ON v.claim_id = r.claim_id
+                        WHERE r.merchant_id = :m AND (:conflictsOnly = false OR r.status = 'CONFLICT'
+                              OR (r.status = 'ACCEPTED' AND v.claim_id IS NOT NULL))
                         ORDER BY r.received_at DESC, r.id LIMIT :limit""")
                 .param("m", merchantId).param("conflictsOnly", conflictsOnly).param("limit", limit)
-                .query((rs, n) -> new RedemptionView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6),
-                        rs.getString(7), rs.getString(8), rs.getString(9), instant(rs, 10), instant(rs, 11),
-                        rs.getObject(12) == null ? null : new RedemptionResult.FirstRedemption(
-                                rs.getObject(12, UUID.class), rs.getString(13), instant(rs, 14), instant(rs, 15))))
+                .query((rs, n) -> view(rs))
                 .list();
     }
 
-    private Optional<UUID> insert(NewRow row, String status, UUID conflictsWith, String onConflict) {
+    private static RedemptionView view(ResultSet rs) throws SQLException {
+        String status = rs.getString(9);
+        RedemptionResult.FirstRedemption first = rs.getObject(12) == null ? null
+                : new RedemptionResult.FirstRedemption(rs.getObject(12, UUID.class), rs.getString(13),
+                        instant(rs, 14), instant(rs, 15));
+        Revocation revocation = rs.getObject(16) == null ? null : new Revocation(rs.getObject(16, UUID.class),
+                rs.getObject(17, UUID.class), instant(rs, 18), rs.getString(19));
+        return new RedemptionView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6),
+                rs.getString(7), rs.getString(8), status, instant(rs, 10), instant(rs, 11),
+                conflictReason(status, first, revocation), first, revocation,
+                "LOGGED".equals(status) ? rs.getString(20) : null);
+    }
+
+    static String conflictReason(String status, RedemptionResult.FirstRedemption first, Revocation revocation) {
+        if ("CONFLICT".equals(status)) {
+            String revoked = revocation == null ? null : revocation.describe();
+            String again = first == null ? null : "already redeemed";
+            return revoked == null ? again : again == null ? revoked : revoked + "; " + again;
+        }
+        if ("ACCEPTED".equals(status) && revocation != null) {
+            return revocation.describe() + " after it was redeemed";
+        }
+        return null;
+    }
+
+    private Optional<UUID> insert(NewRow row, String status, UUID conflictsWith, UUID revokedClaim, String onConflict) {
         UUID id = UUID.randomUUID();
         int inserted = jdbc.sql("""
                         INSERT INTO redemptions (id, merchant_id, client_id, device_id, claim_id, deal_id, user_id, token,
-                                                 outcome, refusal_reason, status, conflicts_with, scanned_at, received_at)
+                                                 outcome, refusal_reason, status, conflicts_with, revoked_claim_id,
+                                                 scanned_at, received_at)
                         VALUES (:id, :merchant, :client, :device, :claim, :deal, :user, :token,
-                                :outcome, :reason, :status, :conflictsWith, :scanned, :received)
+                                :outcome, :reason, :status, :conflictsWith, :revokedClaim, :scanned, :received)
                         """ + onConflict)
                 .param("id", id).param("merchant", row.merchantId()).param("client", row.clientId())
                 .param("device", row.deviceId()).param("claim", row.claimId()).param("deal", row.dealId())
                 .param("user", row.userId()).param("token", row.token()).param("outcome", row.outcome())
                 .param("reason", row.refusalReason()).param("status", status).param("conflictsWith", conflictsWith)
+                .param("revokedClaim", revokedClaim)
                 .param("scanned", row.scannedAt().atOffset(ZoneOffset.UTC))
                 .param("received", row.receivedAt().atOffset(ZoneOffset.UTC))
                 .update();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.hyperlocal.flashsale.revocation.Revocation;
 
 /** What the server made of each uploaded item, in upload order. */
 record RedemptionResult(List<ItemResult> results) {
@@ -12,10 +13,11 @@ record RedemptionResult(List<ItemResult> results) {
     enum Status { ACCEPTED, DUPLICATE, CONFLICT, REJECTED }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ItemResult(UUID clientId, Status status, UUID redemptionId, String reason, FirstRedemption conflict) {
+    record ItemResult(UUID clientId, Status status, UUID redemptionId, String reason, FirstRedemption conflict,
+            Revocation revocation) {
 
         static ItemResult rejected(UUID clientId, String reason) {
-            return new ItemResult(clientId, Status.REJECTED, null, reason, null);
+            return new ItemResult(clientId, Status.REJECTED, null, reason, null, null);
         }
     }
 

@@ -12,6 +12,8 @@ import java.util.UUID;
 
 import com.hyperlocal.flashsale.redemption.RedemptionResult.ItemResult;
 import com.hyperlocal.flashsale.redemption.RedemptionResult.Status;
+import com.hyperlocal.flashsale.revocation.Revocation;
+import com.hyperlocal.flashsale.revocation.VoucherRevocations;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,11 +34,13 @@ class RedemptionService {
     private final RedemptionLedger ledger;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final VoucherRevocations revocations;
 
-    RedemptionService(RedemptionLedger ledger, TransactionTemplate tx, Clock clock) {
+    RedemptionService(RedemptionLedger ledger, TransactionTemplate tx, Clock clock, VoucherRevocations revocations) {
         this.ledger = ledger;
         this.tx = tx;
         this.clock = clock;
+        this.revocations = revocations;
     }
 
     RedemptionResult record(UUID merchantId, RedemptionUpload upload) {
@@ -77,26 +81,35 @@ class RedemptionService {
         RedemptionLedger.NewRow row = new RedemptionLedger.NewRow(merchantId, item.clientId(), deviceId,
                 voucher.claimId(), voucher.dealId(), voucher.userId(), item.token(), "REDEEMED", null,
                 item.scannedAt(), now());
+        Optional<Revocation> revoked = revocations.of(voucher.claimId());
+        if (revoked.isPresent()) {
+            // Honoured by a till that did not know yet: kept, never silently accepted.
+            Optional<UUID> earlier = ledger.acceptedFor(voucher.claimId());
+            UUID id = ledger.insertRevokedConflict(row, earlier.orElse(null));
+            return new ItemResult(item.clientId(), Status.CONFLICT, id, revoked.get().describe(),
+                    earlier.flatMap(ledger::first).orElse(null), revoked.get());
+        }
         Optional<UUID> accepted = ledger.insertAccepted(row);
         if (accepted.isPresent()) {
-            return new ItemResult(item.clientId(), Status.ACCEPTED, accepted.get(), null, null);
+            return new ItemResult(item.clientId(), Status.ACCEPTED, accepted.get(), null, null, null);
         }
         UUID firstId = ledger.acceptedFor(voucher.claimId()).orElseThrow();
         UUID id = ledger.insertConflict(row, firstId);
         return new ItemResult(item.clientId(), Status.CONFLICT, id, "already redeemed",
-                ledger.first(firstId).orElseThrow());
+                ledger.first(firstId).orElseThrow(), null);
     }
 
     private ItemResult logRefused(UUID merchantId, String deviceId, RedemptionUpload.Item item) {
         UUID id = ledger.insertLogged(new RedemptionLedger.NewRow(merchantId, item.clientId(), deviceId, null, null,
                 null, item.token(), "REFUSED", item.refusalReason(), item.scannedAt(), now()));
-        return new ItemResult(item.clientId(), Status.ACCEPTED, id, null, null);
+        return new ItemResult(item.clientId(), Status.ACCEPTED, id, null, null, null);
     }
 
     private ItemResult duplicate(UUID clientId, RedemptionLedger.Stored stored) {
         RedemptionResult.FirstRedemption first = stored.conflictsWith() == null ? null
                 : ledger.first(stored.conflictsWith()).orElse(null);
-        return new ItemResult(clientId, Status.DUPLICATE, stored.id(), "already recorded as " + stored.status(), first);
+        return new ItemResult(clientId, Status.DUPLICATE, stored.id(), "already recorded as " + stored.status(), first,
+                null);
     }
 
     /** The claim id ({@code jti}) named by a token; authenticity is checked by comparing with the issued token. */

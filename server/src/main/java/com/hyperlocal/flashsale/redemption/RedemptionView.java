@@ -4,10 +4,15 @@ import java.time.Instant;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.hyperlocal.flashsale.revocation.Revocation;
 
-/** A recorded redemption or logged scan, as a merchant lists them. */
+/**
+ * A recorded redemption or logged scan, as a merchant lists them. {@code conflictReason} says why
+ * it is a conflict (already redeemed, the voucher revoked before or after it was redeemed);
+ * {@code token} only for logged refused scans, whose deal and shopper the server does not know.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record RedemptionView(UUID id, UUID clientId, UUID claimId, UUID dealId, String userId, String deviceId,
         String outcome, String refusalReason, String status, Instant scannedAt, Instant receivedAt,
-        RedemptionResult.FirstRedemption conflictsWith) {
+        String conflictReason, RedemptionResult.FirstRedemption conflictsWith, Revocation revocation, String token) {
 }

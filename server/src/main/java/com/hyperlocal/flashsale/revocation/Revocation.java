@@ -1,0 +1,13 @@
+package com.hyperlocal.flashsale.revocation;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A voucher (claim) its merchant cancelled; tills refuse it. {@code reason} may be null. */
+public record Revocation(UUID claimId, UUID dealId, Instant revokedAt, String reason) {
+
+    /** Why the voucher must not be honoured, in a few words for a conflict listing. */
+    public String describe() {
+        return reason == null || reason.isBlank() ? "voucher revoked" : "voucher revoked (" + reason + ")";
+    }
+}
