@@ -99,6 +99,8 @@ public final class DeviceConfigStore {
     }
 
     static void writeOwnerOnly(Path file, String text) throws IOException {
+        // The folder may exist already (the merchant CLI's key cache): tighten it too.
+        OwnerOnly.directory(file.toAbsolutePath().getParent());
         AtomicFiles.writeOwnerOnly(file, text);   // holds the API key
     }
 }

@@ -38,6 +38,8 @@ public final class CounterService {
     /** Refusal reasons the till adds to common-crypto's. */
     public static final String REVOKED = "REVOKED";
     public static final String DEAL_VOIDED = "DEAL_VOIDED";
+    /** The server's revocation reason for vouchers voided by closing their deal. */
+    static final String DEAL_CLOSED_REASON = "deal closed";
 
     private final VoucherCheck check;
     private final ScanLog store;
@@ -90,6 +92,10 @@ public final class CounterService {
         Optional<DealInfo> deal = deals.find(c.dealId());
         String title = deal.map(DealInfo::title).orElse(null);
         Optional<Revocation> revoked = revocations.find(c.claimId());
+        if (revoked.isPresent() && DEAL_CLOSED_REASON.equalsIgnoreCase(String.valueOf(revoked.get().reason()))) {
+            return cancelled(token, c, now, title, DEAL_VOIDED, null,
+                    "The shop closed this deal and cancelled its vouchers.");
+        }
         if (revoked.isPresent()) {
             String why = revoked.get().reason();
             return cancelled(token, c, now, title, REVOKED, why, "The shop cancelled this voucher"

@@ -1,5 +1,6 @@
 package com.hyperlocal.flashsale.verifier.record;
 
+import com.hyperlocal.flashsale.verifier.config.OwnerOnly;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

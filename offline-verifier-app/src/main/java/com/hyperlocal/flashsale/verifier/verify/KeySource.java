@@ -2,7 +2,7 @@ package com.hyperlocal.flashsale.verifier.verify;
 
 import com.hyperlocal.flashsale.crypto.KeyCache;
 import com.hyperlocal.flashsale.crypto.VoucherKeyException;
-import com.hyperlocal.flashsale.verifier.record.OwnerOnly;
+import com.hyperlocal.flashsale.verifier.config.OwnerOnly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

@@ -1,4 +1,4 @@
-package com.hyperlocal.flashsale.verifier.record;
+package com.hyperlocal.flashsale.verifier.config;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
