@@ -30,6 +30,7 @@ public final class ScreenshotTool {
         Path docs = Path.of(args.length > 0 ? args[0] : "docs");
         Files.createDirectories(docs);
         Platform.startup(() -> { });
+        Platform.setImplicitExit(false); // each shot closes its window; the toolkit must stay up
         try (FakeServer server = new FakeServer()) {
             server.dealTitles.put(VoucherTestVectors.validClaims().dealId(), "Masala dosa, 2 for 1");
             shoot(docs.resolve("verifier-first-start.png"), Files.createTempDirectory("till"), "", ctx -> {
