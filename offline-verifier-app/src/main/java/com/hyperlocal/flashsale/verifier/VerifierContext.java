@@ -4,15 +4,15 @@ import com.hyperlocal.flashsale.crypto.KeyCache;
 import com.hyperlocal.flashsale.verifier.config.DeviceConfig;
 import com.hyperlocal.flashsale.verifier.config.DeviceConfigStore;
 import com.hyperlocal.flashsale.verifier.counter.CounterService;
-import com.hyperlocal.flashsale.verifier.record.RedemptionStore;
+import com.hyperlocal.flashsale.verifier.record.ScanLog;
+import com.hyperlocal.flashsale.verifier.record.TillDatabase;
 import com.hyperlocal.flashsale.verifier.scan.CameraProvider;
 import com.hyperlocal.flashsale.verifier.sync.Backoff;
-import com.hyperlocal.flashsale.verifier.sync.DealTitles;
-import com.hyperlocal.flashsale.verifier.sync.KeyRefresher;
-import com.hyperlocal.flashsale.verifier.sync.ServerClient;
+import com.hyperlocal.flashsale.verifier.sync.HttpTillServer;
 import com.hyperlocal.flashsale.verifier.sync.ServerException;
 import com.hyperlocal.flashsale.verifier.sync.SyncService;
 import com.hyperlocal.flashsale.verifier.sync.SyncStatus;
+import com.hyperlocal.flashsale.verifier.sync.TillServer;
 import com.hyperlocal.flashsale.verifier.verify.KeySource;
 import com.hyperlocal.flashsale.verifier.verify.KeyStatus;
 import com.hyperlocal.flashsale.verifier.verify.VoucherCheck;
@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Wires the app's logic together from the device settings (constructor injection, no framework,
@@ -31,18 +32,24 @@ public final class VerifierContext implements AutoCloseable {
 
     /**
      * @param scheduler runs the background sync; null = no background sync (tests call sync directly)
+     * @param servers   makes the server connection from the settings (HTTP in the app)
      */
     public record Options(Clock clock, ScheduledExecutorService scheduler, CameraProvider cameras,
-                          Backoff backoff, Duration syncInterval) {
+                          Backoff backoff, Duration syncInterval, Function<DeviceConfig, TillServer> servers) {
+
+        public Options(Clock clock, ScheduledExecutorService scheduler, CameraProvider cameras, Backoff backoff,
+                       Duration syncInterval) {
+            this(clock, scheduler, cameras, backoff, syncInterval,
+                    c -> HttpTillServer.of(c.serverUrl(), c.apiKey()));
+        }
     }
 
     private final DeviceConfigStore configStore;
     private final Options options;
     private volatile DeviceConfig config;
-    private volatile Optional<ServerClient> client;
-    private final RedemptionStore store;
+    private volatile Optional<TillServer> server;
+    private final TillDatabase db;
     private final KeySource keys;
-    private final DealTitles titles;
     private final SyncService sync;
     private final CounterService counter;
     private volatile Consumer<SyncStatus> syncListener = s -> { };
@@ -51,15 +58,14 @@ public final class VerifierContext implements AutoCloseable {
         this.configStore = configStore;
         this.options = options;
         this.config = configStore.loadOrCreate();
-        this.client = clientFor(config);
-        this.store = RedemptionStore.open(config.database());
+        this.server = serverFor(config);
+        this.db = TillDatabase.open(config.database());
         this.keys = new KeySource(config.keyCache(), options.clock());
-        this.titles = new DealTitles(store, () -> client, options.clock());
-        this.sync = new SyncService(store, () -> client, () -> config.deviceId(), titles, options.clock(),
-                options.backoff(), options.syncInterval(), ServerClient.MAX_BATCH, options.scheduler(),
+        this.sync = new SyncService(db, () -> server, () -> config.deviceId(), options.clock(),
+                options.backoff(), options.syncInterval(), TillServer.MAX_BATCH, options.scheduler(),
                 s -> syncListener.accept(s));
         VoucherCheck check = new VoucherCheck(keys, () -> config.merchantId(), options.clock());
-        this.counter = new CounterService(check, store, id -> titles.cached(id).orElse(null), options.clock(),
+        this.counter = new CounterService(check, db.scans(), db.deals(), db.revocations(), options.clock(),
                 sync::requestSync);
     }
 
@@ -67,32 +73,28 @@ public final class VerifierContext implements AutoCloseable {
         return config;
     }
 
-    /** Saves new settings; the server client and merchant id take effect from the next call. */
+    /** Saves new settings; the server connection and merchant id take effect from the next call. */
     public void updateConfig(DeviceConfig updated) {
         configStore.save(updated);
         config = updated;
-        client = clientFor(updated);
+        server = serverFor(updated);
         sync.requestSync();
-    }
-
-    public Optional<ServerClient> client() {
-        return client;
     }
 
     public CounterService counter() {
         return counter;
     }
 
-    public RedemptionStore store() {
-        return store;
+    public ScanLog scans() {
+        return db.scans();
+    }
+
+    public TillDatabase database() {
+        return db;
     }
 
     public SyncService sync() {
         return sync;
-    }
-
-    public DealTitles titles() {
-        return titles;
     }
 
     public CameraProvider cameras() {
@@ -113,9 +115,9 @@ public final class VerifierContext implements AutoCloseable {
 
     /** "Refresh keys": fetches issuer, keys and merchant id and writes the shared key cache. */
     public KeyCache refreshKeys() throws ServerException, IOException {
-        ServerClient c = client.orElseThrow(() -> new ServerException(0, null,
+        TillServer s = server.orElseThrow(() -> new ServerException(0, null,
                 "Set the server address and API key in Settings first.", false, null));
-        KeyCache fresh = KeyRefresher.fetch(c, options.clock());
+        KeyCache fresh = s.fetchKeys(options.clock());
         keys.replace(fresh);
         return fresh;
     }
@@ -124,13 +126,13 @@ public final class VerifierContext implements AutoCloseable {
         sync.start();
     }
 
-    private static Optional<ServerClient> clientFor(DeviceConfig c) {
-        return c.canSync() ? Optional.of(new ServerClient(c.serverUrl(), c.apiKey())) : Optional.empty();
+    private Optional<TillServer> serverFor(DeviceConfig c) {
+        return c.canSync() ? Optional.of(options.servers().apply(c)) : Optional.empty();
     }
 
     @Override
     public void close() {
         sync.close();
-        store.close();
+        db.close();
     }
 }

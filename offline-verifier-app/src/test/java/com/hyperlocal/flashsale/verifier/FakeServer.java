@@ -1,9 +1,9 @@
 package com.hyperlocal.flashsale.verifier;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import com.hyperlocal.flashsale.crypto.vectors.VoucherTestVectors;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,6 +44,9 @@ public final class FakeServer implements AutoCloseable {
     public final Map<UUID, Stored> byClientId = new ConcurrentHashMap<>();
     public final Map<UUID, Stored> firstByClaim = new ConcurrentHashMap<>();
     public final Map<UUID, String> dealTitles = new ConcurrentHashMap<>();
+    /** In revocation order; the cursor is the count already sent. */
+    public final List<ObjectNode> revocations = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public final List<String> revocationCursors = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public FakeServer() throws IOException {
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -58,6 +62,40 @@ public final class FakeServer implements AutoCloseable {
     public void redeemedElsewhere(UUID claimId, String deviceId, Instant scannedAt) {
         firstByClaim.put(claimId, new Stored(UUID.randomUUID(), deviceId, "REDEEMED", "ACCEPTED", scannedAt,
                 scannedAt.plusSeconds(5), null));
+    }
+
+    public void revoke(UUID claimId, UUID dealId, String reason) {
+        revocations.add(JSON.createObjectNode().put("claimId", claimId.toString()).put("dealId", dealId.toString())
+                .put("revokedAt", Instant.now().toString()).put("reason", reason));
+    }
+
+    private void deals(HttpExchange ex) throws IOException {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode list = body.putArray("deals");
+        dealTitles.forEach((id, title) -> list.addObject().put("id", id.toString()).put("title", title)
+                .put("status", "ACTIVE"));
+        send(ex, 200, body.toString());
+    }
+
+    private void revocations(HttpExchange ex) throws IOException {
+        String query = ex.getRequestURI().getQuery() == null ? "" : ex.getRequestURI().getQuery();
+        String since = null;
+        int limit = 100;
+        for (String part : query.split("&")) {
+            if (part.startsWith("since=")) {
+                since = part.substring(6);
+            } else if (part.startsWith("limit=")) {
+                limit = Integer.parseInt(part.substring(6));
+            }
+        }
+        revocationCursors.add(since);
+        int from = since == null ? 0 : Integer.parseInt(since);
+        int to = Math.min(revocations.size(), from + limit);
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode list = body.putArray("revocations");
+        revocations.subList(from, to).forEach(list::add);
+        body.put("cursor", String.valueOf(to)).put("hasMore", to < revocations.size());
+        send(ex, 200, body.toString());
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -80,6 +118,10 @@ public final class FakeServer implements AutoCloseable {
                 problem(ex, 401, "unauthorized");
             } else if (path.equals("/api/v1/merchant/me")) {
                 send(ex, 200, JSON.createObjectNode().put("id", merchantId.toString()).put("name", "Test shop").toString());
+            } else if (path.equals("/api/v1/merchant/deals")) {
+                deals(ex);
+            } else if (path.equals("/api/v1/merchant/revocations")) {
+                revocations(ex);
             } else if (path.equals("/api/v1/redemptions") && ex.getRequestMethod().equals("POST")) {
                 upload(ex);
             } else {
@@ -99,7 +141,7 @@ public final class FakeServer implements AutoCloseable {
             return;
         }
         JsonNode body = JSON.readTree(ex.getRequestBody());
-        String device = body.path("deviceId").asText();
+        String device = body.path("deviceId").asString();
         ObjectNode answer = JSON.createObjectNode();
         ArrayNode results = answer.putArray("results");
         for (JsonNode item : body.path("items")) {
@@ -114,7 +156,7 @@ public final class FakeServer implements AutoCloseable {
     }
 
     private synchronized ObjectNode record(String device, JsonNode item) {
-        UUID clientId = UUID.fromString(item.path("clientId").asText());
+        UUID clientId = UUID.fromString(item.path("clientId").asString());
         receivedPerClientId.computeIfAbsent(clientId, k -> new AtomicInteger()).incrementAndGet();
         ObjectNode r = JSON.createObjectNode().put("clientId", clientId.toString());
         Stored seen = byClientId.get(clientId);
@@ -127,14 +169,14 @@ public final class FakeServer implements AutoCloseable {
             }
             return r;
         }
-        Instant scannedAt = Instant.parse(item.path("scannedAt").asText());
+        Instant scannedAt = Instant.parse(item.path("scannedAt").asString());
         Instant now = Instant.now();
-        if (item.path("outcome").asText().equals("REFUSED")) {
+        if (item.path("outcome").asString().equals("REFUSED")) {
             Stored s = new Stored(UUID.randomUUID(), device, "REFUSED", "LOGGED", scannedAt, now, null);
             byClientId.put(clientId, s);
             return r.put("status", "ACCEPTED").put("redemptionId", s.redemptionId().toString());
         }
-        UUID claim = claimOf(item.path("token").asText());
+        UUID claim = claimOf(item.path("token").asString());
         if (claim == null) {
             return r.put("status", "REJECTED").put("reason", "not a voucher of this merchant");
         }
@@ -162,7 +204,7 @@ public final class FakeServer implements AutoCloseable {
         try {
             String payload = token.split("\\.")[1];
             JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(payload));
-            return UUID.fromString(claims.path("jti").asText());
+            return UUID.fromString(claims.path("jti").asString());
         } catch (Exception e) {
             return null;
         }

@@ -16,13 +16,27 @@ import java.util.UUID;
  * @param maxKeyAge  warn when the cached keys are older than this
  * @param keyCache   the shared key cache file (also written by {@code flashdeal keys pull})
  * @param database   the SQLite redemption log
+ * @param resultShown how long a scan's result stays on screen before it returns to READY
+ * @param language   the screen's language tag (e.g. "hi"); blank = the system's
  */
 public record DeviceConfig(String serverUrl, String apiKey, String deviceId, UUID merchantId,
-                           Duration maxKeyAge, Path keyCache, Path database) {
+                           Duration maxKeyAge, Path keyCache, Path database, Duration resultShown,
+                           String language) {
 
     public static final Duration DEFAULT_MAX_KEY_AGE = Duration.ofDays(7);
+    public static final Duration DEFAULT_RESULT_SHOWN = Duration.ofSeconds(6);
+
+    public DeviceConfig(String serverUrl, String apiKey, String deviceId, UUID merchantId, Duration maxKeyAge,
+                        Path keyCache, Path database) {
+        this(serverUrl, apiKey, deviceId, merchantId, maxKeyAge, keyCache, database, DEFAULT_RESULT_SHOWN, "");
+    }
 
     public DeviceConfig {
+        language = language == null ? "" : language.strip();
+        Objects.requireNonNull(resultShown, "resultShown");
+        if (resultShown.isNegative() || resultShown.isZero()) {
+            throw new IllegalArgumentException("the result must stay on screen for some time");
+        }
         serverUrl = serverUrl == null ? "" : serverUrl.strip();
         apiKey = apiKey == null ? "" : apiKey.strip();
         Objects.requireNonNull(deviceId, "deviceId");
@@ -44,11 +58,17 @@ public record DeviceConfig(String serverUrl, String apiKey, String deviceId, UUI
     }
 
     public DeviceConfig withServer(String url, String key, UUID merchant, Duration maxAge) {
-        return new DeviceConfig(url, key, deviceId, merchant, maxAge, keyCache, database);
+        return new DeviceConfig(url, key, deviceId, merchant, maxAge, keyCache, database, resultShown, language);
     }
 
     public DeviceConfig withMerchantId(UUID merchant) {
-        return new DeviceConfig(serverUrl, apiKey, deviceId, merchant, maxKeyAge, keyCache, database);
+        return new DeviceConfig(serverUrl, apiKey, deviceId, merchant, maxKeyAge, keyCache, database, resultShown,
+                language);
+    }
+
+    public DeviceConfig withScreen(Duration shown, String languageTag) {
+        return new DeviceConfig(serverUrl, apiKey, deviceId, merchantId, maxKeyAge, keyCache, database, shown,
+                languageTag);
     }
 
     /** Never prints the API key. */
@@ -56,6 +76,6 @@ public record DeviceConfig(String serverUrl, String apiKey, String deviceId, UUI
     public String toString() {
         return "DeviceConfig[serverUrl=" + serverUrl + ", deviceId=" + deviceId + ", merchantId="
                 + merchantId + ", maxKeyAge=" + maxKeyAge + ", keyCache=" + keyCache
-                + ", database=" + database + ", apiKey=" + (apiKey.isEmpty() ? "none" : "set") + "]";
+                + ", database=" + database + ", resultShown=" + resultShown + ", language=" + language + ", apiKey=" + (apiKey.isEmpty() ? "none" : "set") + "]";
     }
 }

@@ -26,6 +26,8 @@ public final class DeviceConfigStore {
     static final String MAX_KEY_AGE_DAYS = "keys.max-age-days";
     static final String KEY_CACHE = "keys.cache-path";
     static final String DATABASE = "database.path";
+    static final String RESULT_SECONDS = "screen.result-seconds";
+    static final String LANGUAGE = "screen.language";
 
     private final AppPaths paths;
 
@@ -57,7 +59,10 @@ public final class DeviceConfigStore {
                 mid.isEmpty() ? null : UUID.fromString(mid),
                 Duration.ofDays(Long.parseLong(p.getProperty(MAX_KEY_AGE_DAYS,
                         String.valueOf(DeviceConfig.DEFAULT_MAX_KEY_AGE.toDays())).strip())),
-                path(p, KEY_CACHE, paths.keyCache()), path(p, DATABASE, paths.database()));
+                path(p, KEY_CACHE, paths.keyCache()), path(p, DATABASE, paths.database()),
+                Duration.ofSeconds(Long.parseLong(p.getProperty(RESULT_SECONDS,
+                        String.valueOf(DeviceConfig.DEFAULT_RESULT_SHOWN.toSeconds())).strip())),
+                p.getProperty(LANGUAGE, ""));
         if (created) {
             save(config);
         }
@@ -71,6 +76,8 @@ public final class DeviceConfigStore {
         p.setProperty(DEVICE_ID, c.deviceId());
         p.setProperty(MERCHANT_ID, c.merchantId() == null ? "" : c.merchantId().toString());
         p.setProperty(MAX_KEY_AGE_DAYS, String.valueOf(c.maxKeyAge().toDays()));
+        p.setProperty(RESULT_SECONDS, String.valueOf(c.resultShown().toSeconds()));
+        p.setProperty(LANGUAGE, c.language());
         if (!c.keyCache().equals(paths.keyCache())) {
             p.setProperty(KEY_CACHE, c.keyCache().toString());
         }
@@ -92,6 +99,8 @@ public final class DeviceConfigStore {
     }
 
     static void writeOwnerOnly(Path file, String text) throws IOException {
+        // The folder may exist already (the merchant CLI's key cache): tighten it too.
+        OwnerOnly.directory(file.toAbsolutePath().getParent());
         AtomicFiles.writeOwnerOnly(file, text);   // holds the API key
     }
 }

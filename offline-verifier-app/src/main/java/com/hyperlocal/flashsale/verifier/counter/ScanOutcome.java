@@ -11,16 +11,15 @@ import java.util.UUID;
  * @param reason    the machine reason (e.g. EXPIRED, ALREADY_REDEEMED), null when VALID
  * @param dealTitle cached title, or null (show {@code dealId} then)
  * @param clientId  the recorded scan's id, null if nothing was recorded
+ * @param earlier   for ALREADY_REDEEMED: when this device redeemed it; else null
+ * @param detail    for REVOKED: the merchant's reason, if any; else null
  */
 public record ScanOutcome(Verdict verdict, String message, String reason, UUID dealId, String dealTitle,
-                          String userId, Instant expiresAt, UUID clientId, Instant scannedAt) {
+                          String userId, Instant expiresAt, UUID clientId, Instant scannedAt, Instant earlier,
+                          String detail) {
 
     public ScanOutcome {
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(message, "message");
-    }
-
-    public ScanOutcome withDealTitle(String title) {
-        return new ScanOutcome(verdict, message, reason, dealId, title, userId, expiresAt, clientId, scannedAt);
     }
 }

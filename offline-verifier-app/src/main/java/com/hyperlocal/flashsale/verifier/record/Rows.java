@@ -30,6 +30,17 @@ final class Rows {
                 instant(rs.getString("synced_at")));
     }
 
+    static DealInfo deal(ResultSet rs) throws SQLException {
+        return new DealInfo(uuid(rs.getString("deal_id")), rs.getString("title"), instant(rs.getString("valid_from")),
+                instant(rs.getString("valid_until")), rs.getString("status"), instant(rs.getString("closed_at")),
+                rs.getInt("vouchers_voided") != 0);
+    }
+
+    static Revocation revocation(ResultSet rs) throws SQLException {
+        return new Revocation(uuid(rs.getString("claim_id")), uuid(rs.getString("deal_id")),
+                instant(rs.getString("revoked_at")), rs.getString("reason"));
+    }
+
     private static UUID uuid(String s) {
         return s == null ? null : UUID.fromString(s);
     }

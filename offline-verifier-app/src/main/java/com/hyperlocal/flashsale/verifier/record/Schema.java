@@ -34,8 +34,25 @@ final class Schema {
         "CREATE UNIQUE INDEX IF NOT EXISTS scans_one_redemption_per_voucher ON scans (claim_id) "
                 + "WHERE outcome = 'REDEEMED'",
         "CREATE INDEX IF NOT EXISTS scans_pending ON scans (sync_state) WHERE sync_state = 'PENDING'",
-        "CREATE TABLE IF NOT EXISTS deal_titles (deal_id TEXT PRIMARY KEY, title TEXT NOT NULL, "
-                + "fetched_at TEXT NOT NULL)",
+        // Titles now come with the deal catalogue.
+        "DROP TABLE IF EXISTS deal_titles",
+        """
+        CREATE TABLE IF NOT EXISTS deals (
+            deal_id         TEXT PRIMARY KEY,
+            title           TEXT NOT NULL,
+            valid_from      TEXT,
+            valid_until     TEXT,
+            status          TEXT,
+            closed_at       TEXT,
+            vouchers_voided INTEGER NOT NULL DEFAULT 0
+        )""",
+        """
+        CREATE TABLE IF NOT EXISTS revocations (
+            claim_id   TEXT PRIMARY KEY,
+            deal_id    TEXT,
+            revoked_at TEXT,
+            reason     TEXT
+        )""",
         "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     };
 }

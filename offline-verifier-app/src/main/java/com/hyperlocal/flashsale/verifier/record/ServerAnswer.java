@@ -9,9 +9,15 @@ import java.util.UUID;
  *
  * @param status       ACCEPTED, DUPLICATE, CONFLICT or REJECTED
  * @param conflict     for CONFLICT (or a DUPLICATE of one): the redemption that came first
+ * @param revocation   for a CONFLICT with a revocation: the voucher's revocation (kept in the
+ *                     revocation list, not in the scan row)
  */
 public record ServerAnswer(UUID clientId, String status, UUID redemptionId, String reason,
-                           Conflict conflict) {
+                           Conflict conflict, Revocation revocation) {
+
+    public ServerAnswer(UUID clientId, String status, UUID redemptionId, String reason, Conflict conflict) {
+        this(clientId, status, redemptionId, reason, conflict, null);
+    }
 
     public ServerAnswer {
         Objects.requireNonNull(clientId, "clientId");

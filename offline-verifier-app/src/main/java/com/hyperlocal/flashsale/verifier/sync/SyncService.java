@@ -1,27 +1,20 @@
 package com.hyperlocal.flashsale.verifier.sync;
 
-import com.hyperlocal.flashsale.verifier.record.RedemptionStore;
-import com.hyperlocal.flashsale.verifier.record.ScanRecord;
-import com.hyperlocal.flashsale.verifier.record.ServerAnswer;
+import com.hyperlocal.flashsale.verifier.record.TillDatabase;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Uploads PENDING scans in batches and stores the server's answers; in the background it keeps
- * doing so, retrying with exponential backoff and jitter while offline.
- *
- * <p>Why nothing is lost or doubled: a scan stays PENDING in SQLite until an answer for its
- * client id is stored, and every resend carries the same client id, which the server records
- * once (a repeat is answered DUPLICATE). A crash or lost response therefore only causes a resend.
+ * One sync = upload the PENDING scans, then fetch the deals and new revocations; in the
+ * background it keeps doing so, retrying with exponential backoff and jitter while offline.
+ * The jobs live in {@link ScanUpload}, {@link CatalogSync} and {@link BackgroundSync}; this class
+ * only keeps the {@link SyncHealth} and tells the listener.
  */
 public final class SyncService implements AutoCloseable {
 
@@ -30,88 +23,54 @@ public final class SyncService implements AutoCloseable {
         void sleep(Duration d) throws InterruptedException;
     }
 
-    public record Report(int sent, int synced, int conflicts, int rejected) {
+    public record Report(int sent, int synced, int conflicts, int rejected, int deals, int newRevocations) {
     }
 
-    private final RedemptionStore store;
-    private final Supplier<Optional<ServerClient>> client;
+    private final TillDatabase db;
+    private final Supplier<Optional<TillServer>> server;
     private final Supplier<String> deviceId;
-    private final DealTitles titles;
     private final Clock clock;
     private final Backoff backoff;
     private final Duration interval;
-    private final int batchSize;
-    private final ScheduledExecutorService scheduler;
+    private final ScanUpload upload;
+    private final CatalogSync catalog;
+    private final BackgroundSync background;
     private final Consumer<SyncStatus> listener;
+    private final AtomicReference<SyncHealth> health = new AtomicReference<>(SyncHealth.UNKNOWN);
 
-    private int failures;
-    private boolean online;
-    private String message;
-    private boolean started;
-    private boolean running;
-    private boolean rerun;
-    private boolean closed;
-    private ScheduledFuture<?> next;
-
-    public SyncService(RedemptionStore store, Supplier<Optional<ServerClient>> client, Supplier<String> deviceId,
-                       DealTitles titles, Clock clock, Backoff backoff, Duration interval, int batchSize,
+    /**
+     * @param scheduler runs the background sync; null = none (tests call {@link #syncOnce()})
+     */
+    public SyncService(TillDatabase db, Supplier<Optional<TillServer>> server, Supplier<String> deviceId,
+                       Clock clock, Backoff backoff, Duration interval, int batchSize,
                        ScheduledExecutorService scheduler, Consumer<SyncStatus> listener) {
-        this.store = Objects.requireNonNull(store, "store");
-        this.client = Objects.requireNonNull(client, "client");
+        this.db = Objects.requireNonNull(db, "db");
+        this.server = Objects.requireNonNull(server, "server");
         this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
-        this.titles = titles;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
         this.interval = Objects.requireNonNull(interval, "interval");
-        if (batchSize < 1 || batchSize > ServerClient.MAX_BATCH) {
-            throw new IllegalArgumentException("batch size must be 1.." + ServerClient.MAX_BATCH);
-        }
-        this.batchSize = batchSize;
-        this.scheduler = scheduler;
+        this.upload = new ScanUpload(db.scans(), db.revocations(), clock, batchSize);
+        this.catalog = new CatalogSync(db.deals(), db.revocations(), db.meta(), clock);
+        this.background = new BackgroundSync(scheduler, this::tick);
         this.listener = listener == null ? s -> { } : listener;
     }
 
-    /**
-     * Uploads every PENDING scan once, batch by batch, and updates online/offline. Throws on the
-     * first failed batch (the batches before it stay SYNCED).
-     */
+    /** Uploads every PENDING scan, then fetches deals and revocations; throws on the first failure. */
     public Report syncOnce() throws ServerException {
         try {
-            Report r = upload();
-            succeeded();
-            return r;
+            TillServer s = server.get().orElseThrow(() -> new ServerException(0, null,
+                    "No server is configured; scans stay on this till.", false, null));
+            ScanUpload.Result sent = upload.run(s, deviceId.get());
+            db.meta().setLastSync(clock.instant());
+            CatalogSync.Result known = catalog.run(s);
+            health.updateAndGet(SyncHealth::succeeded);
+            return new Report(sent.sent(), sent.synced(), sent.conflicts(), sent.rejected(), known.deals(),
+                    known.newRevocations());
         } catch (ServerException e) {
-            failed(e);
+            health.updateAndGet(h -> h.failed(e));
             throw e;
         }
-    }
-
-    private Report upload() throws ServerException {
-        ServerClient c = client.get().orElseThrow(() -> new ServerException(0, null,
-                "No server is configured; scans stay on this till.", false, null));
-        int sent = 0;
-        int synced = 0;
-        int conflicts = 0;
-        int rejected = 0;
-        List<ScanRecord> batch = store.pending(batchSize);
-        if (batch.isEmpty()) {
-            c.me(); // nothing to send: still prove the server is reachable and the key accepted
-        }
-        while (!batch.isEmpty()) {
-            List<ServerAnswer> answers = c.upload(deviceId.get(), batch);
-            sent += batch.size();
-            synced += store.applyAnswers(answers, clock.instant());
-            for (ServerAnswer a : answers) {
-                conflicts += "CONFLICT".equals(a.status()) ? 1 : 0;
-                rejected += "REJECTED".equals(a.status()) ? 1 : 0;
-            }
-            if (answers.isEmpty()) {
-                throw new ServerException(200, null, "The server answered none of the uploaded scans.", true, null);
-            }
-            batch = store.pending(batchSize);
-        }
-        store.setLastSync(clock.instant());
-        return new Report(sent, synced, conflicts, rejected);
     }
 
     /** {@link #syncOnce()} with up to {@code maxAttempts} tries, backing off between retryable failures. */
@@ -128,110 +87,48 @@ public final class SyncService implements AutoCloseable {
         }
     }
 
-    public synchronized SyncStatus status() {
-        return new SyncStatus(client.get().isPresent(), online, store.lastSync().orElse(null),
-                store.pendingCount(), store.problems().size(), message);
+    public SyncStatus status() {
+        SyncHealth h = health.get();
+        var meta = db.meta();
+        return new SyncStatus(server.get().isPresent(), h.online(), meta.lastSync().orElse(null),
+                db.scans().pendingCount(), db.scans().problemCount(), h.kind(), h.problem(),
+                meta.dealsSyncedAt().orElse(null), meta.revocationsSyncedAt().orElse(null));
     }
 
     /** Starts background syncing on the scheduler. */
-    public synchronized void start() {
-        if (!started && scheduler != null) {
-            started = true;
-            next = scheduler.schedule(this::tick, 0, TimeUnit.MILLISECONDS);
-        }
+    public void start() {
+        background.start();
     }
 
     /** Sync soon (e.g. right after a scan), without waiting out the current backoff. */
-    public synchronized void requestSync() {
-        if (!started || closed) {
-            return;
-        }
-        if (running) {
-            rerun = true;
-            return;
-        }
-        if (next != null) {
-            next.cancel(false);
-        }
-        next = scheduler.schedule(this::tick, 0, TimeUnit.MILLISECONDS);
+    public void requestSync() {
+        background.runSoon();
     }
 
-    private void tick() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            running = true;
-        }
+    private Duration tick() {
         Duration wait = interval;
         try {
-            if (client.get().isEmpty()) {
-                synchronized (this) {
-                    online = false;
-                    message = null;
-                }
+            if (server.get().isEmpty()) {
+                health.updateAndGet(SyncHealth::notConfigured);
             } else {
                 syncOnce();
-                if (titles != null) {
-                    titles.fetchMissing(20);
-                }
             }
         } catch (ServerException e) {
-            wait = backoff.delay(failureCount());
+            wait = backoff.delay(health.get().failures());
         } catch (RuntimeException e) {
             // A broken database or a bug must not kill the sync loop; show it and retry later.
-            synchronized (this) {
-                message = "Sync failed: " + e.getMessage();
-            }
-            wait = backoff.delay(++failures);
+            wait = backoff.delay(health.updateAndGet(h -> h.broken("Sync failed: " + e.getMessage())).failures());
         }
-        publish();
-        synchronized (this) {
-            running = false;
-            if (rerun) {
-                rerun = false;
-                wait = Duration.ZERO;
-            }
-            if (!closed) {
-                next = scheduler.schedule(this::tick, wait.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        }
-    }
-
-    private synchronized void succeeded() {
-        failures = 0;
-        online = true;
-        message = null;
-    }
-
-    private synchronized int failureCount() {
-        return failures;
-    }
-
-    private synchronized int failed(ServerException e) {
-        // A refusal (e.g. 401) means the server is reachable: we are online but cannot sync.
-        online = !e.retryable();
-        message = e.getMessage();
-        return ++failures;
-    }
-
-    private void publish() {
         try {
             listener.accept(status());
         } catch (RuntimeException ignored) {
             // The status bar is informative only.
         }
-    }
-
-    public Optional<Instant> lastSuccess() {
-        return store.lastSync();
+        return wait;
     }
 
     @Override
-    public synchronized void close() {
-        closed = true;
-        if (next != null) {
-            next.cancel(false);
-        }
+    public void close() {
+        background.close();
     }
 }

@@ -8,8 +8,14 @@ import java.time.Instant;
  * @param configured  false when no server URL / API key is set (the till then works offline only)
  * @param online      the last contact with the server succeeded
  * @param lastSuccess the last time every pending scan was acknowledged (null: never)
- * @param message     the last problem in plain words, or null
+ * @param kind        what went wrong, NONE when nothing did
+ * @param problem     the last problem in plain words, or null (cleared by the next successful sync)
+ * @param dealsAt     when the deals were last fetched (null: never)
+ * @param revocationsAt when the revocation list was last brought up to date (null: never)
  */
 public record SyncStatus(boolean configured, boolean online, Instant lastSuccess, int pending,
-                         int problems, String message) {
+                         int problems, Problem kind, String problem, Instant dealsAt, Instant revocationsAt) {
+
+    /** Why the last sync failed; NONE once one succeeds. */
+    public enum Problem { NONE, UNREACHABLE, KEY_REFUSED, NOT_CONFIGURED, SERVER, TILL }
 }

@@ -23,7 +23,8 @@ import javafx.scene.image.Image;
 
 /**
  * Live camera scanning. The camera loop runs on {@code cameraThread}; a missing or failing camera
- * only sets {@link #messageProperty()}, the other ways to scan keep working.
+ * sets {@link #problemProperty()} (shown in the result panel, where the assistant looks) and the
+ * other ways to scan keep working.
  */
 public final class CameraViewModel {
 
@@ -31,17 +32,30 @@ public final class CameraViewModel {
     private final Executor cameraThread;
     private final Consumer<Runnable> ui;
     private final Consumer<String> onToken;
-    private final StringProperty message = new SimpleStringProperty("Camera off.");
+    private volatile Messages messages;
+    private final StringProperty message = new SimpleStringProperty();
+    private final StringProperty problem = new SimpleStringProperty("");
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final ObjectProperty<Image> preview = new SimpleObjectProperty<>();
     private final AtomicBoolean framePending = new AtomicBoolean();
     private volatile CameraScanner scanner;
 
-    CameraViewModel(CameraProvider provider, Executor cameraThread, Consumer<Runnable> ui, Consumer<String> onToken) {
+    CameraViewModel(CameraProvider provider, Executor cameraThread, Consumer<Runnable> ui, Consumer<String> onToken,
+                    Messages messages) {
         this.provider = provider;
         this.cameraThread = cameraThread;
         this.ui = ui;
         this.onToken = onToken;
+        this.messages = messages;
+        message.set(messages.get("camera.off"));
+    }
+
+    void useMessages(Messages m) {
+        boolean off = message.get().equals(messages.get("camera.off"));
+        messages = m;
+        if (off) {
+            message.set(m.get("camera.off"));
+        }
     }
 
     public void start() {
@@ -49,21 +63,22 @@ public final class CameraViewModel {
             return;
         }
         running.set(true);
-        message.set("Looking for a camera…");
+        problem.set("");
+        message.set(messages.get("camera.looking"));
         cameraThread.execute(() -> {
             List<CameraSource> cameras;
             try {
                 cameras = provider.cameras();
             } catch (CameraException e) {
-                stopped(e.getMessage());
+                stopped(e.getMessage(), true);
                 return;
             }
             if (cameras.isEmpty()) {
-                stopped("No camera found. Use \"Open image…\" or \"Paste token\".");
+                stopped(messages.get("camera.none"), true);
                 return;
             }
             CameraSource cam = cameras.get(0);
-            ui.accept(() -> message.set("Scanning with " + cam.name() + ". Hold the QR code in front of it."));
+            ui.accept(() -> message.set(messages.get("camera.scanning", cam.name())));
             scanner = new CameraScanner(cam, QrCodes::decode, listener(), Duration.ofMillis(80), 40,
                     Duration.ofSeconds(3), System::nanoTime);
             scanner.run();
@@ -97,20 +112,23 @@ public final class CameraViewModel {
 
             @Override
             public void stopped(String problem) {
-                CameraViewModel.this.stopped(problem == null ? "Camera off." : problem);
+                CameraViewModel.this.stopped(problem == null ? messages.get("camera.off") : problem, problem != null);
             }
         };
     }
 
-    private void stopped(String text) {
+    private void stopped(String text, boolean isProblem) {
         scanner = null;
         ui.accept(() -> {
             running.set(false);
             message.set(text);
+            problem.set(isProblem ? messages.get("camera.problem", text) : "");
         });
     }
 
     public StringProperty messageProperty() { return message; }
+    /** Why the camera is not scanning, "" when it is fine or was stopped on purpose. */
+    public StringProperty problemProperty() { return problem; }
     public BooleanProperty runningProperty() { return running; }
     public ObjectProperty<Image> previewProperty() { return preview; }
 }

@@ -10,16 +10,26 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 
-/** The JavaFX application: production wiring (real clock, worker threads, webcam, sync). */
+/**
+ * The JavaFX application: production wiring (real clock, one thread for scans, one for server
+ * calls, one for the camera, background sync). {@code --smoke-test} opens the window, prints its
+ * size and exits: the check that a packaged till really starts.
+ */
 public final class VerifierApp extends Application {
 
+    public static final String SMOKE_TEST = "--smoke-test";
     private VerifierContext ctx;
-    private ExecutorService worker;
+    private ExecutorService scans;
+    private ExecutorService network;
     private ExecutorService cameraThread;
     private ScheduledExecutorService scheduler;
     private CounterViewModel vm;
@@ -31,23 +41,40 @@ public final class VerifierApp extends Application {
     @Override
     public void start(Stage stage) {
         try {
-            worker = Executors.newSingleThreadExecutor(daemon("verifier-worker"));
+            scans = Executors.newSingleThreadExecutor(daemon("verifier-scans"));
+            network = Executors.newSingleThreadExecutor(daemon("verifier-network"));
             cameraThread = Executors.newSingleThreadExecutor(daemon("verifier-camera"));
             scheduler = Executors.newSingleThreadScheduledExecutor(daemon("verifier-sync"));
             ctx = new VerifierContext(new DeviceConfigStore(AppPaths.fromEnvironment()),
                     new VerifierContext.Options(Clock.systemDefaultZone(), scheduler,
                             new WebcamCameraProvider(5_000), Backoff.standard(), Duration.ofSeconds(30)));
-            vm = new CounterViewModel(ctx, worker, cameraThread, Platform::runLater, new Sounds());
-            CounterWindow.show(stage, vm);
+            vm = new CounterViewModel(ctx, new CounterThreads(scans, network, cameraThread, Platform::runLater,
+                    VerifierApp::pause), new Sounds());
+            Scene scene = CounterWindow.show(stage, vm);
             ctx.start();
+            if (getParameters().getRaw().contains(SMOKE_TEST)) {
+                pause(Duration.ofSeconds(2), () -> {
+                    System.out.printf("verifier window shown: %.0fx%.0f%n", scene.getWidth(), scene.getHeight());
+                    Platform.exit();
+                });
+                return;
+            }
             if (!Boolean.getBoolean("verifier.noCamera")) {
                 vm.camera().start();
             }
         } catch (RuntimeException e) {
-            Alert alert = new Alert(Alert.AlertType.ERROR, "The verifier cannot start: " + e.getMessage());
+            Alert alert = new Alert(Alert.AlertType.ERROR, Messages.forLanguage("").get("start.failed", e.getMessage()));
             alert.showAndWait();
             Platform.exit();
         }
+    }
+
+    /** The result timer: a pause on the JavaFX timeline, so the action runs on the UI thread. */
+    private static Runnable pause(Duration after, Runnable action) {
+        PauseTransition p = new PauseTransition(javafx.util.Duration.millis(after.toMillis()));
+        p.setOnFinished(e -> action.run());
+        p.play();
+        return p::stop;
     }
 
     @Override
@@ -58,11 +85,14 @@ public final class VerifierApp extends Application {
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
-        if (worker != null) {
-            worker.shutdown();
+        if (network != null) {
+            network.shutdownNow();
+        }
+        if (scans != null) {
+            scans.shutdown();
             try {
                 // Let a scan being recorded finish before the database closes.
-                worker.awaitTermination(3, java.util.concurrent.TimeUnit.SECONDS);
+                scans.awaitTermination(3, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -75,7 +105,7 @@ public final class VerifierApp extends Application {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);

@@ -2,6 +2,7 @@ package com.hyperlocal.flashsale.verifier.verify;
 
 import com.hyperlocal.flashsale.crypto.KeyCache;
 import com.hyperlocal.flashsale.crypto.VoucherKeyException;
+import com.hyperlocal.flashsale.verifier.config.OwnerOnly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -24,6 +25,7 @@ public final class KeySource {
     private long loadedSize = -1;
     private KeyCache cache;
     private String problem;
+    private boolean missing;
 
     public KeySource(Path file, Clock clock) {
         this.file = Objects.requireNonNull(file, "file");
@@ -46,14 +48,15 @@ public final class KeySource {
     public synchronized KeyStatus status(Duration maxAge) {
         refreshIfChanged();
         if (cache == null) {
-            return new KeyStatus(null, null, true, problem);
+            return new KeyStatus(null, null, true, problem, missing);
         }
         Duration age = cache.age(clock);
-        return new KeyStatus(cache.fetchedAt(), age, age.compareTo(maxAge) > 0, null);
+        return new KeyStatus(cache.fetchedAt(), age, age.compareTo(maxAge) > 0, null, false);
     }
 
     /** Writes a freshly fetched cache (atomically) and uses it from now on. */
     public synchronized void replace(KeyCache fresh) throws IOException {
+        OwnerOnly.directory(file.toAbsolutePath().getParent());
         fresh.save(file);
         loadedStamp = null;
         refreshIfChanged();
@@ -70,16 +73,18 @@ public final class KeySource {
             loadedSize = size;
             cache = KeyCache.load(file);
             problem = null;
+            missing = false;
         } catch (NoSuchFileException e) {
-            forget("This till has no voucher keys yet. Connect to the internet and press "
+            forget(true, "This till has no voucher keys yet. Connect to the internet and press "
                     + "\"Refresh keys\" (or run \"flashdeal keys pull\").");
         } catch (IOException | VoucherKeyException e) {
-            forget("The voucher key file " + file + " cannot be used (" + e.getMessage()
+            forget(false, "The voucher key file " + file + " cannot be used (" + e.getMessage()
                     + "). Press \"Refresh keys\" when online.");
         }
     }
 
-    private void forget(String why) {
+    private void forget(boolean none, String why) {
+        missing = none;
         cache = null;
         loadedStamp = null;
         loadedSize = -1;

@@ -8,8 +8,9 @@ import java.time.Instant;
  *
  * @param fetchedAt null when there is no usable cache
  * @param problem   null when the cache is usable
+ * @param missing   there is no key cache file at all (a till never set up), as opposed to a broken one
  */
-public record KeyStatus(Instant fetchedAt, Duration age, boolean tooOld, String problem) {
+public record KeyStatus(Instant fetchedAt, Duration age, boolean tooOld, String problem, boolean missing) {
 
     public boolean usable() {
         return problem == null;

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.hyperlocal.flashsale.crypto.vectors.VoucherTestVectors;
 import com.hyperlocal.flashsale.verifier.Fixtures;
 import com.hyperlocal.flashsale.verifier.VerifierContext;
+import com.hyperlocal.flashsale.verifier.record.DealInfo;
 import com.hyperlocal.flashsale.verifier.record.Outcome;
+import com.hyperlocal.flashsale.verifier.record.Revocation;
 import com.hyperlocal.flashsale.verifier.record.ScanRecord;
 import com.hyperlocal.flashsale.verifier.record.SyncState;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +49,7 @@ class CounterServiceTest {
     void everyVectorGetsItsVerdictAndIsRecordedForSync(VoucherTestVectors.Vector v) {
         ScanOutcome out = ctx.counter().scan(v.token());
 
-        ScanRecord row = ctx.store().find(out.clientId()).orElseThrow();
+        ScanRecord row = ctx.scans().find(out.clientId()).orElseThrow();
         assertThat(row.syncState()).isEqualTo(SyncState.PENDING);
         if (v.expectValid()) {
             assertThat(out.verdict()).isEqualTo(Verdict.VALID);
@@ -74,10 +79,10 @@ class CounterServiceTest {
         assertThat(second.message()).isEqualTo("Already redeemed at "
                 + ctx.counter().when(first.scannedAt()) + " on this device.");
         assertThat(second.message()).contains("12:00:00 on 1 Mar 2026");
-        ScanRecord refusal = ctx.store().find(second.clientId()).orElseThrow();
+        ScanRecord refusal = ctx.scans().find(second.clientId()).orElseThrow();
         assertThat(refusal.outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(refusal.refusalReason()).isEqualTo("ALREADY_REDEEMED");
-        assertThat(ctx.store().pendingCount()).isEqualTo(2);
+        assertThat(ctx.scans().pendingCount()).isEqualTo(2);
     }
 
     @Test
@@ -88,21 +93,72 @@ class CounterServiceTest {
 
         assertThat(out.verdict()).isEqualTo(Verdict.CANNOT_CHECK);
         assertThat(out.message()).contains("no voucher keys").contains("Refresh keys");
-        assertThat(ctx.store().all()).isEmpty();
+        assertThat(ctx.scans().all()).isEmpty();
     }
 
     @Test
     void anEmptyScanIsNotRecorded() {
         assertThat(ctx.counter().scan("   ").verdict()).isEqualTo(Verdict.INVALID);
-        assertThat(ctx.store().all()).isEmpty();
+        assertThat(ctx.scans().all()).isEmpty();
     }
 
     @Test
     void aRedemptionIsOnDiskBeforeValidIsReturned() {
         // Reopening the database file from a second connection sees the row at once.
         ScanOutcome out = ctx.counter().scan(VoucherTestVectors.token("valid.jwt"));
-        try (var other = com.hyperlocal.flashsale.verifier.record.RedemptionStore.open(ctx.config().database())) {
-            assertThat(other.find(out.clientId())).isPresent();
+        try (var other = com.hyperlocal.flashsale.verifier.record.TillDatabase.open(ctx.config().database())) {
+            assertThat(other.scans().find(out.clientId())).isPresent();
         }
+    }
+
+    @Test
+    void aValidVoucherShowsTheSyncedDealTitle() {
+        UUID deal = VoucherTestVectors.validClaims().dealId();
+        ctx.database().deals().store(List.of(new DealInfo(deal, "Masala dosa, 2 for 1", null, null, "ACTIVE", null,
+                false)));
+
+        ScanOutcome out = ctx.counter().scan(VoucherTestVectors.token("valid.jwt"));
+
+        assertThat(out.verdict()).isEqualTo(Verdict.VALID);
+        assertThat(out.dealTitle()).isEqualTo("Masala dosa, 2 for 1");
+    }
+
+    @Test
+    void aRevokedVoucherIsInvalidWithTheShopsReasonAndLoggedAsRefused() {
+        var claims = VoucherTestVectors.validClaims();
+        ctx.database().revocations().add(List.of(new Revocation(claims.claimId(), claims.dealId(),
+                Instant.parse("2026-03-01T10:00:00Z"), "refunded")));
+
+        ScanOutcome out = ctx.counter().scan(VoucherTestVectors.token("valid.jwt"));
+
+        assertThat(out.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(out.reason()).isEqualTo(CounterService.REVOKED);
+        assertThat(out.message()).isEqualTo("The shop cancelled this voucher (refunded).");
+        ScanRecord row = ctx.scans().find(out.clientId()).orElseThrow();
+        assertThat(row.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(row.claimId()).isEqualTo(claims.claimId());
+        assertThat(ctx.scans().redeemed(claims.claimId())).as("no redemption recorded").isEmpty();
+    }
+
+    @Test
+    void aVoucherOfAClosedAndVoidedDealIsInvalid() {
+        UUID deal = VoucherTestVectors.validClaims().dealId();
+        ctx.database().deals().store(List.of(new DealInfo(deal, "Chai", null, null, "ENDED",
+                Instant.parse("2026-03-01T09:00:00Z"), true)));
+
+        ScanOutcome out = ctx.counter().scan(VoucherTestVectors.token("valid.jwt"));
+
+        assertThat(out.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(out.reason()).isEqualTo(CounterService.DEAL_VOIDED);
+        assertThat(out.dealTitle()).isEqualTo("Chai");
+    }
+
+    @Test
+    void aClosedDealWhoseVouchersWereKeptStillHonoursThem() {
+        UUID deal = VoucherTestVectors.validClaims().dealId();
+        ctx.database().deals().store(List.of(new DealInfo(deal, "Chai", null, null, "ENDED",
+                Instant.parse("2026-03-01T09:00:00Z"), false)));
+
+        assertThat(ctx.counter().scan(VoucherTestVectors.token("valid.jwt")).verdict()).isEqualTo(Verdict.VALID);
     }
 }

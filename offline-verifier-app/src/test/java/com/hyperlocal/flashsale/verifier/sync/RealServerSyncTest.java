@@ -11,9 +11,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.hyperlocal.flashsale.client.CreateDealRequest;
+import com.hyperlocal.flashsale.client.Deal;
+import com.hyperlocal.flashsale.client.FlashSaleClient;
 import com.hyperlocal.flashsale.testing.ServerProcess;
 import com.hyperlocal.flashsale.verifier.VerifierContext;
 import com.hyperlocal.flashsale.verifier.config.AppPaths;
@@ -60,7 +64,7 @@ class RealServerSyncTest {
         // Till A restarts (power cut) before the connection returns: nothing may be lost.
         tillA.close();
         VerifierContext tillAAgain = till(dir.resolve("a"), server, shop, "till-a");
-        assertThat(tillAAgain.store().pendingCount()).isEqualTo(2);
+        assertThat(tillAAgain.scans().pendingCount()).isEqualTo(2);
         backOnline(tillAAgain, server, shop);
         backOnline(tillB, server, shop);
 
@@ -70,7 +74,7 @@ class RealServerSyncTest {
         assertThat(fromA.sent()).isEqualTo(2);
         assertThat(fromA.conflicts()).isZero();
         assertThat(fromB.conflicts()).isEqualTo(1);
-        ScanRecord conflict = tillB.store().problems().get(0);
+        ScanRecord conflict = tillB.scans().problems().get(0);
         assertThat(conflict.conflict().deviceId()).isEqualTo("till-a");
         assertThat(tillAAgain.sync().syncOnce().sent()).as("a resend has nothing left to send").isZero();
         String onServer = server.send(HttpRequest.newBuilder(URI.create(server.url()
@@ -82,6 +86,92 @@ class RealServerSyncTest {
         assertThat(onServer).contains("\"deviceId\":\"till-b\"");
         tillAAgain.close();
         tillB.close();
+    }
+
+    @Test
+    void aTillThatSyncedRefusesRevokedAndVoidedVouchersOfflineAndNamesTheDeal(@TempDir Path dir) throws Exception {
+        ServerProcess server = ServerProcess.shared();
+        ServerProcess.Merchant shop = server.createMerchant("Dosa corner");
+        FlashSaleClient merchant = FlashSaleClient.of(server.url(), shop.apiKey());
+        Deal dosa = deal(merchant, "Masala dosa, 2 for 1");
+        Deal chai = deal(merchant, "Evening chai");
+        String kept = claim(server, dosa, "priya");
+        String refunded = claim(server, dosa, "arjun");
+        String voided = claim(server, chai, "meera");
+        VerifierContext till = till(dir, server, shop, "till-a");
+        till.refreshKeys();
+        merchant.revoke(claimId(merchant, refunded), "refunded");
+        merchant.closeDeal(chai.id(), true);
+
+        SyncService.Report synced = till.sync().syncOnce();
+        goOffline(till);
+
+        assertThat(synced.deals()).isEqualTo(2);
+        assertThat(synced.newRevocations()).isEqualTo(2);
+        ScanOutcome ok = till.counter().scan(kept);
+        assertThat(ok.verdict()).isEqualTo(Verdict.VALID);
+        assertThat(ok.dealTitle()).isEqualTo("Masala dosa, 2 for 1");
+        ScanOutcome revoked = till.counter().scan(refunded);
+        assertThat(revoked.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(revoked.message()).isEqualTo("The shop cancelled this voucher (refunded).");
+        ScanOutcome closed = till.counter().scan(voided);
+        assertThat(closed.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(closed.reason()).isEqualTo(com.hyperlocal.flashsale.verifier.counter.CounterService.DEAL_VOIDED);
+        assertThat(closed.dealTitle()).isEqualTo("Evening chai");
+        SyncStatus status = till.sync().status();
+        assertThat(status.dealsAt()).isNotNull();
+        assertThat(status.revocationsAt()).isNotNull();
+        till.close();
+    }
+
+    @Test
+    void aRevocationAfterAnOfflineRedemptionComesBackAsAConflictOnTheTill(@TempDir Path dir) throws Exception {
+        ServerProcess server = ServerProcess.shared();
+        ServerProcess.Merchant shop = server.createMerchant("Chai stall");
+        FlashSaleClient merchant = FlashSaleClient.of(server.url(), shop.apiKey());
+        String token = claim(server, deal(merchant, "Chai"), "priya");
+        VerifierContext till = till(dir, server, shop, "till-a");
+        till.refreshKeys();
+        till.sync().syncOnce();
+        goOffline(till);
+
+        assertThat(till.counter().scan(token).verdict()).isEqualTo(Verdict.VALID); // not yet revoked here
+        UUID claimId = claimId(merchant, token);
+        merchant.revoke(claimId, "fraud");
+        backOnline(till, server, shop);
+        SyncService.Report r = till.sync().syncOnce();
+
+        assertThat(r.conflicts()).isEqualTo(1);
+        ScanRecord problem = till.scans().problems().get(0);
+        assertThat(problem.claimId()).isEqualTo(claimId);
+        assertThat(problem.serverStatus()).isEqualTo("CONFLICT");
+        assertThat(problem.serverReason()).contains("revoked");
+        assertThat(till.database().revocations().find(claimId).orElseThrow().reason()).isEqualTo("fraud");
+        assertThat(till.sync().status().problems()).isEqualTo(1);
+        assertThat(merchant.redemptions(true)).singleElement()
+                .satisfies(x -> assertThat(x.claimId()).isEqualTo(claimId.toString()));
+        till.close();
+    }
+
+    private static Deal deal(FlashSaleClient merchant, String title) {
+        return merchant.createDeal(new CreateDealRequest(title, null, 18.52, 73.85, 5, null,
+                Instant.now().plus(Duration.ofHours(2))), null).deal();
+    }
+
+    private static String claim(ServerProcess server, Deal deal, String user) {
+        HttpResponse<String> claim = server.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/deals/"
+                        + deal.id() + "/claims"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"" + user + "\"}")));
+        assertThat(claim.statusCode()).as(claim.body()).isEqualTo(201);
+        return field(claim.body(), "voucher");
+    }
+
+    /** The voucher's claim id, read off its (verified) token by common-crypto. */
+    private static UUID claimId(FlashSaleClient merchant, String token) {
+        var cache = com.hyperlocal.flashsale.client.KeySets.fetch(merchant, Clock.systemUTC());
+        var result = cache.verifier(Clock.systemUTC()).verify(token);
+        return ((com.hyperlocal.flashsale.crypto.VerificationResult.Valid) result).claims().claimId();
     }
 
     private static VerifierContext till(Path dir, ServerProcess server, ServerProcess.Merchant shop, String device) {

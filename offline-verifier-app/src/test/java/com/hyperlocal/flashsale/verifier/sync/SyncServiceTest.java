@@ -9,7 +9,7 @@ import com.hyperlocal.flashsale.verifier.FakeServer;
 import com.hyperlocal.flashsale.verifier.Fixtures;
 import com.hyperlocal.flashsale.verifier.VerifierContext;
 import com.hyperlocal.flashsale.verifier.counter.ScanOutcome;
-import com.hyperlocal.flashsale.verifier.record.RedemptionStore;
+import com.hyperlocal.flashsale.verifier.record.TillDatabase;
 import com.hyperlocal.flashsale.verifier.record.ScanRecord;
 import com.hyperlocal.flashsale.verifier.record.SyncState;
 import java.nio.file.Path;
@@ -60,7 +60,7 @@ class SyncServiceTest {
             assertThat(r.sent()).isEqualTo(1);
             assertThat(server.uploadRequests.get()).isEqualTo(3);
             assertThat(waits).containsExactly(Duration.ofMillis(10), Duration.ofMillis(20));
-            ScanRecord row = ctx.store().find(out.clientId()).orElseThrow();
+            ScanRecord row = ctx.scans().find(out.clientId()).orElseThrow();
             assertThat(row.syncState()).isEqualTo(SyncState.SYNCED);
             assertThat(row.serverStatus()).isEqualTo("ACCEPTED");
             assertThat(ctx.sync().status().online()).isTrue();
@@ -90,7 +90,7 @@ class SyncServiceTest {
                     .matches(e -> ((ServerException) e).retryable());
 
             assertThat(waits).hasSize(2);
-            assertThat(ctx.store().pendingCount()).isEqualTo(1);
+            assertThat(ctx.scans().pendingCount()).isEqualTo(1);
             assertThat(ctx.sync().status().online()).isFalse();
             assertThat(ctx.sync().status().lastSuccess()).isNull();
         }
@@ -107,7 +107,7 @@ class SyncServiceTest {
         // "Crash": the process ended without syncing. A new process opens the same files.
         try (VerifierContext ctx = new VerifierContext(new com.hyperlocal.flashsale.verifier.config.DeviceConfigStore(
                 Fixtures.paths(dir)), Fixtures.options(List::of))) {
-            assertThat(ctx.store().pendingCount()).isEqualTo(3);
+            assertThat(ctx.scans().pendingCount()).isEqualTo(3);
             server.loseNextResponses.set(1); // the first answer is lost on the way back
 
             ctx.sync().syncWithRetry(3, waits::add);
@@ -117,7 +117,7 @@ class SyncServiceTest {
             // Sent twice (lost answer), recorded once: the resend was answered DUPLICATE.
             ids.forEach(id -> assertThat(server.receivedPerClientId.get(id).get()).isEqualTo(2));
             for (UUID id : ids) {
-                ScanRecord row = ctx.store().find(id).orElseThrow();
+                ScanRecord row = ctx.scans().find(id).orElseThrow();
                 assertThat(row.syncState()).isEqualTo(SyncState.SYNCED);
                 assertThat(row.serverStatus()).isEqualTo("DUPLICATE");
                 assertThat(row.redemptionId()).isEqualTo(server.byClientId.get(id).redemptionId());
@@ -138,7 +138,7 @@ class SyncServiceTest {
             SyncService.Report r = ctx.sync().syncOnce();
 
             assertThat(r.conflicts()).isEqualTo(1);
-            List<ScanRecord> problems = ctx.store().problems();
+            List<ScanRecord> problems = ctx.scans().problems();
             assertThat(problems).singleElement().satisfies(p -> {
                 assertThat(p.clientId()).isEqualTo(out.clientId());
                 assertThat(p.serverStatus()).isEqualTo("CONFLICT");
@@ -151,18 +151,18 @@ class SyncServiceTest {
 
     @Test
     void uploadsGoInBatchesOfAtMostTheLimit() throws Exception {
-        try (RedemptionStore store = RedemptionStore.open(dir.resolve("b.db"))) {
+        try (TillDatabase store = TillDatabase.open(dir.resolve("b.db"))) {
             for (int i = 0; i < 7; i++) {
-                store.refuse(new com.hyperlocal.flashsale.verifier.record.NewScan(UUID.randomUUID(), "junk" + i,
+                store.scans().refuse(new com.hyperlocal.flashsale.verifier.record.NewScan(UUID.randomUUID(), "junk" + i,
                         null, null, null, null, Instant.now(), com.hyperlocal.flashsale.verifier.record.Outcome.REFUSED,
                         "MALFORMED"));
             }
-            ServerClient client = new ServerClient(server.baseUrl(), FakeServer.API_KEY);
-            SyncService sync = new SyncService(store, () -> Optional.of(client), () -> "counter-1", null,
+            TillServer client = HttpTillServer.of(server.baseUrl(), FakeServer.API_KEY);
+            SyncService sync = new SyncService(store, () -> Optional.of(client), () -> "counter-1",
                     Fixtures.clock(), Backoff.standard(), Duration.ofMinutes(1), 3, null, null);
             assertThat(sync.syncOnce().sent()).isEqualTo(7);
             assertThat(server.uploadRequests.get()).isEqualTo(3);
-            assertThat(store.pendingCount()).isZero();
+            assertThat(store.scans().pendingCount()).isZero();
         }
     }
 
@@ -174,7 +174,7 @@ class SyncServiceTest {
             assertThatThrownBy(() -> ctx.sync().syncWithRetry(5, waits::add))
                     .hasMessageContaining("API key");
             assertThat(waits).isEmpty();
-            assertThat(ctx.store().pendingCount()).isEqualTo(1);
+            assertThat(ctx.scans().pendingCount()).isEqualTo(1);
         }
     }
 
@@ -188,10 +188,60 @@ class SyncServiceTest {
             server.failNext.add(503); // the first background attempt fails, the retry succeeds
             ctx.start();
             ctx.counter().scan(valid());
-            await().atMost(Duration.ofSeconds(10)).until(() -> ctx.store().pendingCount() == 0);
+            await().atMost(Duration.ofSeconds(10)).until(() -> ctx.scans().pendingCount() == 0);
             assertThat(server.byClientId).hasSize(1);
         } finally {
             scheduler.shutdownNow();
+        }
+    }
+
+    @Test
+    void eachSyncBringsTheDealsAndOnlyTheNewRevocations() throws Exception {
+        UUID deal = VoucherTestVectors.validClaims().dealId();
+        server.dealTitles.put(deal, "Masala dosa, 2 for 1");
+        server.revoke(UUID.randomUUID(), deal, "refunded");
+        try (VerifierContext ctx = Fixtures.context(dir, server.baseUrl(), "counter-1")) {
+            SyncService.Report first = ctx.sync().syncOnce();
+            server.revoke(VoucherTestVectors.validClaims().claimId(), deal, "fraud");
+            SyncService.Report second = ctx.sync().syncOnce();
+
+            assertThat(first.deals()).isEqualTo(1);
+            assertThat(first.newRevocations()).isEqualTo(1);
+            assertThat(second.newRevocations()).isEqualTo(1);
+            assertThat(server.revocationCursors).containsExactly(null, "1");
+            assertThat(ctx.database().revocations().count()).isEqualTo(2);
+            assertThat(ctx.sync().status().dealsAt()).isEqualTo(Fixtures.clock().instant());
+            assertThat(ctx.sync().status().revocationsAt()).isEqualTo(Fixtures.clock().instant());
+            assertThat(ctx.counter().scan(valid()).reason()).isEqualTo("REVOKED");
+        }
+    }
+
+    @Test
+    void aLongRevocationListIsFetchedPageByPageInOneSync() throws Exception {
+        for (int i = 0; i < 2_500; i++) {
+            server.revoke(UUID.randomUUID(), UUID.randomUUID(), null);
+        }
+        try (VerifierContext ctx = Fixtures.context(dir, server.baseUrl(), "counter-1")) {
+            SyncService.Report r = ctx.sync().syncOnce();
+
+            assertThat(r.newRevocations()).isEqualTo(2_500);
+            assertThat(server.revocationCursors).containsExactly(null, "1000", "2000");
+        }
+    }
+
+    @Test
+    void aProblemIsClearedByTheNextSuccessfulSync() throws Exception {
+        try (VerifierContext ctx = Fixtures.context(dir, server.baseUrl(), "counter-1")) {
+            server.failNext.add(503);
+            ctx.counter().scan(valid());
+            assertThatThrownBy(() -> ctx.sync().syncOnce()).isInstanceOf(ServerException.class);
+            assertThat(ctx.sync().status().kind()).isEqualTo(SyncStatus.Problem.SERVER);
+
+            ctx.sync().syncOnce();
+
+            assertThat(ctx.sync().status().kind()).isEqualTo(SyncStatus.Problem.NONE);
+            assertThat(ctx.sync().status().problem()).isNull();
+            assertThat(ctx.sync().status().online()).isTrue();
         }
     }
 
@@ -209,8 +259,9 @@ class SyncServiceTest {
                     .isEqualTo(VoucherTestVectors.trustedKeys().kids());
             ScanOutcome out = ctx.counter().scan(valid());
             assertThat(out.verdict().name()).isEqualTo("VALID");
-            assertThat(ctx.titles().lookup(out.dealId())).contains("Masala dosa, 2 for 1");
-            assertThat(ctx.titles().cached(out.dealId())).contains("Masala dosa, 2 for 1");
+            ctx.sync().syncOnce();
+            assertThat(ctx.database().deals().find(out.dealId()).orElseThrow().title())
+                    .isEqualTo("Masala dosa, 2 for 1");
         }
     }
 }

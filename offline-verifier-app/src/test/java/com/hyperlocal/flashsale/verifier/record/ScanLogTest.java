@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RedemptionStoreTest {
+class ScanLogTest {
 
     @TempDir
     Path dir;
@@ -25,31 +25,29 @@ class RedemptionStoreTest {
     void recordsSurviveCloseAndReopen() {
         Path file = dir.resolve("v.db");
         NewScan scan = redeemed(UUID.randomUUID());
-        try (RedemptionStore store = RedemptionStore.open(file)) {
-            assertThat(store.redeem(scan)).isInstanceOf(RecordResult.Recorded.class);
+        try (TillDatabase db = TillDatabase.open(file)) {
+            assertThat(db.scans().redeem(scan)).isInstanceOf(RecordResult.Recorded.class);
         }
-        try (RedemptionStore store = RedemptionStore.open(file)) {
-            ScanRecord row = store.find(scan.clientId()).orElseThrow();
+        try (TillDatabase db = TillDatabase.open(file)) {
+            ScanRecord row = db.scans().find(scan.clientId()).orElseThrow();
             assertThat(row.claimId()).isEqualTo(scan.claimId());
             assertThat(row.syncState()).isEqualTo(SyncState.PENDING);
-            assertThat(store.pending(10)).extracting(ScanRecord::clientId).containsExactly(scan.clientId());
+            assertThat(db.scans().pending(10)).extracting(ScanRecord::clientId).containsExactly(scan.clientId());
         }
     }
 
     @Test
     void walJournalAndFullSynchronousAreOn() throws Exception {
         Path file = dir.resolve("v.db");
-        RedemptionStore.open(file).close();
+        TillDatabase.open(file).close();
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + file);
              var rs = c.createStatement().executeQuery("PRAGMA journal_mode")) {
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("wal"); // WAL is persistent in the file
         }
-        try (RedemptionStore store = RedemptionStore.open(file)) {
+        try (TillDatabase db = TillDatabase.open(file)) {
             // synchronous is per connection: read it through the store's own connection settings.
-            var field = RedemptionStore.class.getDeclaredField("db");
-            field.setAccessible(true);
-            try (var rs = ((java.sql.Connection) field.get(store)).createStatement().executeQuery("PRAGMA synchronous")) {
+            try (var rs = db.connection().createStatement().executeQuery("PRAGMA synchronous")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(2); // FULL
             }
@@ -60,8 +58,8 @@ class RedemptionStoreTest {
     void theDatabaseItselfRefusesASecondRedemptionOfOneVoucher() throws Exception {
         Path file = dir.resolve("v.db");
         UUID claim = UUID.randomUUID();
-        try (RedemptionStore store = RedemptionStore.open(file)) {
-            store.redeem(redeemed(claim));
+        try (TillDatabase db = TillDatabase.open(file)) {
+            db.scans().redeem(redeemed(claim));
         }
         // Bypass the store's check entirely: the unique index still says no.
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
@@ -77,30 +75,30 @@ class RedemptionStoreTest {
 
     @Test
     void aSecondRedeemIsRecordedAsARefusalNamingTheFirst() {
-        try (RedemptionStore store = RedemptionStore.open(dir.resolve("v.db"))) {
+        try (TillDatabase db = TillDatabase.open(dir.resolve("v.db"))) {
             UUID claim = UUID.randomUUID();
             NewScan first = redeemed(claim);
-            store.redeem(first);
-            RecordResult again = store.redeem(redeemed(claim));
+            db.scans().redeem(first);
+            RecordResult again = db.scans().redeem(redeemed(claim));
             assertThat(again).isInstanceOf(RecordResult.AlreadyRedeemed.class);
             RecordResult.AlreadyRedeemed a = (RecordResult.AlreadyRedeemed) again;
             assertThat(a.first().clientId()).isEqualTo(first.clientId());
             assertThat(a.refusal().outcome()).isEqualTo(Outcome.REFUSED);
-            assertThat(a.refusal().refusalReason()).isEqualTo(RedemptionStore.ALREADY_REDEEMED);
+            assertThat(a.refusal().refusalReason()).isEqualTo(ScanLog.ALREADY_REDEEMED);
         }
     }
 
     @Test
     void answersApplyOnceEvenWhenReceivedTwice() {
-        try (RedemptionStore store = RedemptionStore.open(dir.resolve("v.db"))) {
+        try (TillDatabase db = TillDatabase.open(dir.resolve("v.db"))) {
             NewScan scan = redeemed(UUID.randomUUID());
-            store.redeem(scan);
+            db.scans().redeem(scan);
             ServerAnswer ok = new ServerAnswer(scan.clientId(), "ACCEPTED", UUID.randomUUID(), null, null);
-            assertThat(store.applyAnswers(List.of(ok), Instant.now())).isEqualTo(1);
+            assertThat(db.scans().applyAnswers(List.of(ok), Instant.now())).isEqualTo(1);
             ServerAnswer dup = new ServerAnswer(scan.clientId(), "DUPLICATE", ok.redemptionId(), "already recorded", null);
-            assertThat(store.applyAnswers(List.of(dup), Instant.now())).isZero();
-            assertThat(store.find(scan.clientId()).orElseThrow().serverStatus()).isEqualTo("ACCEPTED");
-            assertThat(store.pendingCount()).isZero();
+            assertThat(db.scans().applyAnswers(List.of(dup), Instant.now())).isZero();
+            assertThat(db.scans().find(scan.clientId()).orElseThrow().serverStatus()).isEqualTo("ACCEPTED");
+            assertThat(db.scans().pendingCount()).isZero();
         }
     }
 }
