@@ -75,6 +75,9 @@ class BodyLimitFilter extends OncePerRequestFilter {
             if (!(e instanceof TooSlow) && !timedOut(e)) {
                 throw e;   // the client went away: Tomcat drops it quietly
             }
+            if (response.isCommitted()) {
+                return;   // Tomcat flagged the failed read itself; its error page answers (400)
+            }
             refuse(response, ProblemType.REQUEST_TIMEOUT, "The request body did not arrive within "
                     + limits.deadline().toSeconds() + " s", request);
             return;
@@ -124,9 +127,15 @@ class BodyLimitFilter extends OncePerRequestFilter {
         return "The request body is larger than this endpoint accepts (" + limit + " bytes)";
     }
 
-    /** The rest of the body is not read: the connection is closed after the answer. */
+    /**
+     * The rest of the body is not read: Tomcat is told not to swallow it (which would take as
+     * long as the client trickles) and closes the connection after the answer.
+     */
     private static void refuse(HttpServletResponse response, ProblemType type, String detail,
             HttpServletRequest request) throws IOException {
+        if (request.getAttribute(RefusedBodyValve.COYOTE_REQUEST) instanceof org.apache.coyote.Request coyote) {
+            coyote.action(org.apache.coyote.ActionCode.DISABLE_SWALLOW_INPUT, null);
+        }
         response.setHeader(HttpHeaders.CONNECTION, "close");
         ProblemWriter.write(response, type, detail, request.getRequestURI());
     }

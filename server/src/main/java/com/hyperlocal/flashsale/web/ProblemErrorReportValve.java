@@ -59,6 +59,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             case 413 -> "The request body is larger than this endpoint accepts";
             case 414 -> "The request URI is longer than the server accepts";
             case 431 -> "The request headers are larger than the server accepts";
+            case 501 -> "The request uses a method or transfer coding this server does not implement";
             case 505 -> "Only HTTP/1.0 and HTTP/1.1 are spoken here";
             default -> type.title();
         };

@@ -29,6 +29,7 @@ public enum ProblemType {
     HEADERS_TOO_LARGE("headers-too-large", HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "Request headers too large"),
     HTTP_VERSION_NOT_SUPPORTED("http-version-not-supported", HttpStatus.HTTP_VERSION_NOT_SUPPORTED,
             "HTTP version not supported"),
+    NOT_IMPLEMENTED("not-implemented", HttpStatus.NOT_IMPLEMENTED, "Not implemented"),
     UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service temporarily unavailable");
 
     private static final String BASE = "urn:flashsale:problem:";
@@ -59,6 +60,7 @@ public enum ProblemType {
             case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 431 -> HEADERS_TOO_LARGE;
+            case 501 -> NOT_IMPLEMENTED;
             case 503 -> UNAVAILABLE;
             case 505 -> HTTP_VERSION_NOT_SUPPORTED;
             default -> status >= 400 && status < 500 ? BAD_REQUEST : INTERNAL;

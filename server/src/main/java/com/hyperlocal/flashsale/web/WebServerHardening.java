@@ -37,6 +37,7 @@ class WebServerHardening {
         @Override
         public void customize(TomcatServletWebServerFactory factory) {
             factory.addContextCustomizers(context -> installProblemValve((Host) context.getParent()));
+            factory.addContextValves(new RefusedBodyValve());
             factory.addProtocolHandlerCustomizers(handler -> {
                 if (handler instanceof AbstractHttp11Protocol<?> http) {
                     // Between two reads of a body, not the whole body: BodyLimitFilter bounds that.

@@ -82,6 +82,8 @@ public final class ServerProcess {
             Process p = new ProcessBuilder(java, "-Dflashsale.embedded.ephemeral=true",
                     "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", jar.toString(),
                     "--server.port=" + port, "--flashsale.admin.token=" + token,
+                    // Actuator's own port (loopback); a free one, so parallel runs do not collide on 8081.
+                    "--management.server.port=" + freePort(),
                     "--logging.level.root=WARN")
                     .directory(workDir.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
