@@ -30,6 +30,7 @@ done
 QUICK=${QUICK:-0}
 INSTANCES=${INSTANCES:-2}
 BASE_PORT=${BASE_PORT:-8181}            # instances listen on BASE_PORT, BASE_PORT+1, ...
+MGMT_BASE_PORT=${MGMT_BASE_PORT:-9181}  # and serve Actuator (prometheus) on MGMT_BASE_PORT+i, loopback only
 NGINX_PORT=${NGINX_PORT:-8088}
 NGINX_WORKERS=${NGINX_WORKERS:-auto}    # "1" or "auto"; the results note which was used
 PING_PATH=${PING_PATH:-/api/v1/ping}    # the HTTP-ceiling endpoint; falls back to liveness if absent
@@ -194,7 +195,7 @@ cores() { awk -v t="$1" -v hz="$CLK_TCK" -v s="$2" 'BEGIN { printf "%.2f", (s > 
 stages_snapshot() {
   local i
   for ((i = 0; i < ${#JAVA_PIDS[@]}; i++)); do
-    curl -fsS -m 5 "http://127.0.0.1:$((BASE_PORT + i))/actuator/prometheus" 2>/dev/null || true
+    curl -fsS -m 5 "http://127.0.0.1:$((MGMT_BASE_PORT + i))/actuator/prometheus" 2>/dev/null || true
   done | awk '
     /^flashsale_claims_lock_wait_seconds_count/ { lc += $2 } /^flashsale_claims_lock_wait_seconds_sum/ { ls += $2 }
     /^flashsale_claims_batch_write_seconds_count/ { wc += $2 } /^flashsale_claims_batch_write_seconds_sum/ { ws += $2 }
@@ -242,7 +243,7 @@ wait_density_recount() {
   for _ in $(seq 1 90); do
     local fresh=0
     for ((i = 0; i < ${#JAVA_PIDS[@]}; i++)); do
-      t=$(curl -fsS -m 5 "http://127.0.0.1:$((BASE_PORT + i))/actuator/prometheus" 2>/dev/null |
+      t=$(curl -fsS -m 5 "http://127.0.0.1:$((MGMT_BASE_PORT + i))/actuator/prometheus" 2>/dev/null |
         awk '/^flashsale_discovery_density_count_time_seconds / { print $2 }')
       awk -v t="${t:-NaN}" -v s="$since" 'BEGIN { exit !(t != "NaN" && t + 0 > s) }' && fresh=$((fresh + 1))
     done
@@ -344,7 +345,7 @@ start_instance() {
   # instance signs with the key the first one generated.
   # shellcheck disable=SC2086  # JVM_GC is a list of options
   "$JAVA" -Xmx"$HEAP" -Xms"$HEAP" $JVM_GC -Xlog:gc:file="$OUT/gc-$i.log" \
-    -jar "$JAR" --server.port="$port" \
+    -jar "$JAR" --server.port="$port" --management.server.port=$((MGMT_BASE_PORT + $1 - 1)) \
     --spring.datasource.url="$DB_URL" --spring.datasource.username=postgres \
     --spring.data.redis.host=127.0.0.1 --spring.data.redis.port=6379 --spring.data.redis.database="$REDIS_DB" \
     --flashsale.admin.token="$ADMIN_TOKEN" \

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.hyperlocal.flashsale.web.UnauthorizedException;
+import com.hyperlocal.flashsale.web.StorableText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -34,7 +35,7 @@ class AdminController {
         this.properties = properties;
     }
 
-    record CreateMerchantRequest(@NotBlank @Size(max = 120) String name) {
+    record CreateMerchantRequest(@NotBlank @Size(max = 120) @StorableText String name) {
     }
 
     @PostMapping

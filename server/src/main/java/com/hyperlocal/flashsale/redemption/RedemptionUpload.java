@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.hyperlocal.flashsale.web.StorableInstant;
+import com.hyperlocal.flashsale.web.StorableText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -21,9 +23,9 @@ record RedemptionUpload(
     /** One scan as the device recorded it; {@code clientId} is made on the device and never reused. */
     record Item(
             @NotNull UUID clientId,
-            @NotBlank @Size(max = 4096) String token,
-            @NotNull Instant scannedAt,
+            @NotBlank @Size(max = 4096) @StorableText String token,
+            @NotNull @StorableInstant Instant scannedAt,
             @NotNull Outcome outcome,
-            @Size(max = 64) String refusalReason) {
+            @Size(max = 64) @StorableText String refusalReason) {
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -94,6 +95,23 @@ class ApiExceptionHandler {
         return validation(List.of(new FieldProblem(e.getName(), "has a value of the wrong type or format")), request);
     }
 
+    /** Tomcat parses the query string on first use: {@code ?%} or {@code ?lat=%zz} fail there. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> badQueryString(InvalidParameterException e, HttpServletRequest request) {
+        return problem(ProblemType.BAD_REQUEST, QUERY_NOT_DECODABLE, Map.of(), request);
+    }
+
+    static final String QUERY_NOT_DECODABLE = "The query string is not validly percent-encoded UTF-8";
+
+    static boolean badQueryString(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InvalidParameterException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e,
             HttpServletRequest request) {
@@ -116,9 +134,35 @@ class ApiExceptionHandler {
         if (DependencyFailures.isUnavailable(e)) {
             return unavailable(e, request);
         }
+        if (outOfMemory(e)) {
+            // One line: a stack trace would need the memory that just ran out.
+            log.error("Out of memory on {} {}", request.getMethod(), request.getRequestURI());
+            return problem(ProblemType.UNAVAILABLE, detailFor(ProblemType.UNAVAILABLE), Map.of(), request);
+        }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return problem(ProblemType.INTERNAL, "Something went wrong on our side; nothing was changed.", Map.of(),
                 request);
+    }
+
+    static boolean outOfMemory(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The detail for an error answered without a more specific cause to tell. */
+    static String detailFor(ProblemType type) {
+        return switch (type) {
+            case UNAVAILABLE -> "The server is overloaded. Please retry shortly.";
+            case DEPENDENCY_UNAVAILABLE -> "A backing service is unavailable; nothing was changed. Please retry shortly.";
+            case INTERNAL -> "Something went wrong on our side; nothing was changed.";
+            case NOT_FOUND -> "No resource at this path";
+            case BAD_REQUEST -> "The request is not well-formed";
+            default -> type.title();
+        };
     }
 
     /** Spring MVC's own errors (405, 415, 406, unknown path) keep their status with our body. */

@@ -98,6 +98,8 @@ public final class ServerProcess {
                     "--spring.data.redis.host=" + EmbeddedRedisServer.HOST,
                     "--spring.data.redis.port=" + redis.port(),
                     "--flashsale.vouchers.key-dir=" + data.resolve("keys"),
+                    // Actuator's own port (loopback); a free one, so parallel runs do not collide on 8081.
+                    "--management.server.port=" + freePort(),
                     "--logging.level.root=WARN")
                     .directory(workDir.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
