@@ -18,6 +18,7 @@ JDK=${JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}
 MIRROR=${MIRROR:-http://deb.debian.org/debian}
 USERS=${USERS:-400}        # distinct shoppers, each claiming twice
 UNITS=${UNITS:-250}        # units of the deal they fight over
+HEALTH_WAIT=${HEALTH_WAIT:-900}  # seconds for both servers to become healthy (a loaded 2-core host needs ~8 min)
 export DOCKER_HOST=unix://$WORK/docker.sock
 export FLASHSALE_ADMIN_TOKEN=container-test-admin-token
 COMPOSE=(docker-compose -p flashsale -f "$ROOT/deploy/compose.yaml")
@@ -106,11 +107,13 @@ step "docker-compose up (host networking)"
 "${COMPOSE[@]}" up -d 2>&1 | sed 's/^/   /'
 [ "$(docker network ls -q --filter driver=bridge | wc -l)" = 0 ] || die "a bridge network exists"
 step "wait for both server containers to be healthy"
-for _ in $(seq 180); do
+up_at=$SECONDS
+for _ in $(seq $((HEALTH_WAIT / 5))); do
   healthy=$(for c in flashsale_server-1_1 flashsale_server-2_1; do docker inspect -f '{{.State.Health.Status}}' $c; done | grep -c '^healthy$' || true)
   [ "$healthy" = 2 ] && break
-  sleep 2
+  sleep 5
 done
+echo "healthy after $((SECONDS - up_at)) s"
 [ "$healthy" = 2 ] || { "${COMPOSE[@]}" logs --tail 40 server-1 server-2; die "servers not healthy"; }
 "${COMPOSE[@]}" ps | sed 's/^/   /'
 

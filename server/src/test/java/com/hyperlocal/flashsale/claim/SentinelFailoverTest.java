@@ -106,8 +106,11 @@ class SentinelFailoverTest {
                 worker.get();
             }
             assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.toString()).isIn(201, 409, 503));
+            // Between the kill and the moment this test saw the Sentinel's new answer, claims were
+            // refused (a 201 in that window can only come from a batch locked before the kill, or from
+            // the promoted replica once Lettuce reconnected to it, which can precede what we observe).
             assertThat(answers.stream().filter(a -> a.at() - killedAt > 0 && a.at() - failedOverAt < 0)
-                    .map(Answer::status)).as("answers during the failover").contains(503).doesNotContain(201);
+                    .map(Answer::status)).as("answers during the failover").contains(503);
             assertThat(count(answers, 201, failedOverAt)).as("claims after the failover").isPositive();
         } finally {
             stop.set(true);
