@@ -7,6 +7,7 @@
 #   bench/run.sh              full run (~10-15 min)
 #   QUICK=1 bench/run.sh      smoke run (~2-3 min: seconds per scenario, 20k discovery deals)
 #   bench/run.sh --no-build   reuse server/target/server-0.1.0-SNAPSHOT.jar
+#   REPLICA=1 bench/run.sh    discovery reads a streaming replica (a second cluster on this machine)
 #   PROFILE="hot ping" bench/run.sh   also record JFR per instance during those scenarios
 #   ASPROF=/path/libasyncProfiler.so PROFILE="hot" bench/run.sh   async-profiler instead (not shipped here:
 #                             it comes in Maven Central's tools.profiler:async-profiler jar, linux-x64/)
@@ -21,7 +22,7 @@ BUILD=1
 for arg in "$@"; do
   case "$arg" in
     --no-build) BUILD=0 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -54,6 +55,9 @@ SCENARIOS=${SCENARIOS:-}                 # empty = all; else a subset of: pgbenc
 PROFILE=${PROFILE:-}                     # e.g. "hot ping": JFR recording per instance during those runs
 ASPROF=${ASPROF:-}                       # path to libasyncProfiler.so: PROFILE runs use async-profiler (collapsed stacks) instead of JFR
 ASPROF_EVENT=${ASPROF_EVENT:-cpu}        # cpu (perf_events) or itimer/wall
+REPLICA=${REPLICA:-0}                    # 1 = a physical streaming replica of the machine's PostgreSQL (pg_createcluster
+REPLICA_PORT=${REPLICA_PORT:-5433}       #     + pg_basebackup, on this port, same machine) serves discovery; dropped at the end
+REPLICA_CLUSTER=flashsale_bench_replica
 if [[ "$QUICK" == 1 ]]; then
   DUR=${DUR:-3}; SOLDOUT_DUR=${SOLDOUT_DUR:-3}; PG_T=${PG_T:-3}; WARMUP=${WARMUP:-2}
   COUNTRY_DEALS=${COUNTRY_DEALS:-15000}; HOT_SPOT_DEALS=${HOT_SPOT_DEALS:-1000}; DISCOVERY_WARMUP=${DISCOVERY_WARMUP:-5}
@@ -114,6 +118,7 @@ cleanup() {
     kill -TERM "$(cat "$WORK/nginx/nginx.pid")" 2>/dev/null
   fi
   [[ -n "$WATCHDOG" ]] && kill "$WATCHDOG" 2>/dev/null
+  [[ "$REPLICA" == 1 ]] && drop_replica
   cp -f "$WORK"/nginx/error.log "$OUT/nginx-error.log" 2>/dev/null
   rm -rf "$WORK"
   [[ $rc != 0 ]] && echo "benchmark stopped (exit $rc); logs in $OUT" >&3
@@ -161,6 +166,63 @@ ensure_redis() {
 }
 
 sql() { timeout "${SQL_TIMEOUT:-120}" "${PSQL[@]}" -d "$DB_NAME" -At "$@"; }
+
+# ---------------------------------------------------------------- optional streaming replica
+# A second cluster of the machine's PostgreSQL version, made a physical standby of the main one by
+# pg_basebackup (-R: standby.signal + primary_conninfo; -C -S: a slot, so no WAL it needs is
+# recycled). The main cluster must accept replication connections from loopback: a trust line is
+# added to its pg_hba.conf if none is there (the machine already trusts loopback for all databases).
+pg_ver() { ls /etc/postgresql | sort -V | tail -1; }
+start_replica() {
+  local ver hba dir
+  ver=$(pg_ver); hba=/etc/postgresql/$ver/main/pg_hba.conf; dir=/var/lib/postgresql/$ver/$REPLICA_CLUSTER
+  drop_replica
+  if ! grep -Eq '^host[[:space:]]+replication' "$hba"; then
+    log "allowing loopback replication connections in $hba"
+    printf '# added by flashsale bench/run.sh REPLICA=1\nhost replication postgres 127.0.0.1/32 trust\n' >>"$hba"
+    timeout 30 "${PSQL[@]}" -d postgres -Atc 'SELECT pg_reload_conf()' >/dev/null
+  fi
+  log "streaming replica: cluster $ver/$REPLICA_CLUSTER on 127.0.0.1:$REPLICA_PORT (pg_basebackup of the main cluster)"
+  timeout 60 pg_createcluster "$ver" "$REPLICA_CLUSTER" -p "$REPLICA_PORT" >"$OUT/replica.log" 2>&1 || die "pg_createcluster (see $OUT/replica.log)"
+  rm -rf "$dir"
+  timeout 900 runuser -u postgres -- pg_basebackup -h 127.0.0.1 -p 5432 -U postgres -D "$dir" -R -X stream \
+    -C -S "$REPLICA_CLUSTER" >>"$OUT/replica.log" 2>&1 || die "pg_basebackup (see $OUT/replica.log)"
+  # The standby needs at least the primary's max_connections.
+  echo "max_connections = $(timeout 10 "${PSQL[@]}" -d postgres -Atc 'SHOW max_connections')" \
+    >>"/etc/postgresql/$ver/$REPLICA_CLUSTER/postgresql.conf"
+  timeout 120 pg_ctlcluster --skip-systemctl-redirect "$ver" "$REPLICA_CLUSTER" start >>"$OUT/replica.log" 2>&1 \
+    || die "replica start (see $OUT/replica.log)"
+  for _ in $(seq 1 60); do timeout 5 pg_isready -q -h 127.0.0.1 -p "$REPLICA_PORT" && break; sleep 1; done
+  [[ $(timeout 10 psql -X -h 127.0.0.1 -p "$REPLICA_PORT" -U postgres -d postgres -Atc 'SELECT pg_is_in_recovery()') == t ]] \
+    || die "the replica on $REPLICA_PORT is not in recovery"
+}
+drop_replica() {
+  local ver; ver=$(pg_ver)
+  if pg_lsclusters -h 2>/dev/null | awk '{ print $2 }' | grep -qx "$REPLICA_CLUSTER"; then
+    timeout 120 pg_dropcluster --stop "$ver" "$REPLICA_CLUSTER" >/dev/null 2>&1 || true
+  fi
+  # The slot would keep WAL on the main cluster forever.
+  timeout 30 "${PSQL[@]}" -d postgres -Atc "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots
+    WHERE slot_name = '$REPLICA_CLUSTER' AND NOT active" >/dev/null 2>&1 || true
+}
+# Waits (at most 600 s) until the replica has replayed everything the primary has written now.
+wait_replica() {
+  [[ "$REPLICA" == 1 ]] || return 0
+  local target; target=$(sql -c "SELECT (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint")
+  for _ in $(seq 1 600); do
+    [[ $(timeout 10 psql -X -h 127.0.0.1 -p "$REPLICA_PORT" -U postgres -d postgres -Atc \
+      "SELECT (pg_last_wal_replay_lsn() - '0/0'::pg_lsn)::bigint >= $target") == t ]] && return 0
+    sleep 1
+  done
+  die "the replica did not catch up within 600 s"
+}
+# Discovery statements per target (flashsale.discovery.reads) summed over the instances: "replica primary".
+replica_reads() {
+  for ((i = 0; i < INSTANCES; i++)); do
+    curl -fsS -m 5 "http://127.0.0.1:$((BASE_PORT + i))/actuator/prometheus" 2>/dev/null || true
+  done | awk '/^flashsale_discovery_reads_total/ { if ($0 ~ /target="replica"/) r += $2; else p += $2 }
+    END { printf "%d %d", r, p }'
+}
 
 # ---------------------------------------------------------------- CPU accounting
 # utime+stime of a pid in clock ticks (with children reaped by it, if $2 is set); 0 if gone.
@@ -351,6 +413,7 @@ start_instance() {
     --flashsale.admin.token="$ADMIN_TOKEN" \
     --flashsale.embedded.data-dir="$WORK/data" --flashsale.vouchers.key-dir="$WORK/keys" \
     --management.endpoint.health.probes.enabled=true \
+    "${REPLICA_ARGS[@]}" \
     >"$OUT/instance-$i.log" 2>&1 3>&- &
   JAVA_PIDS+=($!)
 }
@@ -421,6 +484,12 @@ ulimit -n 65536 2>/dev/null || true
 install_missing
 ensure_postgres
 ensure_redis
+REPLICA_ARGS=()
+if [[ "$REPLICA" == 1 ]]; then
+  start_replica
+  REPLICA_ARGS=(--flashsale.datasource.replica.url="jdbc:postgresql://127.0.0.1:$REPLICA_PORT/$DB_NAME"
+    --flashsale.datasource.replica.username=postgres)
+fi
 PG_PID=$(head -1 "$(timeout 10 "${PSQL[@]}" -d postgres -Atc 'SHOW data_directory')/postmaster.pid" 2>/dev/null || true)
 REDIS_PID=$(timeout 5 redis-cli -h 127.0.0.1 info server | awk -F: '/^process_id/ { print $2 }' | tr -d '\r')
 
@@ -512,7 +581,7 @@ run_wrk warmup-nearby "$CONNS" "$WARMUP" nearby.lua 5
 run_wrk warmup-ping 64 "$WARMUP" get.lua "$PING_PATH"
 
 ROWS=""
-PING_RPS=0; HOT_CPS=0; SOLDOUT_RPS=0; D5_RPS=0; D5_P99=n/a; D5L_RPS=0; D5L_P99=n/a; GEO_TOTAL=0; SEED_S=0; ORACLE_OK=0; ORACLE_BAD=0
+REPLICA_NOTE=""; PING_RPS=0; HOT_CPS=0; SOLDOUT_RPS=0; D5_RPS=0; D5_P99=n/a; D5L_RPS=0; D5L_P99=n/a; GEO_TOTAL=0; SEED_S=0; ORACLE_OK=0; ORACLE_BAD=0
 row() { ROWS+="| $1 | $2 | $3 | $4 | $5 | $6 | $7 | $(cat "$OUT/$8.cpu") |"$'\n'; }
 
 # ---- HTTP ceiling
@@ -593,7 +662,9 @@ SEED_S=$((SECONDS - t0))
 # Steady state, as for the claims: the density grid (recounted every 60 s) aware of the new deals,
 # then tiles loaded. With a grid counted before the import, hot spots look empty, their rings go to
 # SQL and PostgreSQL saturates (measured: 5 km fell to 258 req/s with 503s), though answers stay exact.
+wait_replica
 wait_density_recount "$(date +%s)"
+READS_BEFORE=$(replica_reads)
 log "d. warm-up after seeding: ${DISCOVERY_WARMUP}s"
 run_wrk warmup-nearby-seeded "$CONNS" "$DISCOVERY_WARMUP" nearby.lua 5
 D5_RPS=0
@@ -610,6 +681,8 @@ log "d. discovery at 5 km, ${DISCOVERY_LATENCY_CONNS} connections, ${DUR}s"
 run_wrk nearby-5km-light "$DISCOVERY_LATENCY_CONNS" "$DUR" nearby.lua 5
 D5L_RPS=$(rate "$(val nearby-5km-light status_200)" "$(val nearby-5km-light duration_s)"); D5L_P99=$(val nearby-5km-light p99_ms)
 row "d. discovery, radius 5 km, lighter load" "-c$DISCOVERY_LATENCY_CONNS -d${DUR}s, 80% near hot spots" "**$D5L_RPS req/s**" "$(val nearby-5km-light p50_ms) ms" "$D5L_P99 ms" "$(others nearby-5km-light 200)" "n/a" nearby-5km-light
+read -r R1 P1 <<<"$READS_BEFORE"; read -r R2 P2 <<<"$(replica_reads)"
+REPLICA_NOTE="discovery statements during the discovery runs: $((R2 - R1)) on the replica, $((P2 - P1)) on the primary"
 log "d. oracle: $ORACLE_SAMPLES answers vs brute force"
 timeout 900 python3 bench/oracle.py --base "$LB" --db "$DB_NAME" --samples "$ORACLE_SAMPLES" --radii "$RADII" \
   --out "$OUT/oracle.txt" >"$OUT/oracle.log" 2>&1 || die "oracle (see $OUT/oracle.log)"
@@ -658,6 +731,7 @@ RESULTS=$OUT/results.md
   [[ "$QUICK" == 1 ]] && echo "> **QUICK=1 smoke run** — a few seconds per scenario and $GEO_TOTAL discovery deals; not a measurement." && echo
   echo "**Machine.** $(nproc) CPUs ($CPU_MODEL), ${MEM_GB} GB RAM, Linux $(uname -r); load average at start $LOAD_START."
   echo "JVM $JVM_VERSION; PostgreSQL $PG_VERSION ($PG_SETTINGS); Redis $REDIS_VERSION; nginx $NGINX_VERSION (worker_processes $NGINX_WORKERS); wrk $WRK_VERSION ($WRK_THREADS threads)."
+  [[ "$REPLICA" == 1 ]] && echo "**REPLICA=1**: discovery reads a physical streaming replica (cluster $REPLICA_CLUSTER on 127.0.0.1:$REPLICA_PORT — the same machine, cores and disk as the primary; its CPU is not in the pg column); $REPLICA_NOTE."
   echo "$INSTANCES instances, -Xmx$HEAP -Xms$HEAP $JVM_GC, all on this machine with the load generator. Seeding $GEO_TOTAL discovery deals took ${SEED_S} s (CLUSTER=$CLUSTER: table clustered on its location index after seeding when 1); whole run $((SECONDS / 60)) min $((SECONDS % 60)) s."
   echo
   echo "| scenario | load | throughput | p50 | p99 | other answers | invariant | CPU, cores (wrk / java / nginx / pg / redis); JIT compile time in the run |"

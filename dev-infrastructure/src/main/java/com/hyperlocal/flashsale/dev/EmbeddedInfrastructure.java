@@ -18,7 +18,7 @@ import org.springframework.core.env.MapPropertySource;
  * no external ones, so the server runs on a machine that has only a JDK.
  *
  * <p>Runs after the config files are read, so {@code SPRING_DATASOURCE_URL},
- * {@code SPRING_DATA_REDIS_HOST} and friends from any source switch it off per server.
+ * {@code SPRING_DATA_REDIS_HOST} (or {@code _URL}, {@code _SENTINEL_MASTER}, {@code _CLUSTER_NODES}) and friends from any source switch it off per server.
  * Data lives in {@code flashsale.embedded.data-dir} (default {@code ./data}) and survives restarts;
  * with {@code flashsale.embedded.ephemeral=true} (the tests) it goes to a temporary folder.
  * The voucher signing keys default to {@code <data-dir>/keys} for the same reason.
@@ -52,7 +52,9 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             props.put("flashsale.admin.demo-merchant", !ephemeral(env));
             log.info("Embedded PostgreSQL on 127.0.0.1:" + pg.port() + ", data in " + dataDir.resolve("postgres"));
         }
-        if (!env.containsProperty("spring.data.redis.host") && !env.containsProperty("spring.data.redis.url")) {
+        if (!env.containsProperty("spring.data.redis.host") && !env.containsProperty("spring.data.redis.url")
+                && !env.containsProperty("spring.data.redis.sentinel.master")
+                && !env.containsProperty("spring.data.redis.cluster.nodes")) {
             EmbeddedRedisServer redis = EmbeddedRedisServer.startOnce(dataDir.resolve("redis"), ephemeral(env));
             props.put("spring.data.redis.host", EmbeddedRedisServer.HOST);
             props.put("spring.data.redis.port", redis.port());

@@ -9,7 +9,6 @@ import java.util.List;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,21 +44,24 @@ class DensityGrid {
     private record Cell(long key, double perKm2) {
     }
 
-    private final JdbcClient jdbc;
+    private final DiscoveryReads reads;
     private volatile Snapshot snapshot;
 
-    DensityGrid(JdbcClient jdbc, MeterRegistry meters) {
-        this.jdbc = jdbc;
+    DensityGrid(DiscoveryReads reads, MeterRegistry meters) {
+        this.reads = reads;
         Gauge.builder("flashsale.discovery.density.count.time", this, DensityGrid::countedAtEpochSeconds)
                 .baseUnit("seconds").description("When the density grid in use was counted").register(meters);
     }
 
     /** Counts again (one statement over all deals) and swaps the new grid in. */
     void refresh(Instant now) {
-        List<Cell> cells = new ArrayList<>();
-        jdbc.sql(SQL).param("now", now.atOffset(ZoneOffset.UTC)).query(rs -> {
-            int row = rs.getInt(1);
-            cells.add(new Cell(TileGrid.key(row, rs.getInt(2)), rs.getLong(3) / cellAreaKm2(row)));
+        List<Cell> cells = reads.query(jdbc -> {
+            List<Cell> counted = new ArrayList<>();
+            jdbc.sql(SQL).param("now", now.atOffset(ZoneOffset.UTC)).query(rs -> {
+                int row = rs.getInt(1);
+                counted.add(new Cell(TileGrid.key(row, rs.getInt(2)), rs.getLong(3) / cellAreaKm2(row)));
+            });
+            return counted;
         });
         cells.sort(Comparator.comparingLong(Cell::key));
         snapshot = new Snapshot(cells.stream().mapToLong(Cell::key).toArray(),

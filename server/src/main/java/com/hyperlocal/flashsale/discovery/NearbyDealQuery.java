@@ -37,10 +37,10 @@ class NearbyDealQuery {
     static final double FIRST_RING_KM = 0.25;
     static final double RING_GROWTH = 4;
 
-    private final JdbcClient jdbc;
+    private final DiscoveryReads reads;
 
-    NearbyDealQuery(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    NearbyDealQuery(DiscoveryReads reads) {
+        this.reads = reads;
     }
 
     /**
@@ -69,7 +69,13 @@ class NearbyDealQuery {
                     .append(", :minLat").append(i).append("), point(:maxLng").append(i).append(", :maxLat")
                     .append(i).append("))");
         }
-        JdbcClient.StatementSpec statement = jdbc.sql(SQL.formatted(prefilter))
+        String sql = SQL.formatted(prefilter);
+        return reads.query(jdbc -> run(jdbc.sql(sql), boxes, lat, lng, radiusKm, limit, now));
+    }
+
+    private static List<NearbyDeal> run(JdbcClient.StatementSpec statement, List<LngLatBox> boxes, double lat,
+            double lng, double radiusKm, int limit, Instant now) {
+        statement = statement
                 .param("earthRadius", Haversine.EARTH_RADIUS_KM)
                 .param("lat", lat)
                 .param("lng", lng)

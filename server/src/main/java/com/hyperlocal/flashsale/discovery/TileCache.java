@@ -116,6 +116,7 @@ class TileCache {
 
     /** Drops the tile holding this point, so the next search reloads it (also a load under way). */
     void evict(double lat, double lng) {
+        query.listingChanged();
         evict(grid.keyOf(lat, lng));
     }
 

@@ -26,17 +26,26 @@ class TileQuery {
               AND d.valid_until > :from AND d.valid_from <= :until AND d.remaining_inventory > 0
             """;
 
-    private final JdbcClient jdbc;
+    private final DiscoveryReads reads;
 
-    TileQuery(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    TileQuery(DiscoveryReads reads) {
+        this.reads = reads;
+    }
+
+    /** A deal in some tile was created or closed: the next loads must see it (see {@link DiscoveryReads#queryTile}). */
+    void listingChanged() {
+        reads.listingChanged();
     }
 
     /** The tile {@code key} of {@code grid}, able to answer for any instant in [from, until). */
     Tile load(TileGrid grid, long key, Instant from, Instant until) {
         // Whole microseconds, as PostgreSQL stores them, so the tile's window is exactly the one queried.
-        from = from.truncatedTo(ChronoUnit.MICROS);
-        until = until.truncatedTo(ChronoUnit.MICROS);
+        Instant start = from.truncatedTo(ChronoUnit.MICROS);
+        Instant end = until.truncatedTo(ChronoUnit.MICROS);
+        return reads.queryTile(jdbc -> load(jdbc, grid, key, start, end));
+    }
+
+    private static Tile load(JdbcClient jdbc, TileGrid grid, long key, Instant from, Instant until) {
         int row = TileGrid.row(key);
         int col = TileGrid.col(key);
         Tile.Builder tile = new Tile.Builder(Tile.micros(from), Tile.micros(until));

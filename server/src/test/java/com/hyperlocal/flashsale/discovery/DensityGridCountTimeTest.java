@@ -24,7 +24,7 @@ class DensityGridCountTimeTest {
     @Test
     void theCountTimeGaugeIsUnknownBeforeTheFirstCountAndThenTheTimeOfTheLatest() {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        DensityGrid grid = new DensityGrid(jdbc, meters);
+        DensityGrid grid = new DensityGrid(DiscoveryReads.primaryOnly(jdbc), meters);
         assertThat(countTime(meters)).isNaN();
 
         grid.refresh(Instant.parse("2026-11-24T10:00:00.250Z"));

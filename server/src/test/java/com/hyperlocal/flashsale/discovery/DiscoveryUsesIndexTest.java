@@ -93,7 +93,7 @@ class DiscoveryUsesIndexTest {
         List<Captured> captured = new ArrayList<>();
         TileGrid grid = new TileGrid(0.005);
         Instant now = Instant.now();
-        new TileQuery(JdbcClient.create(recording(dataSource, captured)))
+        new TileQuery(DiscoveryReads.primaryOnly(JdbcClient.create(recording(dataSource, captured))))
                 .load(grid, grid.keyOf(52.52, 13.405), now.minusSeconds(30), now.plusSeconds(30));
         assertThat(captured).hasSize(1);
         assertUsesLocationIndex(List.of(explain(captured.get(0))));
@@ -108,7 +108,7 @@ class DiscoveryUsesIndexTest {
     /** Runs the real search through a recording connection, then EXPLAINs exactly the statements it sent. */
     private List<String> explain(double lat, double lng, double radiusKm) throws SQLException {
         List<Captured> captured = new ArrayList<>();
-        new NearbyDealQuery(JdbcClient.create(recording(dataSource, captured))).find(lat, lng, radiusKm, 20,
+        new NearbyDealQuery(DiscoveryReads.primaryOnly(JdbcClient.create(recording(dataSource, captured)))).find(lat, lng, radiusKm, 20,
                 Instant.now());
         assertThat(captured).isNotEmpty();
         List<String> plans = new ArrayList<>();

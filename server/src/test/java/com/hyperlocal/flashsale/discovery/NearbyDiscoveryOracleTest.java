@@ -489,7 +489,7 @@ class NearbyDiscoveryOracleTest {
     // --- helpers ------------------------------------------------------------------------------
 
     /** Rows written straight into PostgreSQL bypass the tile evictions, so the cache starts over. */
-    private void insert(List<Row> rows) {
+    void insert(List<Row> rows) {
         DealRows.insert(jdbc, rows);
         search.clear();
     }

@@ -48,9 +48,9 @@ class TileCacheCapTest {
         DiscoveryCacheProperties properties = new DiscoveryCacheProperties(true, 0.005, Duration.ofSeconds(30), CAP,
                 16, Duration.ofMinutes(1));
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        TileCache cache = new TileCache(new TileQuery(jdbc), properties, meters);
-        NearbyDealQuery sql = new NearbyDealQuery(jdbc);
-        TiledNearbySearch search = new TiledNearbySearch(sql, cache, new DensityGrid(jdbc, meters), properties, meters);
+        TileCache cache = new TileCache(new TileQuery(DiscoveryReads.primaryOnly(jdbc)), properties, meters);
+        NearbyDealQuery sql = new NearbyDealQuery(DiscoveryReads.primaryOnly(jdbc));
+        TiledNearbySearch search = new TiledNearbySearch(sql, cache, new DensityGrid(DiscoveryReads.primaryOnly(jdbc), meters), properties, meters);
 
         for (int i = 0; i < 300; i++) {
             double lat = LAT + (2 * random.nextDouble() - 1) * 0.012;
