@@ -69,7 +69,7 @@ public final class HttpTillServer implements TillServer {
 
     @Override
     public KeyCache fetchKeys(Clock clock) throws ServerException {
-        return call(() -> KeySets.fetch(client(), clock));
+        return call(() -> KeySets.fetch(client(), clock).cache());
     }
 
     private FlashSaleClient client() throws ServerException {
