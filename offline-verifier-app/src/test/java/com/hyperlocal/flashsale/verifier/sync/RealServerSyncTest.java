@@ -169,7 +169,7 @@ class RealServerSyncTest {
 
     /** The voucher's claim id, read off its (verified) token by common-crypto. */
     private static UUID claimId(FlashSaleClient merchant, String token) {
-        var cache = com.hyperlocal.flashsale.client.KeySets.fetch(merchant, Clock.systemUTC());
+        var cache = com.hyperlocal.flashsale.client.KeySets.fetch(merchant, Clock.systemUTC()).cache();
         var result = cache.verifier(Clock.systemUTC()).verify(token);
         return ((com.hyperlocal.flashsale.crypto.VerificationResult.Valid) result).claims().claimId();
     }
