@@ -770,9 +770,9 @@ RESULTS=$OUT/results.md
 } >"$RESULTS"
 
 # Replace the marked section of docs/benchmarks.md (append it if the markers are missing).
-# A partial run (SCENARIOS set) only writes its results directory.
+# A partial run (SCENARIOS set) or a REPLICA=1 run only writes its results directory.
 DOC=docs/benchmarks.md
-if [[ -n "$SCENARIOS" ]]; then
+if [[ -n "$SCENARIOS" || "$REPLICA" == 1 ]]; then
   DOC=$OUT/results.md
 elif grep -q '<!-- results:start -->' "$DOC" 2>/dev/null && grep -q '<!-- results:end -->' "$DOC"; then
   awk -v f="$RESULTS" '

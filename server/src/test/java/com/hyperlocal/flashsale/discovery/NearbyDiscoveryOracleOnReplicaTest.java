@@ -31,6 +31,7 @@ class NearbyDiscoveryOracleOnReplicaTest extends NearbyDiscoveryOracleTest {
     void insert(List<Row> rows) {
         super.insert(rows);
         StreamingReplica.shared().awaitCaughtUp();
+        StreamingReplica.shared().awaitVisible(rows.stream().map(Row::id).toList());
     }
 
     @AfterAll

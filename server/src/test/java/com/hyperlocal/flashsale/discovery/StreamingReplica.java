@@ -170,6 +170,20 @@ final class StreamingReplica {
                 () -> lsn(standbyUrl(), "SELECT (pg_last_wal_replay_lsn() - '0/0'::pg_lsn)::bigint") >= target);
     }
 
+    /** Waits until every one of these deals is visible in a new snapshot on the standby. */
+    void awaitVisible(java.util.List<java.util.UUID> deals) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            try (Connection c = DriverManager.getConnection(standbyUrl(), "postgres", "");
+                    java.sql.PreparedStatement st = c.prepareStatement("SELECT count(*) FROM deals WHERE id = ANY (?)")) {
+                st.setArray(1, c.createArrayOf("uuid", deals.toArray()));
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1) == deals.size();
+                }
+            }
+        });
+    }
+
     private void onStandby(String sql) {
         try (Connection c = DriverManager.getConnection(standbyUrl(), "postgres", "");
                 Statement st = c.createStatement()) {
