@@ -1,18 +1,10 @@
 package com.hyperlocal.flashsale.crypto;
 
 import com.google.zxing.BarcodeFormat;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
 import com.google.zxing.EncodeHintType;
-import com.google.zxing.LuminanceSource;
-import com.google.zxing.MultiFormatReader;
-import com.google.zxing.ReaderException;
 import com.google.zxing.WriterException;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.common.GlobalHistogramBinarizer;
-import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.encoder.Encoder;
 import java.awt.image.BufferedImage;
@@ -21,8 +13,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,9 +23,9 @@ import javax.imageio.ImageIO;
 /**
  * QR encode/decode for voucher tokens (or any text).
  *
- * <p>Decoding is meant to be called on every webcam frame: it allocates a fresh ZXing reader per
- * call (ZXing readers are not thread-safe), holds no state, and reports "no code" as an empty
- * {@link Optional} rather than an exception.
+ * <p>Decoding is meant to be called on every webcam frame: it allocates fresh ZXing readers per
+ * call (ZXing readers are not thread-safe), holds no state, keeps to a time budget, and reports
+ * "no code" as an empty {@link Optional} rather than an exception.
  *
  * <p>Stateless and thread-safe.
  */
@@ -42,8 +34,11 @@ public final class QrCodes {
     /** The quiet zone the QR spec asks for; smaller margins hurt scanning on busy backgrounds. */
     public static final int QUIET_ZONE_MODULES = 4;
 
-    private static final Map<DecodeHintType, Object> DECODE_HINTS = decodeHints();
-    private static final Map<DecodeHintType, Object> PURE_HINTS = pureHints();
+    /**
+     * How long {@link #decode(BufferedImage)} may spend on one frame: a live camera at 10 frames
+     * a second leaves 100 ms per frame, on one core while the other draws the screen.
+     */
+    public static final Duration FRAME_BUDGET = Duration.ofMillis(100);
 
     private QrCodes() {
     }
@@ -77,31 +72,26 @@ public final class QrCodes {
         }
     }
 
-    /** Decodes the first QR code found in the image, including inverted (light-on-dark) codes. */
+    /**
+     * Decodes the first QR code in a camera frame (or any image), including inverted
+     * (light-on-dark) codes, spending at most about {@link #FRAME_BUDGET} on it.
+     */
     public static Optional<String> decode(BufferedImage image) {
+        return decode(image, FRAME_BUDGET);
+    }
+
+    /**
+     * Decodes the first QR code in the image, trying clean-ups (rescaling, sharpening, contrast
+     * normalisation, inversion; see docs/scanning.md) until one reads it or {@code budget} is
+     * spent. No new attempt starts after the budget (except the first few, which always run); the
+     * one running finishes.
+     */
+    public static Optional<String> decode(BufferedImage image, Duration budget) {
         if (image == null) {
             return Optional.empty();
         }
-        LuminanceSource source = new BufferedImageLuminanceSource(image);
-        // Hybrid copes with uneven lighting; global histogram rescues some low-contrast frames.
-        for (BinaryBitmap bitmap : List.of(new BinaryBitmap(new HybridBinarizer(source)),
-                new BinaryBitmap(new GlobalHistogramBinarizer(source)))) {
-            try {
-                MultiFormatReader reader = new MultiFormatReader();
-                return Optional.of(reader.decode(bitmap, DECODE_HINTS).getText());
-            } catch (ReaderException | RuntimeException e) {
-                // Not found / checksum / format, or a ZXing internal error on a garbage frame:
-                // either way "no code in this frame", try the next binarizer.
-            }
-        }
-        // ZXing's finder-pattern detector misses roughly 3% of clean version-17 codes (measured
-        // over random tokens); a straight-on image such as a file or a screenshot decodes in pure mode.
-        try {
-            return Optional.of(new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(source)),
-                    PURE_HINTS).getText());
-        } catch (ReaderException | RuntimeException e) {
-            return Optional.empty();
-        }
+        long deadline = System.nanoTime() + budget.toNanos();
+        return QrDecoder.decode(GreyImage.of(image), deadline, System::nanoTime);
     }
 
     /** Decodes a PNG (or any ImageIO-readable) image; unreadable bytes give an empty result. */
@@ -138,20 +128,6 @@ public final class QrCodes {
         if (!StandardCharsets.US_ASCII.newEncoder().canEncode(text)) {
             hints.put(EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
         }
-        return hints;
-    }
-
-    private static Map<DecodeHintType, Object> decodeHints() {
-        Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
-        hints.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
-        hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
-        hints.put(DecodeHintType.ALSO_INVERTED, Boolean.TRUE);
-        return Map.copyOf(hints);
-    }
-
-    private static Map<DecodeHintType, Object> pureHints() {
-        Map<DecodeHintType, Object> hints = new EnumMap<>(DECODE_HINTS);
-        hints.put(DecodeHintType.PURE_BARCODE, Boolean.TRUE);
         return hints;
     }
 }

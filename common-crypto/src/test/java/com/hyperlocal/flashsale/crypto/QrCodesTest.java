@@ -69,6 +69,21 @@ class QrCodesTest {
     }
 
     @Test
+    void aSpentBudgetStillReadsAPlainOrInvertedCode() {
+        // The first attempts run whatever the budget, so a busy machine still reads a clean code.
+        BufferedImage img = QrCodes.toImage(TOKEN, 400, ErrorCorrection.M);
+        BufferedImage inverted = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                inverted.setRGB(x, y, ~img.getRGB(x, y) & 0xFFFFFF);
+            }
+        }
+
+        assertThat(QrCodes.decode(img, java.time.Duration.ZERO)).contains(TOKEN);
+        assertThat(QrCodes.decode(inverted, java.time.Duration.ZERO)).contains(TOKEN);
+    }
+
+    @Test
     void rotatedAndScaledImageDecodes() {
         BufferedImage img = QrCodes.toImage(TOKEN, 300, ErrorCorrection.M);
         BufferedImage out = new BufferedImage(700, 700, BufferedImage.TYPE_INT_RGB);

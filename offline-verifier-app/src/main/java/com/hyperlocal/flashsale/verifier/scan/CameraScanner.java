@@ -26,6 +26,8 @@ public final class CameraScanner implements Runnable {
     private long lastSeenNanos;
 
     /**
+     * @param frameInterval   the frame period: each grab starts this long after the previous one,
+     *                        or at once when decoding took longer
      * @param maxEmptyFrames  consecutive frames without a picture before the camera counts as lost
      * @param repeatQuietTime a code must be out of view this long before it is reported again
      */
@@ -56,6 +58,7 @@ public final class CameraScanner implements Runnable {
             camera.open();
             int empty = 0;
             while (running) {
+                long frameStart = System.nanoTime();
                 BufferedImage frame = camera.grab();
                 if (frame == null) {
                     if (++empty > maxEmptyFrames) {
@@ -68,7 +71,7 @@ public final class CameraScanner implements Runnable {
                     listener.frame(frame);
                     decoder.apply(frame).ifPresent(this::seen);
                 }
-                pause();
+                pause(frameStart);
             }
         } catch (CameraException e) {
             problem = e.getMessage() + " Use \"Open image…\" or \"Paste token\" instead.";
@@ -94,9 +97,15 @@ public final class CameraScanner implements Runnable {
         }
     }
 
-    private void pause() throws InterruptedException {
-        if (!frameInterval.isZero()) {
-            Thread.sleep(frameInterval.toMillis());
+    /**
+     * Waits out the rest of the frame interval: the interval is a frame period, so a frame whose
+     * decode took most of it (QrCodes spends up to its frame budget) is not followed by a full
+     * pause as well, and the rate stays near 1 / interval.
+     */
+    private void pause(long frameStart) throws InterruptedException {
+        long restMillis = (frameInterval.toNanos() - (System.nanoTime() - frameStart)) / 1_000_000;
+        if (restMillis > 0) {
+            Thread.sleep(restMillis);
         }
     }
 }

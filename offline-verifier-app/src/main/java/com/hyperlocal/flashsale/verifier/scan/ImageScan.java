@@ -4,10 +4,14 @@ import com.hyperlocal.flashsale.crypto.QrCodes;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import javax.imageio.ImageIO;
 
 /** The "Open image…" fallback: a photo or screenshot of the voucher's QR code. */
 public final class ImageScan {
+
+    /** A file is decoded once, not 10 times a second: it may take every clean-up there is. */
+    static final Duration FILE_BUDGET = Duration.ofSeconds(2);
 
     private ImageScan() {
     }
@@ -23,7 +27,7 @@ public final class ImageScan {
         if (image == null) {
             throw new IOException("The file " + file.getFileName() + " is not a picture (use PNG, JPEG, GIF or BMP).");
         }
-        return QrCodes.decode(image).orElseThrow(() ->
+        return QrCodes.decode(image, FILE_BUDGET).orElseThrow(() ->
                 new IOException("No QR code was found in " + file.getFileName() + "."));
     }
 
