@@ -133,11 +133,18 @@ class BodyLimitFilter extends OncePerRequestFilter {
      */
     private static void refuse(HttpServletResponse response, ProblemType type, String detail,
             HttpServletRequest request) throws IOException {
-        if (request.getAttribute(RefusedBodyValve.COYOTE_REQUEST) instanceof org.apache.coyote.Request coyote) {
+        org.apache.coyote.Request coyote = request.getAttribute(RefusedBodyValve.COYOTE_REQUEST)
+                instanceof org.apache.coyote.Request r ? r : null;
+        if (coyote != null) {
             coyote.action(org.apache.coyote.ActionCode.DISABLE_SWALLOW_INPUT, null);
         }
         response.setHeader(HttpHeaders.CONNECTION, "close");
         ProblemWriter.write(response, type, detail, request.getRequestURI());
+        if (coyote != null) {
+            // The answer is on the wire; then close at once rather than after draining the body.
+            response.flushBuffer();
+            coyote.action(org.apache.coyote.ActionCode.CLOSE_NOW, null);
+        }
     }
 
     private static final class TooLarge extends IOException {

@@ -76,7 +76,10 @@ class HostileClientFuzzTest {
             root.detachAppender(logged);
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        System.out.printf("fuzz: %d requests in %d ms, statuses %s%n", cases.size(), millis, statuses);
+        long perEndpoint = cases.stream()
+                .filter(c -> c.name().matches("(GET|POST|DELETE|authenticated|unauthenticated) .*")).count();
+        System.out.printf("fuzz: %d requests (%d protocol-level, %d per endpoint) in %d ms, statuses %s%n",
+                cases.size(), cases.size() - perEndpoint, perEndpoint, millis, statuses);
 
         assertThat(failures).as("cases answered 5xx, without problem+json, or leaking internals").isEmpty();
         assertThat(logged.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
