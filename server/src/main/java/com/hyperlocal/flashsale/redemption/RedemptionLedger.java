@@ -23,14 +23,14 @@ class RedemptionLedger {
     }
 
     /** The voucher the server issued for a claim, and whose deal it is. */
-    record IssuedVoucher(UUID claimId, UUID dealId, String userId, UUID merchantId, String token) {
+    record IssuedVoucher(UUID claimId, UUID dealId, String userId, UUID merchantId, String token, Instant expiresAt) {
     }
 
     record Stored(UUID id, String status, UUID conflictsWith) {
     }
 
     record NewRow(UUID merchantId, UUID clientId, String deviceId, UUID claimId, UUID dealId, String userId,
-            String token, String outcome, String refusalReason, Instant scannedAt, Instant receivedAt) {
+            String token, String outcome, String refusalReason, Instant scannedAt, Instant receivedAt, boolean expired) {
     }
 
     Optional<Stored> byClientId(UUID merchantId, UUID clientId) {
@@ -42,11 +42,11 @@ class RedemptionLedger {
 
     Optional<IssuedVoucher> issued(UUID claimId) {
         return jdbc.sql("""
-                        SELECT c.id, c.deal_id, c.user_id, d.merchant_id, c.voucher_token
+                        SELECT c.id, c.deal_id, c.user_id, d.merchant_id, c.voucher_token, c.voucher_expires_at
                         FROM claims c JOIN deals d ON d.id = c.deal_id WHERE c.id = :id""")
                 .param("id", claimId)
                 .query((rs, n) -> new IssuedVoucher(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getString(3), rs.getObject(4, UUID.class), rs.getString(5)))
+                        rs.getString(3), rs.getObject(4, UUID.class), rs.getString(5), instant(rs, 6)))
                 .optional();
     }
 
@@ -80,7 +80,7 @@ class RedemptionLedger {
         return jdbc.sql("""
                         SELECT r.id, r.client_id, r.claim_id, r.deal_id, r.user_id, r.device_id, r.outcome,
                                r.refusal_reason, r.status, r.scanned_at, r.received_at,
-                               f.id, f.device_id, f.scanned_at, f.received_at
+                               f.id, f.device_id, f.scanned_at, f.received_at, r.expired
                         FROM redemptions r LEFT JOIN redemptions f ON f.id = r.conflicts_with
                         WHERE r.merchant_id = :m AND (:conflictsOnly = false OR r.status = 'CONFLICT')
                         ORDER BY r.received_at DESC, r.id LIMIT :limit""")
@@ -89,7 +89,8 @@ class RedemptionLedger {
                         rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6),
                         rs.getString(7), rs.getString(8), rs.getString(9), instant(rs, 10), instant(rs, 11),
                         rs.getObject(12) == null ? null : new RedemptionResult.FirstRedemption(
-                                rs.getObject(12, UUID.class), rs.getString(13), instant(rs, 14), instant(rs, 15))))
+                                rs.getObject(12, UUID.class), rs.getString(13), instant(rs, 14), instant(rs, 15)),
+                        rs.getBoolean(16)))
                 .list();
     }
 
@@ -97,9 +98,10 @@ class RedemptionLedger {
         UUID id = UUID.randomUUID();
         int inserted = jdbc.sql("""
                         INSERT INTO redemptions (id, merchant_id, client_id, device_id, claim_id, deal_id, user_id, token,
-                                                 outcome, refusal_reason, status, conflicts_with, scanned_at, received_at)
+                                                 outcome, refusal_reason, status, conflicts_with, scanned_at, received_at,
+                                                 expired)
                         VALUES (:id, :merchant, :client, :device, :claim, :deal, :user, :token,
-                                :outcome, :reason, :status, :conflictsWith, :scanned, :received)
+                                :outcome, :reason, :status, :conflictsWith, :scanned, :received, :expired)
                         """ + onConflict)
                 .param("id", id).param("merchant", row.merchantId()).param("client", row.clientId())
                 .param("device", row.deviceId()).param("claim", row.claimId()).param("deal", row.dealId())
@@ -107,6 +109,7 @@ class RedemptionLedger {
                 .param("reason", row.refusalReason()).param("status", status).param("conflictsWith", conflictsWith)
                 .param("scanned", row.scannedAt().atOffset(ZoneOffset.UTC))
                 .param("received", row.receivedAt().atOffset(ZoneOffset.UTC))
+                .param("expired", row.expired())
                 .update();
         return inserted == 1 ? Optional.of(id) : Optional.empty();
     }

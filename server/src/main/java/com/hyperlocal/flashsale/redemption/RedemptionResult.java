@@ -12,7 +12,12 @@ record RedemptionResult(List<ItemResult> results) {
     enum Status { ACCEPTED, DUPLICATE, CONFLICT, REJECTED }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ItemResult(UUID clientId, Status status, UUID redemptionId, String reason, FirstRedemption conflict) {
+    record ItemResult(UUID clientId, Status status, UUID redemptionId, String reason, FirstRedemption conflict,
+            Boolean expired) {
+
+        ItemResult(UUID clientId, Status status, UUID redemptionId, String reason, FirstRedemption conflict) {
+            this(clientId, status, redemptionId, reason, conflict, null);
+        }
 
         static ItemResult rejected(UUID clientId, String reason) {
             return new ItemResult(clientId, Status.REJECTED, null, reason, null);

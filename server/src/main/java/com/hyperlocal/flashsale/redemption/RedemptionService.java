@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.hyperlocal.flashsale.crypto.VoucherVerifier;
 import com.hyperlocal.flashsale.redemption.RedemptionResult.ItemResult;
 import com.hyperlocal.flashsale.redemption.RedemptionResult.Status;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -74,22 +75,29 @@ class RedemptionService {
         if (!item.token().equals(voucher.token())) {
             return ItemResult.rejected(item.clientId(), "does not match the voucher issued for this claim");
         }
+        // Scanned after exp (with the verifiers' clock skew): the till should have refused it. Recorded all the
+        // same (the goods were handed over; a second redemption must still be caught), and flagged.
+        boolean expired = voucher.expiresAt() != null
+                && !item.scannedAt().isBefore(voucher.expiresAt().plus(VoucherVerifier.DEFAULT_CLOCK_SKEW));
         RedemptionLedger.NewRow row = new RedemptionLedger.NewRow(merchantId, item.clientId(), deviceId,
                 voucher.claimId(), voucher.dealId(), voucher.userId(), item.token(), "REDEEMED", null,
-                item.scannedAt(), now());
+                item.scannedAt(), now(), expired);
+        Boolean flag = expired ? Boolean.TRUE : null;
+        String expiredReason = expired ? "redeemed after the voucher expired" : null;
         Optional<UUID> accepted = ledger.insertAccepted(row);
         if (accepted.isPresent()) {
-            return new ItemResult(item.clientId(), Status.ACCEPTED, accepted.get(), null, null);
+            return new ItemResult(item.clientId(), Status.ACCEPTED, accepted.get(), expiredReason, null, flag);
         }
         UUID firstId = ledger.acceptedFor(voucher.claimId()).orElseThrow();
         UUID id = ledger.insertConflict(row, firstId);
-        return new ItemResult(item.clientId(), Status.CONFLICT, id, "already redeemed",
-                ledger.first(firstId).orElseThrow());
+        return new ItemResult(item.clientId(), Status.CONFLICT, id,
+                expired ? "already redeemed; " + expiredReason : "already redeemed", ledger.first(firstId).orElseThrow(),
+                flag);
     }
 
     private ItemResult logRefused(UUID merchantId, String deviceId, RedemptionUpload.Item item) {
         UUID id = ledger.insertLogged(new RedemptionLedger.NewRow(merchantId, item.clientId(), deviceId, null, null,
-                null, item.token(), "REFUSED", item.refusalReason(), item.scannedAt(), now()));
+                null, item.token(), "REFUSED", item.refusalReason(), item.scannedAt(), now(), false));
         return new ItemResult(item.clientId(), Status.ACCEPTED, id, null, null);
     }
 

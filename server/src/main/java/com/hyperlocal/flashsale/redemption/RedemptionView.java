@@ -9,5 +9,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record RedemptionView(UUID id, UUID clientId, UUID claimId, UUID dealId, String userId, String deviceId,
         String outcome, String refusalReason, String status, Instant scannedAt, Instant receivedAt,
-        RedemptionResult.FirstRedemption conflictsWith) {
+        RedemptionResult.FirstRedemption conflictsWith, boolean expired) {
 }

@@ -27,7 +27,7 @@ public final class ClaimHistory {
 
     /** One answered request. {@code type} is the problem slug, or "created". */
     public record Attempt(String user, long startNanos, long endNanos, int status, String type, String claimId,
-            boolean mayHaveBeenRecorded, String retryAfter, String contentType) {
+            boolean mayHaveBeenRecorded, String retryAfter, String contentType, String voucher) {
         public double seconds() {
             return (endNanos - startNanos) / 1e9;
         }
@@ -43,7 +43,15 @@ public final class ClaimHistory {
 
     public Attempt claim(TestApi api, UUID deal, String user) {
         long start = System.nanoTime();
-        TestApi.Answer answer = api.claim(deal, user);
+        TestApi.Answer answer;
+        try {
+            answer = api.claim(deal, user);
+        } catch (java.io.UncheckedIOException e) {
+            // The instance went away mid-request: no answer, so the claim may or may not exist.
+            Attempt lost = new Attempt(user, start, System.nanoTime(), 0, "no-answer", null, true, null, null, null);
+            attempts.add(lost);
+            return lost;
+        }
         long end = System.nanoTime();
         JsonNode body = answer.raw().body().isEmpty() ? null : answer.json();
         String type = answer.status() == 201 ? "created"
@@ -53,7 +61,8 @@ public final class ClaimHistory {
                 : body != null && body.has("claimId") ? body.get("claimId").asString() : null;
         boolean may = body != null && body.has("mayHaveBeenRecorded") && body.get("mayHaveBeenRecorded").asBoolean();
         Attempt attempt = new Attempt(user, start, end, answer.status(), type, claimId, may,
-                answer.header("Retry-After"), answer.contentType());
+                answer.header("Retry-After"), answer.contentType(),
+                answer.status() == 201 ? body.get("voucher").asString() : null);
         attempts.add(attempt);
         return attempt;
     }
@@ -69,9 +78,12 @@ public final class ClaimHistory {
             int thread = t;
             pool.execute(() -> {
                 String user = "u-" + users.incrementAndGet();
+                int instance = thread;
                 while (!stop.get()) {
-                    Attempt a = claim(apis.get(thread % apis.size()), deal, user);
-                    if (a.status() != 503) {
+                    Attempt a = claim(apis.get(instance % apis.size()), deal, user);
+                    if (a.status() == 0) {
+                        instance++;   // that instance is gone: retry the same user on another
+                    } else if (a.status() != 503) {
                         user = "u-" + users.incrementAndGet();
                     }
                 }
@@ -107,6 +119,10 @@ public final class ClaimHistory {
                     .isLessThanOrEqualTo(1);
             boolean unknown = false;
             for (Attempt a : answers) {
+                if (a.status() == 0) {
+                    unknown = true;
+                    continue;
+                }
                 assertThat(a.contentType()).as("%s", a).startsWith(a.status() == 201 ? "application/json"
                         : "application/problem+json");
                 switch (a.type()) {
