@@ -27,15 +27,11 @@ record ClaimProperties(Duration lockLease, Duration lockWait, int maxBatch, Dura
         lockLease = positive(lockLease, Duration.ofSeconds(5));
         lockWait = positive(lockWait, Duration.ofSeconds(2));
         maxBatch = maxBatch > 0 ? maxBatch : 256;
-        queueWait = positive(queueWait, Duration.ofSeconds(3));
+        queueWait = positive(queueWait, Duration.ofSeconds(9));
         batchTimeout = positive(batchTimeout, Duration.ofSeconds(3));
         maxLanes = maxLanes > 0 ? maxLanes : 10_000;
         laneIdle = positive(laneIdle, Duration.ofMinutes(10));
         soldOutMaxBytes = soldOutMaxBytes > 0 ? soldOutMaxBytes : 64L << 20;
-    }
-
-    static ClaimProperties defaults() {
-        return new ClaimProperties(null, null, 0, null, null, 0, null, 0);
     }
 
     private static Duration positive(Duration value, Duration otherwise) {

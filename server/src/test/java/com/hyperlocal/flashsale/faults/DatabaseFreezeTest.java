@@ -28,7 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@link #BOUND}, saying whether the claim may have been recorded; after SIGCONT claims succeed
  * again and every answer matches what the database holds. Uses a PostgreSQL of its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "flashsale.claims.queue-wait=3s")
 @DirtiesContext
 class DatabaseFreezeTest {
 

@@ -30,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * matches the database. And a holder asking again once Redis lost the claim index is told their
  * claim, not "sold out". Uses a Redis of its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "flashsale.claims.queue-wait=3s")
 @DirtiesContext
 class RedisFreezeTest {
 
