@@ -47,6 +47,34 @@ final class P256 {
         return inRange(r) && inRange(s);
     }
 
+    /** n / 2: an ECDSA signature (r, s) is canonical ("low-S") when s ≤ n/2. */
+    static final BigInteger HALF_N = N.shiftRight(1);
+
+    /**
+     * True only for a well-formed signature whose s is the low one. (r, s) and (r, n - s) both
+     * verify; accepting only s ≤ n/2 gives every token exactly one spelling, so a re-encoded copy
+     * of a voucher cannot pass as a different token (e.g. to slip past a "seen before" check on the
+     * token text).
+     */
+    static boolean isCanonicalSignature(byte[] signature) {
+        return isWellFormedSignature(signature)
+                && new BigInteger(1, java.util.Arrays.copyOfRange(signature, 32, 64)).compareTo(HALF_N) <= 0;
+    }
+
+    /** The low-S form of a well-formed R||S signature: s replaced by n - s when s > n/2; otherwise the same array. */
+    static byte[] toLowS(byte[] signature) {
+        BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(signature, 32, 64));
+        if (s.compareTo(HALF_N) <= 0) {
+            return signature;
+        }
+        byte[] low = java.util.Arrays.copyOf(signature, SIGNATURE_LENGTH);
+        byte[] flipped = N.subtract(s).toByteArray();
+        java.util.Arrays.fill(low, 32, 64, (byte) 0);
+        int len = Math.min(flipped.length, 32);
+        System.arraycopy(flipped, flipped.length - len, low, 64 - len, len);
+        return low;
+    }
+
     private static boolean inRange(BigInteger v) {
         return v.signum() > 0 && v.compareTo(N) < 0;
     }

@@ -7,13 +7,14 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * Signs {@link VoucherClaims} into a compact ES256 JWS with header
- * {@code {"alg":"ES256","typ":"voucher+jwt","kid":...}}.
+ * {@code {"alg":"ES256","typ":"voucher+jwt","kid":...}} and a canonical (low-S) signature.
  *
  * <p>Thread-safe: holds only immutable state and nimbus's {@link ECDSASigner}, which is
  * documented thread-safe (it obtains a fresh {@code Signature} per call).
@@ -52,7 +53,16 @@ public final class VoucherSigner {
         } catch (JOSEException e) {
             throw new IllegalStateException("ES256 signing failed", e);
         }
-        return jws.serialize();
+        return canonical(jws.serialize());
+    }
+
+    /** Low-S form of the token (the JDK signs either form at random); verifiers accept only this one. */
+    private static String canonical(String compact) {
+        int dot = compact.lastIndexOf('.');
+        byte[] signature = Base64.getUrlDecoder().decode(compact.substring(dot + 1));
+        byte[] low = P256.toLowS(signature);
+        return low == signature ? compact
+                : compact.substring(0, dot + 1) + Base64.getUrlEncoder().withoutPadding().encodeToString(low);
     }
 
     // Insertion-ordered so the payload is stable and readable; values as the format doc says.

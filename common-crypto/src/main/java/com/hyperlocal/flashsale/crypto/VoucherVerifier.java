@@ -28,8 +28,8 @@ import java.util.UUID;
  *   <li>no header other than alg/typ/kid, so {@code jwk, jku, x5u, x5c, crit, ...} are refused
  *       ({@code FORBIDDEN_HEADER}) — keys come from the trusted set only;</li>
  *   <li>{@code kid} present and trusted ({@code UNKNOWN_KEY});</li>
- *   <li>signature is 64 bytes R||S with r, s in [1, n-1] (our own check, CVE-2022-21449), then
- *       verifies ({@code BAD_SIGNATURE});</li>
+ *   <li>signature is 64 bytes R||S with r, s in [1, n-1] (our own check, CVE-2022-21449) and
+ *       s ≤ n/2 (canonical low-S: one spelling per token), then verifies ({@code BAD_SIGNATURE});</li>
  *   <li>payload claims: iss, sub, jti, deal, mid, iat, exp present ({@code MISSING_CLAIM}) and well
  *       typed, ids are UUIDs ({@code MALFORMED}); iss ({@code WRONG_ISSUER}); mid
  *       ({@code WRONG_MERCHANT}); exp ({@code EXPIRED}); nbf and iat ({@code NOT_YET_VALID}),
@@ -117,7 +117,7 @@ public final class VoucherVerifier {
         if (verifier == null) {
             throw new Rejection(Reason.UNKNOWN_KEY);
         }
-        if (!P256.isWellFormedSignature(signature)) {
+        if (!P256.isCanonicalSignature(signature)) {
             throw new Rejection(Reason.BAD_SIGNATURE);
         }
         if (!signatureVerifies(verifier, parts)) {

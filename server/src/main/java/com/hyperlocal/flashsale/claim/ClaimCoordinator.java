@@ -5,19 +5,16 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.hyperlocal.flashsale.claim.Lanes.Lane;
 import com.hyperlocal.flashsale.voucher.VoucherIssuer;
-import com.hyperlocal.flashsale.web.DependencyFailures;
-import com.hyperlocal.flashsale.web.DependencyUnavailableException;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
 
@@ -29,13 +26,15 @@ import org.springframework.stereotype.Component;
  * instead of per claim, every request is answered only after its claim is durable, and waiting
  * requests never hand a lock to each other (no convoy).
  *
- * <p>Thread-safe. A request not taken into a batch within its budget leaves the queue and is
- * answered lock-busy, so nothing is written for it.
+ * <p>Thread-safe. Every wait is bounded: a request not taken into a batch within
+ * {@code queue-wait} leaves the queue and is answered lock-busy (nothing written for it); one taken
+ * into a batch that does not answer within {@code batch-timeout} is answered claim-outcome-unknown
+ * (its commit may be in flight; the batch itself ends on the JDBC socket timeout).
  */
 @Component
 class ClaimCoordinator {
 
-    private final Map<UUID, Lane> lanes = new ConcurrentHashMap<>();
+    private final Lanes lanes;
     private final ExecutorService drainers = Executors.newCachedThreadPool(daemon("claim-drainer-"));
     private final DealLock lock;
     private final ClaimWriter writer;
@@ -47,7 +46,8 @@ class ClaimCoordinator {
     private final Clock clock;
 
     ClaimCoordinator(DealLock lock, ClaimWriter writer, ClaimIndex index, VoucherIssuer vouchers,
-            ClaimProperties properties, ClaimMetrics metrics, SoldOutDeals soldOut, Clock clock) {
+            ClaimProperties properties, ClaimMetrics metrics, SoldOutDeals soldOut, Clock clock, MeterRegistry meters) {
+        this.lanes = new Lanes(properties, meters);
         this.lock = lock;
         this.writer = writer;
         this.index = index;
@@ -58,29 +58,30 @@ class ClaimCoordinator {
         this.clock = clock;
     }
 
-    private static final class Lane {
-        final Queue<PendingClaim> queue = new ConcurrentLinkedQueue<>();
-        final AtomicBoolean draining = new AtomicBoolean();
-        /** The deal's terms as last seen by a batch; lets request threads sign vouchers ahead. */
-        volatile ClaimWriter.DealTerms terms;
-    }
-
     ClaimOutcome claim(UUID dealId, String userId) {
-        Lane lane = lanes.computeIfAbsent(dealId, id -> new Lane());
+        Lane lane = lanes.of(dealId);
         PendingClaim mine = new PendingClaim(userId, signAhead(lane.terms, dealId, userId));
         lane.queue.add(mine);
         startDrainer(dealId, lane);
         try {
-            if (!mine.awaitDone(properties.callerBudget().toNanos()) && lane.queue.remove(mine)) {
+            if (!mine.awaitDone(properties.queueWait().toNanos()) && lane.queue.remove(mine)) {
                 throw new LockBusyException(dealId);   // never taken into a batch: nothing written
             }
+            return mine.join(properties.batchTimeout().toNanos());
+        } catch (TimeoutException e) {
+            throw new ClaimOutcomeUnknownException(dealId, null);   // in a batch whose commit may be in flight
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             if (lane.queue.remove(mine)) {
                 throw new LockBusyException(dealId);
             }
+            throw new ClaimOutcomeUnknownException(dealId, e);
         }
-        return mine.join();   // taken into a batch: its answer is at most one transaction away
+    }
+
+    /** Lanes in memory, after pending evictions (for the gauge's tests). */
+    long laneCount() {
+        return lanes.size();
     }
 
     private void startDrainer(UUID dealId, Lane lane) {
@@ -123,7 +124,7 @@ class ClaimCoordinator {
                 metrics.batchWritten(batch.size(), System.nanoTime() - writeStarted);
             }
         } catch (RuntimeException e) {
-            failAll(batch, translate(e));
+            failAll(batch, BatchFailure.answerFor(dealId, e));
             return;
         } finally {
             lock.release(lease);
@@ -134,6 +135,9 @@ class ClaimCoordinator {
         // After the lock is free (the claims are committed) but before answering, so that a user who
         // saw their 201 and asks again is answered from the index.
         lane.terms = result.terms();
+        if (result.outcomes().values().stream().anyMatch(o -> o instanceof ClaimOutcome.DealMissing)) {
+            lanes.dropIfIdle(dealId, lane);   // a made-up deal id must not keep a lane
+        }
         if (result.remainingAfter() == 0 && result.outcomes().values().stream()
                 .noneMatch(o -> o instanceof ClaimOutcome.NotActive || o instanceof ClaimOutcome.DealMissing)) {
             soldOut.markSoldOut(dealId);
@@ -186,10 +190,6 @@ class ClaimCoordinator {
 
     private static void failAll(List<PendingClaim> batch, RuntimeException answer) {
         batch.forEach(p -> p.fail(answer));
-    }
-
-    private static RuntimeException translate(RuntimeException e) {
-        return DependencyFailures.isUnavailable(e) ? new DependencyUnavailableException("The database", e) : e;
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String prefix) {

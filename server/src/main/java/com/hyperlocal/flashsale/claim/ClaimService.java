@@ -1,7 +1,6 @@
 package com.hyperlocal.flashsale.claim;
 
 import java.time.Clock;
-import java.util.Optional;
 import java.util.UUID;
 
 import com.hyperlocal.flashsale.web.NotFoundException;
@@ -41,8 +40,10 @@ class ClaimService {
             throw new AlreadyClaimedException(known.held().get());
         }
         if (soldOut.isSoldOut(dealId)) {
-            // Inventory never grows back. Only if Redis could not say whether the user holds a claim, ask the database.
-            throw (known.known() ? Optional.<Claim>empty() : claims.byDealAndUser(dealId, userId))
+            // Inventory never grows back. The user may be a holder (their hash matched, or the holders are still
+            // loading) and the index does not say so: it is only a cache (flushed, restarted, expired), so the
+            // database answers exactly.
+            throw claims.byDealAndUser(dealId, userId)
                     .<RuntimeException>map(AlreadyClaimedException::new)
                     .orElseGet(() -> new SoldOutException(dealId));
         }

@@ -39,6 +39,12 @@ class DealLock {
 
     private final StringRedisTemplate redis;
     private final ClaimProperties properties;
+    private final java.util.concurrent.ExecutorService cleanup = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
+            TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1024), task -> {
+                Thread thread = new Thread(task, "deal-lock-cleanup");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     DealLock(StringRedisTemplate redis, ClaimProperties properties) {
         this.redis = redis;
@@ -64,11 +70,17 @@ class DealLock {
             }
             return new Lease(key, token);
         } catch (DataAccessException e) {
+            abandon(new Lease(key, token));
             throw new DependencyUnavailableException("Redis", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LockBusyException(dealId);
         }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        cleanup.shutdownNow();
     }
 
     void release(Lease lease) {
@@ -77,6 +89,19 @@ class DealLock {
         } catch (DataAccessException e) {
             // The lease expires on its own; the database stays consistent either way.
             log.warn("Could not release {}: {}", lease.key(), e.toString());
+        }
+    }
+
+    /**
+     * A {@code SET NX} that timed out (a frozen Redis) is still in the socket and runs when Redis
+     * thaws, leaving a lock nobody holds for a whole lease. A compare-and-delete sent after it runs
+     * right after it and frees the lock; sent from another thread so no request waits for it.
+     */
+    private void abandon(Lease lease) {
+        try {
+            cleanup.execute(() -> release(lease));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the lease expires on its own
         }
     }
 

@@ -1,7 +1,6 @@
 package com.hyperlocal.flashsale.claim;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /** A claim request waiting in a deal's lane; completed by whichever thread commits its batch. */
 final class PendingClaim {
@@ -52,11 +51,16 @@ final class PendingClaim {
         return true;
     }
 
-    ClaimOutcome join() {
+    /**
+     * The batch's answer, waiting at most {@code nanos}.
+     *
+     * @throws java.util.concurrent.TimeoutException if the batch has not answered by then
+     */
+    ClaimOutcome join(long nanos) throws java.util.concurrent.TimeoutException, InterruptedException {
         try {
-            return result.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : e;
+            return result.get(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
         }
     }
 }

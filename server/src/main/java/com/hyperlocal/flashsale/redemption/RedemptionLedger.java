@@ -24,14 +24,14 @@ class RedemptionLedger {
     }
 
     /** The voucher the server issued for a claim, and whose deal it is. */
-    record IssuedVoucher(UUID claimId, UUID dealId, String userId, UUID merchantId, String token) {
+    record IssuedVoucher(UUID claimId, UUID dealId, String userId, UUID merchantId, String token, Instant expiresAt) {
     }
 
     record Stored(UUID id, String status, UUID conflictsWith) {
     }
 
     record NewRow(UUID merchantId, UUID clientId, String deviceId, UUID claimId, UUID dealId, String userId,
-            String token, String outcome, String refusalReason, Instant scannedAt, Instant receivedAt) {
+            String token, String outcome, String refusalReason, Instant scannedAt, Instant receivedAt, boolean expired) {
     }
 
     Optional<Stored> byClientId(UUID merchantId, UUID clientId) {
@@ -43,11 +43,11 @@ class RedemptionLedger {
 
     Optional<IssuedVoucher> issued(UUID claimId) {
         return jdbc.sql("""
-                        SELECT c.id, c.deal_id, c.user_id, d.merchant_id, c.voucher_token
+                        SELECT c.id, c.deal_id, c.user_id, d.merchant_id, c.voucher_token, c.voucher_expires_at
                         FROM claims c JOIN deals d ON d.id = c.deal_id WHERE c.id = :id""")
                 .param("id", claimId)
                 .query((rs, n) -> new IssuedVoucher(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getString(3), rs.getObject(4, UUID.class), rs.getString(5)))
+                        rs.getString(3), rs.getObject(4, UUID.class), rs.getString(5), instant(rs, 6)))
                 .optional();
     }
 
@@ -91,7 +91,7 @@ class RedemptionLedger {
                         SELECT r.id, r.client_id, r.claim_id, r.deal_id, r.user_id, r.device_id, r.outcome,
                                r.refusal_reason, r.status, r.scanned_at, r.received_at,
                                f.id, f.device_id, f.scanned_at, f.received_at,
-                               v.claim_id, v.deal_id, v.revoked_at, v.reason, r.token
+                               v.claim_id, v.deal_id, v.revoked_at, v.reason, r.token, r.expired
                         FROM redemptions r LEFT JOIN redemptions f ON f.id = r.conflicts_with
                         LEFT JOIN revocations v ON v.claim_id = r.claim_id
                         WHERE r.merchant_id = :m AND (:conflictsOnly = false OR r.status = 'CONFLICT'
@@ -113,7 +113,7 @@ class RedemptionLedger {
                 rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6),
                 rs.getString(7), rs.getString(8), status, instant(rs, 10), instant(rs, 11),
                 conflictReason(status, first, revocation), first, revocation,
-                "LOGGED".equals(status) ? rs.getString(20) : null);
+                "LOGGED".equals(status) ? rs.getString(20) : null, rs.getBoolean(21));
     }
 
     static String conflictReason(String status, RedemptionResult.FirstRedemption first, Revocation revocation) {
@@ -133,9 +133,9 @@ class RedemptionLedger {
         int inserted = jdbc.sql("""
                         INSERT INTO redemptions (id, merchant_id, client_id, device_id, claim_id, deal_id, user_id, token,
                                                  outcome, refusal_reason, status, conflicts_with, revoked_claim_id,
-                                                 scanned_at, received_at)
+                                                 scanned_at, received_at, expired)
                         VALUES (:id, :merchant, :client, :device, :claim, :deal, :user, :token,
-                                :outcome, :reason, :status, :conflictsWith, :revokedClaim, :scanned, :received)
+                                :outcome, :reason, :status, :conflictsWith, :revokedClaim, :scanned, :received, :expired)
                         """ + onConflict)
                 .param("id", id).param("merchant", row.merchantId()).param("client", row.clientId())
                 .param("device", row.deviceId()).param("claim", row.claimId()).param("deal", row.dealId())
@@ -144,6 +144,7 @@ class RedemptionLedger {
                 .param("revokedClaim", revokedClaim)
                 .param("scanned", row.scannedAt().atOffset(ZoneOffset.UTC))
                 .param("received", row.receivedAt().atOffset(ZoneOffset.UTC))
+                .param("expired", row.expired())
                 .update();
         return inserted == 1 ? Optional.of(id) : Optional.empty();
     }

@@ -14,10 +14,10 @@ record RedemptionResult(List<ItemResult> results) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ItemResult(UUID clientId, Status status, UUID redemptionId, String reason, FirstRedemption conflict,
-            Revocation revocation) {
+            Revocation revocation, Boolean expired) {
 
         static ItemResult rejected(UUID clientId, String reason) {
-            return new ItemResult(clientId, Status.REJECTED, null, reason, null, null);
+            return new ItemResult(clientId, Status.REJECTED, null, reason, null, null, null);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.hyperlocal.flashsale.crypto.VoucherVerifier;
 import com.hyperlocal.flashsale.redemption.RedemptionResult.ItemResult;
 import com.hyperlocal.flashsale.redemption.RedemptionResult.Status;
 import com.hyperlocal.flashsale.revocation.Revocation;
@@ -78,31 +79,38 @@ class RedemptionService {
         if (!item.token().equals(voucher.token())) {
             return ItemResult.rejected(item.clientId(), "does not match the voucher issued for this claim");
         }
+        // Scanned after exp (with the verifiers' clock skew): the till should have refused it. Recorded all the
+        // same (the goods were handed over; a second redemption must still be caught), and flagged.
+        boolean expired = voucher.expiresAt() != null
+                && !item.scannedAt().isBefore(voucher.expiresAt().plus(VoucherVerifier.DEFAULT_CLOCK_SKEW));
         RedemptionLedger.NewRow row = new RedemptionLedger.NewRow(merchantId, item.clientId(), deviceId,
                 voucher.claimId(), voucher.dealId(), voucher.userId(), item.token(), "REDEEMED", null,
-                item.scannedAt(), now());
+                item.scannedAt(), now(), expired);
+        Boolean flag = expired ? Boolean.TRUE : null;
+        String expiredReason = expired ? "redeemed after the voucher expired" : null;
         Optional<Revocation> revoked = revocations.of(voucher.claimId());
         if (revoked.isPresent()) {
             // Honoured by a till that did not know yet: kept, never silently accepted.
             Optional<UUID> earlier = ledger.acceptedFor(voucher.claimId());
             UUID id = ledger.insertRevokedConflict(row, earlier.orElse(null));
             return new ItemResult(item.clientId(), Status.CONFLICT, id, revoked.get().describe(),
-                    earlier.flatMap(ledger::first).orElse(null), revoked.get());
+                    earlier.flatMap(ledger::first).orElse(null), revoked.get(), flag);
         }
         Optional<UUID> accepted = ledger.insertAccepted(row);
         if (accepted.isPresent()) {
-            return new ItemResult(item.clientId(), Status.ACCEPTED, accepted.get(), null, null, null);
+            return new ItemResult(item.clientId(), Status.ACCEPTED, accepted.get(), expiredReason, null, null, flag);
         }
         UUID firstId = ledger.acceptedFor(voucher.claimId()).orElseThrow();
         UUID id = ledger.insertConflict(row, firstId);
-        return new ItemResult(item.clientId(), Status.CONFLICT, id, "already redeemed",
-                ledger.first(firstId).orElseThrow(), null);
+        return new ItemResult(item.clientId(), Status.CONFLICT, id,
+                expired ? "already redeemed; " + expiredReason : "already redeemed", ledger.first(firstId).orElseThrow(),
+                null, flag);
     }
 
     private ItemResult logRefused(UUID merchantId, String deviceId, RedemptionUpload.Item item) {
         UUID id = ledger.insertLogged(new RedemptionLedger.NewRow(merchantId, item.clientId(), deviceId, null, null,
-                null, item.token(), "REFUSED", item.refusalReason(), item.scannedAt(), now()));
-        return new ItemResult(item.clientId(), Status.ACCEPTED, id, null, null, null);
+                null, item.token(), "REFUSED", item.refusalReason(), item.scannedAt(), now(), false));
+        return new ItemResult(item.clientId(), Status.ACCEPTED, id, null, null, null, null);
     }
 
     private ItemResult duplicate(UUID clientId, RedemptionLedger.Stored stored) {

@@ -14,5 +14,6 @@ import com.hyperlocal.flashsale.revocation.Revocation;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record RedemptionView(UUID id, UUID clientId, UUID claimId, UUID dealId, String userId, String deviceId,
         String outcome, String refusalReason, String status, Instant scannedAt, Instant receivedAt,
-        String conflictReason, RedemptionResult.FirstRedemption conflictsWith, Revocation revocation, String token) {
+        String conflictReason, RedemptionResult.FirstRedemption conflictsWith, Revocation revocation, String token,
+        boolean expired) {
 }

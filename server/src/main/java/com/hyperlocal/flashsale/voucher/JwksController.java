@@ -9,13 +9,12 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The public voucher verification keys as a JWK set (RFC 7517). {@code application/jwk-set+json}
- * unless the client only accepts {@code application/json}. Cached publicly for
- * {@link #MAX_AGE}: short enough that a till refreshing after an UNKNOWN_KEY sees a rotated-in key
- * within minutes, long enough to keep a CDN in front of it useful.
+ * unless the client only accepts {@code application/json}. Both documents are the same for every
+ * client (nothing comes from the request), so they may be cached publicly for {@link #MAX_AGE}; a
+ * new key is published {@code publish-ahead} before it signs, which covers that cache time.
  */
 @RestController
 class JwksController {
@@ -37,7 +36,8 @@ class JwksController {
 
     @GetMapping("/.well-known/voucher-configuration")
     ResponseEntity<VoucherConfigurationDocument> configuration() {
-        String jwksUri = ServletUriComponentsBuilder.fromCurrentContextPath().path("/.well-known/jwks.json").toUriString();
+        // From configuration only: a Host header chosen by the client must never name where keys come from.
+        String jwksUri = properties.publicBaseUrl() + "/.well-known/jwks.json";
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(MAX_AGE).cachePublic())
                 .body(new VoucherConfigurationDocument(properties.issuer(), jwksUri));
     }

@@ -3,7 +3,7 @@ package com.hyperlocal.flashsale.voucher;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Turns on the hourly key-age check ({@link VoucherKeyring#scheduledRotation()}). */
+/** Turns on the key refresh ({@link VoucherKeyring#scheduledRefresh()}: shared keys re-read, successor published when due). */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class VoucherConfiguration {

@@ -1,36 +1,21 @@
 package com.hyperlocal.flashsale.voucher;
 
-import com.hyperlocal.flashsale.crypto.AtomicFiles;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.text.ParseException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
-import com.hyperlocal.flashsale.crypto.VoucherKeyException;
 import com.hyperlocal.flashsale.crypto.VoucherSigner;
 import com.hyperlocal.flashsale.crypto.VoucherSigningKey;
 import com.hyperlocal.flashsale.crypto.VoucherVerifier;
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -38,261 +23,223 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The server's voucher signing keys: which one signs new vouchers, and which public keys the JWKS
- * publishes.
+ * The server's voucher signing keys: which one signs now ({@link KeySchedule}) and which public
+ * keys the JWKS shows ({@link PublishedKeys}), from one of three places:
+ * <ul>
+ *   <li><b>shared</b> ({@code flashsale.vouchers.key-encryption-key} set; production): in table
+ *       {@code voucher_keys}, private halves sealed by {@link SealedKeys}. Every instance reads the
+ *       same keys, re-reads them every {@code refresh-interval}, and the first to see the active key
+ *       due prepares its successor under a database lock;</li>
+ *   <li><b>keys file</b> ({@code keys-file}): the operator's JWK set ({@link KeysFile}), first key
+ *       signs, read at startup, never written;</li>
+ *   <li><b>key folder</b> (development, one instance): {@link KeyFolder}.</li>
+ * </ul>
+ * A successor is published {@code publish-ahead} before it signs, so every instance switches at
+ * the same instant (by the clock, not by a message) and a till that refreshed inside the window
+ * knows the key. Each key's latest voucher expiry is read with the keys, so a JWKS request costs no query.
  *
- * <p><b>Sources.</b> If {@code flashsale.vouchers.keys-file} is set (production), keys are read from
- * that JWK set file: every entry must be a private EC P-256 key with a {@code kid}; the <b>first</b>
- * entry is the active signer and every later one is retired (still published while its vouchers
- * may be unexpired). The server never writes that file: rotate by putting a new key at the top and
- * restarting. Otherwise keys live in {@code flashsale.vouchers.key-dir}, one private JWK per file
- * named {@code <kid>.jwk.json}, owner-only ({@code rw-------}, folder {@code rwx------}), written
- * atomically; the first start generates one, and {@link #rotate()} adds more.
- *
- * <p><b>Rotation.</b> Creation and retirement times are kept in table {@code voucher_keys}. A new
- * key signs every voucher from the moment it exists and appears in the JWKS at the same moment.
- * An older key stays published while it is not retired, for {@link #RETIRED_KEY_GRACE} after
- * retirement (covers claim batches that signed with it just before the switch and commit just
- * after), and while the latest {@code exp} of any voucher it signed, plus the verifiers' clock
- * skew, lies in the future — derived from {@code claims.voucher_expires_at}, so it is exact.
- * In key-dir mode a key older than {@code rotate-after} is replaced at startup and by an hourly check.
- *
- * <p>Private keys are never logged, served or put in a message; {@link #toString()} names kids only.
- * Thread-safe: the key state is one immutable snapshot swapped under a lock.
+ * <p>Thread-safe: the state is one immutable snapshot, replaced under a lock. Private keys are never
+ * logged, served or put in a message; {@link #toString()} names kids only.
  */
 @Component
 @DependsOnDatabaseInitialization
 class VoucherKeyring {
 
-    /** How long a retired key stays published even if it signed nothing that is still valid. */
-    static final Duration RETIRED_KEY_GRACE = Duration.ofHours(1);
-    static final String KEY_FILE_SUFFIX = ".jwk.json";
-
     private static final Logger log = LoggerFactory.getLogger(VoucherKeyring.class);
-    private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** One key with its bookkeeping; {@code retiredAt} null = may sign. */
-    record Entry(VoucherSigningKey key, Instant createdAt, Instant retiredAt) {
-        String kid() {
-            return key.kid();
-        }
-
-        Entry retired(Instant at) {
-            return new Entry(key, createdAt, at);
-        }
-    }
-
-    /** Immutable snapshot; {@code keys} newest first, {@code active} among them. */
-    private record State(Entry active, VoucherSigner signer, Map<String, Entry> keys) {
-        State(Entry active, Map<String, Entry> keys) {
-            this(active, new VoucherSigner(active.key()), keys);
-        }
+    private record State(List<KeyEntry> keys, Map<String, Instant> maxExpiry) {
     }
 
     private final VoucherProperties properties;
     private final VoucherKeyStore store;
     private final Clock clock;
-    private final Object rotation = new Object();
+    private final KeyFolder folder;
+    private final SealedKeys sealed;
+    private final Object changes = new Object();
     private volatile State state;
+    private volatile boolean warnedDue;
 
     VoucherKeyring(VoucherProperties properties, VoucherKeyStore store, Clock clock) {
         this.properties = properties;
         this.store = store;
         this.clock = clock;
-        synchronized (rotation) {
-            this.state = properties.keysFile() != null ? loadKeysFile(properties.keysFile()) : loadKeyDir();
+        boolean managed = properties.keysFile() == null;
+        this.sealed = managed && properties.keyEncryptionKey() != null ? new SealedKeys(properties.keyEncryptionKey())
+                : null;
+        this.folder = managed && sealed == null ? new KeyFolder(properties.keyDir()) : null;
+        synchronized (changes) {
+            if (managed) {
+                store.underRotationLock(() -> {
+                    if (KeySchedule.active(readKeys(), clock.instant()).isEmpty()) {
+                        addSuccessor(readKeys(), clock.instant());
+                    }
+                    return null;
+                });
+            }
+            state = load(managed ? readKeys() : keysFromFile());
         }
-        log.info("Voucher signing key {} active; {} key(s) from {}", state.active().kid(), state.keys().size(),
-                source());
+        log.info("Voucher signing key {} active; {} key(s) from {}", activeKid(), state.keys().size(), source());
     }
 
-    /** The signer for new vouchers. */
     VoucherSigner activeSigner() {
-        return state.signer();
+        return active().signer();
     }
 
     String activeKid() {
-        return state.active().kid();
+        return active().kid();
     }
 
-    /** Every loaded key, newest first (bookkeeping only; the entries' toString shows no key material). */
-    List<Entry> entries() {
-        return List.copyOf(state.keys().values());
+    /** The key published but not signing yet, if a rotation is under way. */
+    Optional<String> nextKid() {
+        return KeySchedule.next(state.keys(), clock.instant()).map(KeyEntry::kid);
     }
 
-    /** The public JWKs to publish now: see the class comment for the rule. Active key first. */
+    List<KeyEntry> entries() {
+        return List.copyOf(state.keys());
+    }
+
+    /** The public JWKs to publish now, active key first; no database access. */
     List<ECKey> publishedKeys() {
-        State current = state;
-        Instant now = clock.instant();
-        List<ECKey> published = new ArrayList<>();
-        for (Entry e : current.keys().values()) {
-            if (e == current.active() || e.retiredAt() == null || now.isBefore(e.retiredAt().plus(RETIRED_KEY_GRACE))
-                    || store.maxExpiry(e.kid())
-                            .map(exp -> now.isBefore(exp.plus(VoucherVerifier.DEFAULT_CLOCK_SKEW)))
-                            .orElse(false)) {
-                published.add(e.key().publicJwk());
-            }
-        }
-        return published;
+        return PublishedKeys.select(state.keys(), state.maxExpiry(), clock.instant(),
+                VoucherVerifier.DEFAULT_CLOCK_SKEW);
     }
 
     /**
-     * Generates a new key, stores it, makes it the active signer and retires the previous one.
-     * Only in key-dir mode; with a keys file the operator rotates by editing that file.
+     * Publishes a new key now; it signs from {@code publish-ahead} on (at once if nothing signs),
+     * and every unretired key retires then. Not with a keys file.
      *
      * @return the new key's kid
      */
     String rotate() {
-        synchronized (rotation) {
-            state = rotated(state);
-            return state.active().kid();
+        requireManaged();
+        synchronized (changes) {
+            String kid = store.underRotationLock(() -> addSuccessor(readKeys(), clock.instant()));
+            state = load(readKeys());
+            return kid;
         }
     }
 
-    /** Rotates if the active key is older than {@code rotate-after}; true if it did. */
+    /** Publishes the active key's successor if it is due (see {@link KeySchedule#successorDue}); true if it did. */
     boolean rotateIfDue() {
-        synchronized (rotation) {
-            if (!due(state.active())) {
+        if (!KeySchedule.successorDue(state.keys(), clock.instant(), properties.rotateAfter(), properties.publishAhead())) {
+            return false;
+        }
+        if (properties.keysFile() != null) {
+            if (warnedDue) {
                 return false;
             }
-            if (properties.keysFile() != null) {
-                log.warn("Voucher signing key {} is older than {}; put a new key at the top of {} and restart",
-                        state.active().kid(), properties.rotateAfter(), properties.keysFile());
-                return false;
-            }
-            state = rotated(state);
-            return true;
+            warnedDue = true;
+            log.warn("Voucher signing key {} is older than {}; add a new key to {} (published), and after {} move it"
+                    + " to the top (signs)", activeKid(), properties.rotateAfter(), properties.keysFile(),
+                    properties.publishAhead());
+            return false;
+        }
+        synchronized (changes) {
+            boolean added = store.underRotationLock(() -> {
+                List<KeyEntry> keys = readKeys();   // another instance may have done it meanwhile
+                if (!KeySchedule.successorDue(keys, clock.instant(), properties.rotateAfter(), properties.publishAhead())) {
+                    return false;
+                }
+                addSuccessor(keys, clock.instant());
+                return true;
+            });
+            state = load(properties.keysFile() != null ? state.keys() : readKeys());
+            return added;
         }
     }
 
-    @Scheduled(initialDelayString = "PT1H", fixedDelayString = "PT1H")
-    void scheduledRotation() {
+    /** Re-reads the keys (another instance may have rotated) and each key's latest voucher expiry. */
+    void refresh() {
+        synchronized (changes) {
+            state = load(properties.keysFile() != null ? state.keys() : readKeys());
+        }
+    }
+
+    @Scheduled(initialDelayString = "${flashsale.vouchers.refresh-interval:PT30S}",
+            fixedDelayString = "${flashsale.vouchers.refresh-interval:PT30S}")
+    void scheduledRefresh() {
         try {
+            refresh();
             rotateIfDue();
         } catch (RuntimeException e) {
-            log.warn("Scheduled voucher key rotation failed, will retry: {}", e.toString());
+            log.warn("Voucher key refresh failed, will retry: {}", e.toString());
         }
     }
 
-    private boolean due(Entry active) {
-        return !clock.instant().isBefore(active.createdAt().plus(properties.rotateAfter()));
+    private KeyEntry active() {
+        List<KeyEntry> keys = state.keys();
+        // Only if the clock went back past every key's start (tests that move it): the earliest key.
+        return KeySchedule.active(keys, clock.instant()).orElseGet(() -> keys.stream()
+                .min(java.util.Comparator.comparing(KeyEntry::signsFrom)).orElseThrow());
     }
 
-    private String source() {
-        return properties.keysFile() != null ? "keys file " + properties.keysFile()
-                : "key folder " + properties.keyDir().toAbsolutePath();
-    }
-
-    // ---- keys file (production) ----
-
-    private State loadKeysFile(Path file) {
-        warnIfNotOwnerOnly(file);
-        List<VoucherSigningKey> keys = new ArrayList<>();
-        JWKSet set;
-        try {
-            set = JWKSet.parse(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read voucher keys file " + file + ": " + e.getClass().getSimpleName());
-        } catch (ParseException | RuntimeException e) {
-            // No cause and no parser message: either could quote key material.
-            throw new IllegalStateException("Voucher keys file " + file + " is not a JWK set");
+    private State load(List<KeyEntry> keys) {
+        Map<String, Instant> expiries = new HashMap<>();
+        for (KeyEntry k : keys) {
+            store.maxExpiry(k.kid()).ifPresent(exp -> expiries.put(k.kid(), exp));
         }
-        for (JWK jwk : set.getKeys()) {
-            try {
-                keys.add(VoucherSigningKey.fromJwk(jwk.toJSONString()));
-            } catch (VoucherKeyException e) {
-                throw new IllegalStateException("Voucher keys file " + file + ", key '" + jwk.getKeyID() + "': "
-                        + e.getMessage());
+        return new State(List.copyOf(keys), Map.copyOf(expiries));
+    }
+
+    /** The managed keys as stored now: sealed rows (shared) or the folder's files with their bookkeeping. */
+    private List<KeyEntry> readKeys() {
+        List<KeyEntry> keys = new ArrayList<>();
+        if (sealed != null) {
+            for (VoucherKeyStore.KeyRecord r : store.shared()) {
+                keys.add(new KeyEntry(sealed.open(r.kid(), r.sealed()), r.createdAt(), r.signsFrom(), r.retiredAt()));
+            }
+        } else {
+            Instant now = clock.instant();
+            for (VoucherSigningKey key : folder.readAll()) {
+                VoucherKeyStore.KeyRecord r = store.register(key.kid(), key.publicJwkJson(), now, now, null);
+                keys.add(new KeyEntry(key, r.createdAt(), r.signsFrom(), r.retiredAt()));
             }
         }
-        if (keys.isEmpty()) {
-            throw new IllegalStateException("Voucher keys file " + file + " holds no keys");
-        }
+        return keys;
+    }
+
+    private List<KeyEntry> keysFromFile() {
         Instant now = clock.instant();
-        Map<String, Entry> entries = new LinkedHashMap<>();
-        for (VoucherSigningKey key : keys) {
-            if (entries.containsKey(key.kid())) {
-                throw new IllegalStateException("Voucher keys file " + file + " has kid '" + key.kid() + "' twice");
-            }
-            VoucherKeyStore.KeyRecord record = store.register(key.kid(), key.publicJwkJson(), now);
-            Instant retiredAt = record.retiredAt();
-            if (entries.isEmpty()) { // the first key signs
-                if (retiredAt != null) {
-                    store.unretire(key.kid());
-                    retiredAt = null;
-                }
-            } else if (retiredAt == null) {
+        List<KeyEntry> keys = new ArrayList<>();
+        for (VoucherSigningKey key : KeysFile.read(properties.keysFile())) {
+            VoucherKeyStore.KeyRecord r = store.register(key.kid(), key.publicJwkJson(), now, now, null);
+            Instant retiredAt = r.retiredAt();
+            if (keys.isEmpty() && retiredAt != null) {   // the first key signs
+                store.unretire(key.kid());
+                retiredAt = null;
+            } else if (!keys.isEmpty() && retiredAt == null) {
                 store.retire(key.kid(), now);
                 retiredAt = now;
             }
-            entries.put(key.kid(), new Entry(key, record.createdAt(), retiredAt));
+            keys.add(new KeyEntry(key, r.createdAt(), keys.isEmpty() ? Instant.EPOCH : r.signsFrom(), retiredAt));
         }
-        State loaded = new State(entries.values().iterator().next(), entries);
-        if (due(loaded.active())) {
-            log.warn("Voucher signing key {} is older than {}; put a new key at the top of {} and restart",
-                    loaded.active().kid(), properties.rotateAfter(), file);
-        }
-        return loaded;
+        return keys;
     }
 
-    // ---- key folder (embedded / development) ----
-
-    private State loadKeyDir() {
-        Path dir = keyDir();
-        List<Entry> entries = new ArrayList<>();
-        Instant now = clock.instant();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + KEY_FILE_SUFFIX)) {
-            for (Path file : files) {
-                warnIfNotOwnerOnly(file);
-                VoucherSigningKey key = readKeyFile(file);
-                VoucherKeyStore.KeyRecord record = store.register(key.kid(), key.publicJwkJson(), now);
-                entries.add(new Entry(key, record.createdAt(), record.retiredAt()));
+    /** Stores a new key and schedules the switch to it; call under the rotation lock. */
+    private String addSuccessor(List<KeyEntry> keys, Instant now) {
+        boolean anySigns = KeySchedule.active(keys, now).isPresent();
+        Instant signsFrom = anySigns ? now.plus(properties.publishAhead()) : now;
+        VoucherSigningKey key = VoucherSigningKey.generate(newKid(now));
+        if (folder != null) {
+            folder.write(key);
+        }
+        store.register(key.kid(), key.publicJwkJson(), now, signsFrom, sealed != null ? sealed.seal(key) : null);
+        for (KeyEntry k : keys) {
+            if (k.retiredAt() == null || k.retiredAt().isAfter(signsFrom)) {
+                store.retire(k.kid(), signsFrom);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list voucher key folder " + dir, e);
         }
-        entries.sort(Comparator.comparing(Entry::createdAt).reversed());
-        Map<String, Entry> byKid = new LinkedHashMap<>();
-        Entry active = null;
-        for (Entry e : entries) {
-            if (e.retiredAt() == null && active == null) {
-                active = e;
-            } else if (e.retiredAt() == null) { // only one key signs: retire stragglers
-                store.retire(e.kid(), now);
-                e = e.retired(now);
-            }
-            byKid.put(e.kid(), e);
-        }
-        if (active == null) {
-            return rotated(new State(null, null, byKid));
-        }
-        State loaded = new State(active, byKid);
-        return due(active) ? rotated(loaded) : loaded;
+        log.info("Voucher signing key {} generated and published; it signs from {}", key.kid(), signsFrom);
+        return key.kid();
     }
 
-    private State rotated(State current) {
+    private void requireManaged() {
         if (properties.keysFile() != null) {
             throw new IllegalStateException("Voucher keys come from " + properties.keysFile()
-                    + "; rotate by putting a new key at the top of that file and restarting");
+                    + "; rotate by adding a new key to that file, and after publish-ahead putting it at the top");
         }
-        Instant now = clock.instant();
-        VoucherSigningKey key = VoucherSigningKey.generate(newKid(now));
-        writeKeyFile(keyDir(), key);
-        VoucherKeyStore.KeyRecord record = store.register(key.kid(), key.publicJwkJson(), now);
-        Entry fresh = new Entry(key, record.createdAt(), null);
-        Map<String, Entry> keys = new LinkedHashMap<>();
-        keys.put(fresh.kid(), fresh);
-        for (Entry e : current.keys().values()) {
-            if (e.retiredAt() == null) {
-                store.retire(e.kid(), now);
-                e = e.retired(now);
-            }
-            keys.put(e.kid(), e);
-        }
-        log.info("Voucher signing key {} generated; it signs new vouchers from now on{}", fresh.kid(),
-                current.active() != null ? " (retired " + current.active().kid() + ")" : "");
-        return new State(fresh, keys);
     }
 
     static String newKid(Instant now) {
@@ -301,68 +248,15 @@ class VoucherKeyring {
         return "v-" + LocalDate.ofInstant(now, ZoneOffset.UTC) + "-" + HexFormat.of().formatHex(random);
     }
 
-    private Path keyDir() {
-        Path dir = properties.keyDir().toAbsolutePath();
-        try {
-            if (!Files.isDirectory(dir) && posix(dir)) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR));
-            } else if (!Files.isDirectory(dir)) {
-                Files.createDirectories(dir);
-            }
-            if (posix(dir)) {
-                Files.setPosixFilePermissions(dir, OWNER_DIR);
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create voucher key folder " + dir, e);
-        }
-    }
-
-    private static VoucherSigningKey readKeyFile(Path file) {
-        VoucherSigningKey key;
-        try {
-            key = VoucherSigningKey.fromJwk(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read voucher key file " + file, e);
-        } catch (VoucherKeyException e) { // its messages never contain key material
-            throw new IllegalStateException("Voucher key file " + file + " is unusable: " + e.getMessage());
-        }
-        if (!file.getFileName().toString().equals(key.kid() + KEY_FILE_SUFFIX)) {
-            throw new IllegalStateException("Voucher key file " + file + " holds kid '" + key.kid()
-                    + "'; it must be named " + key.kid() + KEY_FILE_SUFFIX);
-        }
-        return key;
-    }
-
-    /** Owner-only from the first byte, fsynced, then renamed over the target in one step. */
-    private static void writeKeyFile(Path dir, VoucherSigningKey key) {
-        Path target = dir.resolve(key.kid() + KEY_FILE_SUFFIX);
-        try {
-            AtomicFiles.writeOwnerOnly(target, key.toJwkJson());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write voucher key file " + target, e);
-        }
-    }
-
-    private static void warnIfNotOwnerOnly(Path file) {
-        try {
-            if (posix(file) && Files.getPosixFilePermissions(file).stream().anyMatch(p -> p.name().startsWith("GROUP")
-                    || p.name().startsWith("OTHERS"))) {
-                log.warn("Voucher key file {} is accessible to other users; chmod 600 it", file);
-            }
-        } catch (IOException e) {
-            log.warn("Cannot check the permissions of voucher key file {}: {}", file, e.getClass().getSimpleName());
-        }
-    }
-
-    private static boolean posix(Path path) {
-        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+    private String source() {
+        return properties.keysFile() != null ? "keys file " + properties.keysFile()
+                : sealed != null ? "the database (shared, sealed)" : "key folder " + folder.dir();
     }
 
     @Override
     public String toString() {
         State current = state;
-        return "VoucherKeyring[active=" + (current != null ? current.active().kid() : null) + ", kids="
-                + (current != null ? current.keys().keySet() : List.of()) + ", source=" + source() + "]";
+        return "VoucherKeyring[kids=" + (current != null ? current.keys().stream().map(KeyEntry::kid).toList()
+                : List.of()) + ", source=" + source() + "]";
     }
 }

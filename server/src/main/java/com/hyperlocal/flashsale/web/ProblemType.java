@@ -17,6 +17,8 @@ public enum ProblemType {
     DEAL_NOT_ACTIVE("deal-not-active", HttpStatus.CONFLICT, "Deal not active"),
     LOCK_BUSY("lock-busy", HttpStatus.SERVICE_UNAVAILABLE, "Deal busy, try again"),
     DEPENDENCY_UNAVAILABLE("dependency-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service temporarily unavailable"),
+    /** Sent to the database, answer lost (frozen/partitioned): may have been recorded; a retry is safe. */
+    CLAIM_OUTCOME_UNKNOWN("claim-outcome-unknown", HttpStatus.SERVICE_UNAVAILABLE, "Claim outcome unknown, retry"),
     METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),

@@ -24,6 +24,8 @@ class RedemptionSyncTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.core.env.Environment environment;
     TestApi api;
 
     @BeforeEach
@@ -105,7 +107,37 @@ class RedemptionSyncTest {
     void theVoucherConfigurationNamesTheIssuerAndTheKeys() {
         JsonNode config = api.get("/.well-known/voucher-configuration").json();
         assertThat(config.get("issuer").asString()).isEqualTo("https://flashsale.example");
-        assertThat(config.get("jwks_uri").asString()).isEqualTo("http://127.0.0.1:" + port + "/.well-known/jwks.json");
+        // From configuration (flashsale.vouchers.public-base-url), not from the Host this request used.
+        assertThat(config.get("jwks_uri").asString())
+                .isEqualTo(environment.getProperty("flashsale.vouchers.public-base-url") + "/.well-known/jwks.json");
+    }
+
+    @Test
+    void aVoucherRedeemedAfterItExpiredIsRecordedAndFlaggedExpired() {
+        UUID deal = api.createDeal("Stale voucher", 19.07, 72.87, 5);
+        TestApi.Answer claim = api.claim(deal, "late-lalita");
+        String token = claim.json().get("voucher").asString();
+        Instant expiry = Instant.parse(claim.json().get("voucherExpiresAt").asString());
+        UUID late = UUID.randomUUID();
+        UUID inTime = UUID.randomUUID();
+        String tokenInTime = api.claim(deal, "on-time-omar").json().get("voucher").asString();
+
+        JsonNode results = upload("till-9", item(late, token, expiry.plusSeconds(120).toString(), "REDEEMED"),
+                item(inTime, tokenInTime, expiry.minusSeconds(3600).toString(), "REDEEMED"));
+
+        assertThat(results.get(0).get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(results.get(0).get("expired").asBoolean()).isTrue();
+        assertThat(results.get(0).get("reason").asString()).contains("expired");
+        assertThat(results.get(1).has("expired")).as("a voucher redeemed in time is not flagged").isFalse();
+        JsonNode listed = api.getAs(api.merchant().apiKey(), "/api/v1/merchant/redemptions").json().get("redemptions");
+        assertThat(listed).anySatisfy(r -> {
+            assertThat(r.get("clientId").asString()).isEqualTo(late.toString());
+            assertThat(r.get("expired").asBoolean()).isTrue();
+        });
+        assertThat(listed).anySatisfy(r -> {
+            assertThat(r.get("clientId").asString()).isEqualTo(inTime.toString());
+            assertThat(r.get("expired").asBoolean()).isFalse();
+        });
     }
 
     @SafeVarargs

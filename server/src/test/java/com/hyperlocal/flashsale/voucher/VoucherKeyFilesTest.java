@@ -49,7 +49,7 @@ class VoucherKeyFilesTest {
             files = list.toList();
         }
         assertThat(files).allSatisfy(f -> assertThat(f.getFileName().toString()).endsWith(".jwk.json"));
-        for (VoucherKeyring.Entry entry : keyring.entries()) {
+        for (KeyEntry entry : keyring.entries()) {
             Path file = dir.resolve(entry.kid() + ".jwk.json");
             assertThat(file).exists();
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
@@ -72,15 +72,15 @@ class VoucherKeyFilesTest {
         Files.writeString(file, "{\"keys\":[" + first.toJwkJson() + "," + second.toJwkJson() + "]}");
 
         VoucherKeyring fromFile = new VoucherKeyring(
-                new VoucherProperties("https://flashsale.example", file, null, null, 0), store, clock);
+                VoucherProperties.keysFile("https://flashsale.example", file), store, clock);
 
         assertThat(fromFile.activeKid()).isEqualTo(first.kid());
-        assertThat(fromFile.entries()).extracting(VoucherKeyring.Entry::kid).containsExactly(first.kid(), second.kid());
+        assertThat(fromFile.entries()).extracting(KeyEntry::kid).containsExactly(first.kid(), second.kid());
         assertThat(fromFile.entries().get(1).retiredAt()).isNotNull();
         assertThat(fromFile.publishedKeys()).extracting(ECKey::getKeyID).containsExactly(first.kid(), second.kid());
         assertThat(fromFile.publishedKeys()).noneMatch(ECKey::isPrivate);
         assertThatThrownBy(fromFile::rotate).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("top of that file");
+                .hasMessageContaining("top");
     }
 
     @Test
@@ -94,7 +94,7 @@ class VoucherKeyFilesTest {
 
         for (Path file : List.of(truncated, publicOnly)) {
             assertThatThrownBy(() -> new VoucherKeyring(
-                    new VoucherProperties(null, file, null, null, 0), store, clock))
+                    VoucherProperties.keysFile(null, file), store, clock))
                     .isInstanceOf(IllegalStateException.class)
                     .hasNoCause()
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain(d));

@@ -17,7 +17,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Key rotation as the JWKS shows it: old vouchers keep verifying until they have all expired. */
+/**
+ * Key rotation as the JWKS shows it: a new key is published before it signs, and old vouchers keep
+ * verifying until they have all expired.
+ */
 @IntegrationTest
 class VoucherRotationTest {
 
@@ -49,13 +52,18 @@ class VoucherRotationTest {
 
         String newKid = keyring.rotate();
 
+        // Published before it signs: the old key still signs for the pre-publication window.
         assertThat(newKid).isNotEqualTo(oldKid).startsWith("v-");
+        assertThat(keyring.activeKid()).isEqualTo(oldKid);
+        assertThat(keyring.nextKid()).contains(newKid);
+        assertThat(jwks(api).kids()).contains(oldKid, newKid);
+        clock.advance(properties.publishAhead());
         assertThat(keyring.activeKid()).isEqualTo(newKid);
         String after = api.claim(dealId, "user-after").json().get("voucher").asString();
         assertThat(kidOf(after)).isEqualTo(newKid);
         TrustedKeys published = jwks(api);
         assertThat(published.kids()).contains(oldKid, newKid);
-        VoucherVerifier verifier = VoucherVerifier.builder(published, properties.issuer(), merchantId).build();
+        VoucherVerifier verifier = VoucherVerifier.builder(published, properties.issuer(), merchantId).clock(clock).build();
         assertThat(verifier.verify(before).isValid()).as("voucher signed before the rotation").isTrue();
         assertThat(verifier.verify(after).isValid()).as("voucher signed after the rotation").isTrue();
         // The same voucher is still served for the old claim.
@@ -70,10 +78,13 @@ class VoucherRotationTest {
         // The active key is now older than rotate-after, so the periodic check replaces it; the
         // key it replaces is still published (just retired).
         assertThat(keyring.rotateIfDue()).isTrue();
-        String newest = keyring.activeKid();
+        String newest = keyring.nextKid().orElseThrow();
         assertThat(newest).isNotEqualTo(newKid);
+        assertThat(keyring.activeKid()).isEqualTo(newKid);
         assertThat(jwks(api).kids()).contains(newest, newKid);
-        assertThat(keyring.rotateIfDue()).isFalse();
+        assertThat(keyring.rotateIfDue()).as("a successor is already published").isFalse();
+        clock.advance(properties.publishAhead());
+        assertThat(keyring.activeKid()).isEqualTo(newest);
     }
 
     private static TrustedKeys jwks(TestApi api) throws Exception {

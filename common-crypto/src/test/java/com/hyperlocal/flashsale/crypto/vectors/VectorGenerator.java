@@ -150,6 +150,12 @@ public final class VectorGenerator {
                 v[0] + "." + v[1] + "." + b64(concat(nBytes, Arrays.copyOfRange(sig, 32, 64))));
         write("sig-s-equals-n.jwt", "BAD_SIGNATURE", "s = n (curve order), r from the genuine signature.",
                 v[0] + "." + v[1] + "." + b64(concat(Arrays.copyOfRange(sig, 0, 32), nBytes)));
+        byte[] lowS = lowS(sig);
+        write("sig-high-s.jwt", "BAD_SIGNATURE",
+                "The genuine signature in its other, non-canonical form (r, n - s), which verifies mathematically;"
+                        + " only low-S (s <= n/2) is accepted, so a token has one spelling.",
+                v[0] + "." + v[1] + "." + b64(concat(Arrays.copyOfRange(lowS, 0, 32),
+                        fixed32(N.subtract(new BigInteger(1, Arrays.copyOfRange(lowS, 32, 64)))))));
         write("sig-truncated.jwt", "BAD_SIGNATURE", "Genuine signature with its last byte cut off (63 bytes).",
                 v[0] + "." + v[1] + "." + b64(Arrays.copyOf(sig, 63)));
         write("sig-der-encoded.jwt", "BAD_SIGNATURE", "Genuine signature re-encoded as ASN.1 DER instead of JOSE R||S.",
@@ -215,8 +221,16 @@ public final class VectorGenerator {
         return b64(json(m));
     }
 
+    /** ES256 as the server signs: low-S, so each vector fails for its own reason and not for a high s. */
     private static String es256(String headerJson, String payloadB64, PrivateKey key) throws Exception {
-        return jdkSign(headerJson, payloadB64, key, "SHA256withECDSAinP1363Format");
+        String token = jdkSign(headerJson, payloadB64, key, "SHA256withECDSAinP1363Format");
+        int dot = token.lastIndexOf('.');
+        return token.substring(0, dot + 1) + b64(lowS(Base64.getUrlDecoder().decode(token.substring(dot + 1))));
+    }
+
+    private static byte[] lowS(byte[] sig) {
+        BigInteger s = new BigInteger(1, Arrays.copyOfRange(sig, 32, 64));
+        return s.compareTo(N.shiftRight(1)) <= 0 ? sig : concat(Arrays.copyOfRange(sig, 0, 32), fixed32(N.subtract(s)));
     }
 
     private static String jdkSign(String headerJson, String payloadB64, PrivateKey key, String alg)
