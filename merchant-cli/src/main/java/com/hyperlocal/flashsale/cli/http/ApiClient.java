@@ -91,6 +91,21 @@ public final class ApiClient {
                 .header("Accept", "application/json").GET()).body();
     }
 
+    /**
+     * An authenticated call to any merchant endpoint: {@code body} null sends none; returns the
+     * answer's body (empty for 204). For commands that keep their own small API class.
+     */
+    public String call(String method, String path, String jsonBody) {
+        HttpRequest.Builder b = request(path, true);
+        if (jsonBody != null) {
+            b.header("Content-Type", "application/json");
+        }
+        b.method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(jsonBody));
+        String body = send(b).body();
+        return body == null ? "" : body;
+    }
+
     private HttpRequest.Builder request(String path, boolean authenticated) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json, application/problem+json")
