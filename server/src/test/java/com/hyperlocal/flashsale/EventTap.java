@@ -48,12 +48,13 @@ public final class EventTap implements AutoCloseable {
 
     /** Everything that arrives within {@code quiet} of the last message. */
     public List<Message> settle(Duration quiet) throws InterruptedException {
+        drain();
         long until = System.nanoTime() + quiet.toNanos();
         while (System.nanoTime() < until) {
+            Thread.sleep(50);
             if (drain() > 0) {
                 until = System.nanoTime() + quiet.toNanos();
             }
-            Thread.sleep(50);
         }
         return List.copyOf(received);
     }
