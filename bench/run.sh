@@ -9,6 +9,8 @@
 #   bench/run.sh --no-build   reuse server/target/server-0.1.0-SNAPSHOT.jar
 #   REPLICA=1 bench/run.sh    discovery reads a streaming replica (a second cluster on this machine)
 #   PROFILE="hot ping" bench/run.sh   also record JFR per instance during those scenarios
+#   WEBHOOKS=1 bench/run.sh    after scenario a, the same hot-deal load again with a merchant webhook on
+#                             every event (a loopback sink answering after WEBHOOK_SINK_DELAY_MS): claims/s on vs off
 #   ASPROF=/path/libasyncProfiler.so PROFILE="hot" bench/run.sh   async-profiler instead (not shipped here:
 #                             it comes in Maven Central's tools.profiler:async-profiler jar, linux-x64/)
 #
@@ -51,6 +53,10 @@ CITY_UNITS=${CITY_UNITS:-10000}
 PG_CLIENTS=${PG_CLIENTS:-"1 8 64"}
 RADII=${RADII:-"1 5 25"}
 CLUSTER=${CLUSTER:-1}                    # 1 = CLUSTER the deals table on its location index after seeding
+WEBHOOKS=${WEBHOOKS:-0}                  # 1 = also run scenario a2 (hot deal with webhooks on; needs "hot")
+WEBHOOK_SINK_PORT=${WEBHOOK_SINK_PORT:-8099}
+WEBHOOK_SINK_DELAY_MS=${WEBHOOK_SINK_DELAY_MS:-200}   # a slowish merchant endpoint
+BROKER_VHOST=${BROKER_VHOST:-flashsale_bench}        # the machine's RabbitMQ, own vhost (rabbitmqctl); else embedded per instance
 SCENARIOS=${SCENARIOS:-}                 # empty = all; else a subset of: pgbench ping hot burst city discovery
 PROFILE=${PROFILE:-}                     # e.g. "hot ping": JFR recording per instance during those runs
 ASPROF=${ASPROF:-}                       # path to libasyncProfiler.so: PROFILE runs use async-profiler (collapsed stacks) instead of JFR
@@ -101,6 +107,7 @@ JAVA_PIDS=()
 WRK_PID=""
 NGINX_CONF=""
 WATCHDOG=""
+SINK_PID=""
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
@@ -119,6 +126,7 @@ cleanup() {
   fi
   [[ -n "$WATCHDOG" ]] && kill "$WATCHDOG" 2>/dev/null
   [[ "$REPLICA" == 1 ]] && drop_replica
+  [[ -n "$SINK_PID" ]] && kill "$SINK_PID" 2>/dev/null
   cp -f "$WORK"/nginx/error.log "$OUT/nginx-error.log" 2>/dev/null
   rm -rf "$WORK"
   [[ $rc != 0 ]] && echo "benchmark stopped (exit $rc); logs in $OUT" >&3
@@ -223,6 +231,14 @@ replica_reads() {
   done | awk '/^flashsale_discovery_reads_total/ { if ($0 ~ /target="replica"/) r += $2; else p += $2 }
     END { printf "%d %d", r, p }'
 }
+# Domain events (issue 17): the machine's RabbitMQ in a vhost of our own when rabbitmqctl can make
+# one; otherwise every instance starts its embedded broker (events then leave through any of them).
+BROKER_ARGS=()
+if command -v rabbitmqctl >/dev/null 2>&1 && timeout 30 rabbitmqctl add_vhost "$BROKER_VHOST" >/dev/null 2>&1 \
+    || timeout 30 rabbitmqctl list_vhosts 2>/dev/null | grep -qx "$BROKER_VHOST"; then
+  timeout 30 rabbitmqctl set_permissions -p "$BROKER_VHOST" guest '.*' '.*' '.*' >/dev/null 2>&1 || true
+  BROKER_ARGS=(--spring.rabbitmq.host=127.0.0.1 --spring.rabbitmq.port=5672 --spring.rabbitmq.virtual-host="$BROKER_VHOST")
+fi
 
 # ---------------------------------------------------------------- CPU accounting
 # utime+stime of a pid in clock ticks (with children reaped by it, if $2 is set); 0 if gone.
@@ -412,6 +428,7 @@ start_instance() {
     --spring.data.redis.host=127.0.0.1 --spring.data.redis.port=6379 --spring.data.redis.database="$REDIS_DB" \
     --flashsale.admin.token="$ADMIN_TOKEN" \
     --flashsale.embedded.data-dir="$WORK/data" --flashsale.vouchers.key-dir="$WORK/keys" \
+    ${BROKER_ARGS[@]+"${BROKER_ARGS[@]}"} \
     --management.endpoint.health.probes.enabled=true \
     "${REPLICA_ARGS[@]}" \
     >"$OUT/instance-$i.log" 2>&1 3>&- &
@@ -601,6 +618,37 @@ HOT_LEFT=$(sql -c "SELECT remaining_inventory FROM deals WHERE id = '$HOT_DEAL'"
 HOT_SECS=$(val hot duration_s); [[ "$HOT_LEFT" == 0 ]] && HOT_SECS=$(val hot last201_after_s)
 HOT_CPS=$(rate "$(val hot status_201)" "$HOT_SECS")
 row "a. hot deal, steady ($HOT_UNITS units, $HOT_LEFT left after)" "-c$CONNS -d${DUR}s, new user per request$([[ "$HOT_LEFT" == 0 ]] && echo "; sold out after ${HOT_SECS} s")" "**$HOT_CPS claims/s** ($(val hot status_201) × 201)" "$(val hot p50_ms) ms" "$(val hot p99_ms) ms" "$(others hot 201)" "$(invariant bench-hot)" hot
+fi
+
+# ---- a2. the same hot-deal load with a merchant webhook receiving every event (issue 17): the
+# claim path must not notice (deliveries run on their own pool, fed by their own queue)
+if [[ "$WEBHOOKS" == 1 ]] && want hot; then
+  log "a2. hot deal, steady, webhooks on (sink delay ${WEBHOOK_SINK_DELAY_MS} ms): ${DUR}s"
+  python3 - "$WEBHOOK_SINK_PORT" "$WEBHOOK_SINK_DELAY_MS" >"$OUT/webhook-sink.log" 2>&1 <<'PY' &
+import http.server, sys, time
+delay = int(sys.argv[2]) / 1000
+class Sink(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get('Content-Length', 0)))
+        time.sleep(delay)
+        self.send_response(200); self.end_headers()
+    def log_message(self, *args):
+        pass
+http.server.ThreadingHTTPServer(('127.0.0.1', int(sys.argv[1])), Sink).serve_forever()
+PY
+  SINK_PID=$!
+  sleep 1
+  HOOK_ID=$(api POST /api/v1/merchant/webhooks "$API_KEY" "{\"url\":\"http://127.0.0.1:$WEBHOOK_SINK_PORT/hook\"}" | jq -r .id)
+  HOT2_DEAL=$(new_deal bench-hot-webhooks "$HOT_UNITS" 12.9716 77.5946)
+  run_wrk hot-webhooks "$CONNS" "$DUR" claim.lua "$RUN_ID-a2" "$HOT2_DEAL"
+  HOT2_LEFT=$(sql -c "SELECT remaining_inventory FROM deals WHERE id = '$HOT2_DEAL'")
+  HOT2_SECS=$(val hot-webhooks duration_s); [[ "$HOT2_LEFT" == 0 ]] && HOT2_SECS=$(val hot-webhooks last201_after_s)
+  HOT2_CPS=$(rate "$(val hot-webhooks status_201)" "$HOT2_SECS")
+  HOOK_STATS=$(sql -c "SELECT count(*) || ' deliveries: ' || count(*) FILTER (WHERE status = 'DELIVERED') || ' delivered, '
+      || count(*) FILTER (WHERE status = 'PENDING') || ' pending' FROM webhook_deliveries WHERE deal_id = '$HOT2_DEAL'")
+  row "a2. hot deal, steady, webhooks on ($HOT2_LEFT left after; $HOOK_STATS at the end)" "-c$CONNS -d${DUR}s, sink ${WEBHOOK_SINK_DELAY_MS} ms; vs a: $(ratio "$HOT2_CPS" "$HOT_CPS")×" "**$HOT2_CPS claims/s** ($(val hot-webhooks status_201) × 201)" "$(val hot-webhooks p50_ms) ms" "$(val hot-webhooks p99_ms) ms" "$(others hot-webhooks 201)" "$(invariant bench-hot-webhooks)" hot-webhooks
+  api DELETE "/api/v1/merchant/webhooks/$HOOK_ID" "$API_KEY" >/dev/null || true
+  kill "$SINK_PID" 2>/dev/null || true
 fi
 
 # ---- b. hot deal, burst, then hammering the sold-out deal

@@ -107,7 +107,12 @@ public final class TestApi {
 
     /** Creates an active deal through the API and returns its id. */
     public UUID createDeal(String title, double lat, double lng, int inventory) {
-        Answer answer = postAs(merchant().apiKey(), "/api/v1/deals", JSON.writeValueAsString(Map.of("title", title,
+        return createDeal(merchant().apiKey(), title, lat, lng, inventory);
+    }
+
+    /** Creates an active deal owned by the merchant with {@code apiKey}. */
+    public UUID createDeal(String apiKey, String title, double lat, double lng, int inventory) {
+        Answer answer = postAs(apiKey, "/api/v1/deals", JSON.writeValueAsString(Map.of("title", title,
                 "latitude", lat, "longitude", lng, "totalInventory", inventory,
                 "validUntil", Instant.now().plus(Duration.ofDays(1)).toString())));
         if (answer.status() != 201) {

@@ -137,11 +137,20 @@ public final class FlashSaleClient {
         return transport.origin().resolve(path);
     }
 
-    private <T> T get(String path, boolean authenticated, Class<T> type) {
+    /** The merchant's webhook registrations and deliveries. */
+    public Webhooks webhooks() {
+        return new Webhooks(this);
+    }
+
+    <T> T get(String path, boolean authenticated, Class<T> type) {
         return Json.read(transport.send("GET", uri(path), null, authenticated).body(), type);
     }
 
-    private <T> T post(String path, String json, Class<T> type) {
+    <T> T post(String path, String json, Class<T> type) {
         return Json.read(transport.send("POST", uri(path), json, true).body(), type);
+    }
+
+    void delete(String path) {
+        transport.send("DELETE", uri(path), null, true);
     }
 }

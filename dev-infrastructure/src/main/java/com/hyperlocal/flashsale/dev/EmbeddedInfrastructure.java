@@ -14,11 +14,12 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Starts a real PostgreSQL and a real Redis from Maven artifacts when the configuration names
+ * Starts a real PostgreSQL, a real Redis and a real AMQP broker from Maven artifacts when the configuration names
  * no external ones, so the server runs on a machine that has only a JDK.
  *
  * <p>Runs after the config files are read, so {@code SPRING_DATASOURCE_URL},
- * {@code SPRING_DATA_REDIS_HOST} (or {@code _URL}, {@code _SENTINEL_MASTER}, {@code _CLUSTER_NODES}) and friends from any source switch it off per server.
+ * {@code SPRING_DATA_REDIS_HOST} (or {@code _URL}, {@code _SENTINEL_MASTER}, {@code _CLUSTER_NODES}),
+ * {@code SPRING_RABBITMQ_HOST} and friends from any source switch it off per server.
  * Data lives in {@code flashsale.embedded.data-dir} (default {@code ./data}) and survives restarts;
  * with {@code flashsale.embedded.ephemeral=true} (the tests) it goes to a temporary folder.
  * The voucher signing keys default to {@code <data-dir>/keys} for the same reason.
@@ -59,6 +60,14 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             props.put("spring.data.redis.host", EmbeddedRedisServer.HOST);
             props.put("spring.data.redis.port", redis.port());
             log.info("Embedded Redis on 127.0.0.1:" + redis.port() + ", data in " + dataDir.resolve("redis"));
+        }
+        if (!env.containsProperty("spring.rabbitmq.host") && !env.containsProperty("spring.rabbitmq.addresses")) {
+            EmbeddedAmqpBroker broker = EmbeddedAmqpBroker.startOnce(dataDir.resolve("amqp"));
+            props.put("spring.rabbitmq.host", EmbeddedAmqpBroker.HOST);
+            props.put("spring.rabbitmq.port", broker.port());
+            props.put("spring.rabbitmq.username", EmbeddedAmqpBroker.USER);
+            props.put("spring.rabbitmq.password", EmbeddedAmqpBroker.USER);
+            log.info("Embedded AMQP broker (Qpid Broker-J) on 127.0.0.1:" + broker.port());
         }
         env.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, props));
     }

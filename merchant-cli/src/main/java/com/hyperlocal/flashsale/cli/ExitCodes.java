@@ -24,6 +24,8 @@ public final class ExitCodes {
     public static final int IMPORT_REJECTED_ROWS = 8;
     /** A bug in flashdeal itself; rerun with --verbose and report the stack trace. */
     public static final int INTERNAL = 9;
+    /** {@code webhooks test}: the endpoint did not answer 2xx. */
+    public static final int WEBHOOK_TEST_FAILED = 10;
 
     static final String HELP_TABLE = """
             Exit codes:
@@ -36,7 +38,8 @@ public final class ExitCodes {
               6  server unreachable or failing (5xx)
               7  local problem (config, API key, key cache, file)
               8  import finished with rejected rows
-              9  internal error (rerun with --verbose)""";
+              9  internal error (rerun with --verbose)
+             10  webhook test not accepted by the endpoint""";
 
     private ExitCodes() {
     }

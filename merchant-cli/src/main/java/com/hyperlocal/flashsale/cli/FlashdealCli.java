@@ -4,6 +4,7 @@ import com.hyperlocal.flashsale.cli.config.ConfigCommand;
 import com.hyperlocal.flashsale.cli.deal.DealCommand;
 import com.hyperlocal.flashsale.cli.keys.KeysCommand;
 import com.hyperlocal.flashsale.cli.redemption.RedemptionCommand;
+import com.hyperlocal.flashsale.cli.webhook.WebhooksCommand;
 import com.hyperlocal.flashsale.cli.voucher.VoucherCommand;
 import com.hyperlocal.flashsale.client.ApiException;
 import java.io.IOException;
@@ -32,7 +33,7 @@ public final class FlashdealCli {
                 "Settings: --server/--api-key, else $FLASHDEAL_SERVER/$FLASHDEAL_API_KEY, else",
                 "${XDG_CONFIG_HOME:-~/.config}/flashsale/cli.properties (`flashdeal config set`)."},
             subcommands = {DealCommand.class, KeysCommand.class, VoucherCommand.class,
-                RedemptionCommand.class, ConfigCommand.class, AutoComplete.GenerateCompletion.class})
+                RedemptionCommand.class, WebhooksCommand.class, ConfigCommand.class, AutoComplete.GenerateCompletion.class})
     public static final class Flashdeal {
     }
 

@@ -22,6 +22,7 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
+    WEBHOOK_LIMIT("webhook-limit", HttpStatus.CONFLICT, "Too many webhooks"),
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
     // Answered before a controller runs: by BodyLimitFilter, by Tomcat (ProblemErrorReportValve) or /error.
     BAD_REQUEST("bad-request", HttpStatus.BAD_REQUEST, "Malformed request"),

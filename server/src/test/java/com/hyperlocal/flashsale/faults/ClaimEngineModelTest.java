@@ -12,7 +12,7 @@ import com.hyperlocal.flashsale.FlashSaleApplication;
 import com.hyperlocal.flashsale.TestApi;
 import com.hyperlocal.flashsale.crypto.TrustedKeys;
 import com.hyperlocal.flashsale.crypto.VoucherVerifier;
-import com.hyperlocal.flashsale.infra.EmbeddedRedisServer;
+import com.hyperlocal.flashsale.dev.EmbeddedRedisServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -11,7 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.hyperlocal.flashsale.TestApi;
-import com.hyperlocal.flashsale.infra.EmbeddedRedisServer;
+import com.hyperlocal.flashsale.dev.EmbeddedRedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
