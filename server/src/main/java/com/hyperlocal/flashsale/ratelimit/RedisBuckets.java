@@ -17,21 +17,25 @@ import io.lettuce.core.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Bucket4j's Lettuce proxy over a connection of its own (string keys, byte values), opened on first
  * use. Keys: {@code flashsale:rl:<limit>:<capacity>/<window s>:<caller>}, each expiring once its
  * bucket would be full again.
- * While Redis is down, commands fail at once (rejected while disconnected) and reconnecting is tried
- * at most once per {@link #RETRY}, so requests never queue behind it.
+ * While Redis is down, commands fail at once (rejected while disconnected); a first connection is
+ * made in the background (at startup, then at most once per {@link #RETRY}), so requests never
+ * wait for it.
  */
 @Component
 class RedisBuckets implements DisposableBean {
 
     static final Duration TIMEOUT = Duration.ofSeconds(1);
     static final Duration RETRY = Duration.ofSeconds(2);
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final String PREFIX = "flashsale:rl:";
     private static final Logger log = LoggerFactory.getLogger(RedisBuckets.class);
 
@@ -50,6 +54,17 @@ class RedisBuckets implements DisposableBean {
         return PREFIX + kind.policy() + ":" + limit.capacity() + "/" + limit.window().toSeconds() + ":" + caller;
     }
 
+    /** Connects once the application is up, off the request path; requests until then count locally. */
+    @EventListener(ApplicationReadyEvent.class)
+    void connectEarly() {
+        buckets();
+    }
+
+    /** True once the shared buckets are reachable (tries to connect if it is time to). */
+    boolean connected() {
+        return buckets() != null;
+    }
+
     /** The shared buckets, or null while Redis cannot be reached. */
     AsyncProxyManager<String> buckets() {
         AsyncProxyManager<String> current = buckets;
@@ -57,10 +72,13 @@ class RedisBuckets implements DisposableBean {
             return current;
         }
         long next = nextAttemptNanos.get();
-        if (System.nanoTime() - next < 0 || !nextAttemptNanos.compareAndSet(next, System.nanoTime() + RETRY.toNanos())) {
-            return null;
+        if (System.nanoTime() - next >= 0 && nextAttemptNanos.compareAndSet(next, System.nanoTime() + RETRY.toNanos())) {
+            // Never on the request path: this request and those until the connection is up count locally.
+            Thread connecting = new Thread(this::connect, "rate-limit-redis-connect");
+            connecting.setDaemon(true);
+            connecting.start();
         }
-        return connect();
+        return null;
     }
 
     private synchronized AsyncProxyManager<String> connect() {
@@ -72,7 +90,7 @@ class RedisBuckets implements DisposableBean {
                 client = RedisClient.create();
                 client.setOptions(ClientOptions.builder()
                         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                        .socketOptions(SocketOptions.builder().connectTimeout(TIMEOUT).build()).build());
+                        .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build()).build());
             }
             connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE), uri());
             connection.setTimeout(TIMEOUT);

@@ -2,6 +2,7 @@ package com.hyperlocal.flashsale.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import com.hyperlocal.flashsale.FlashSaleApplication;
 import com.hyperlocal.flashsale.TestApi;
 import com.hyperlocal.flashsale.TestIssuer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,9 @@ class SharedRateLimitsTest {
             INSTANCES.add(new SpringApplicationBuilder(FlashSaleApplication.class)
                     .properties(args.toArray(String[]::new)).run());
         }
+        // Until its Redis connection is up an instance counts locally; the test is about the shared count.
+        INSTANCES.forEach(instance -> Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> instance.getBean(RedisBuckets.class).connected()));
         a = new TestApi(port(INSTANCES.get(0)));
         b = new TestApi(port(INSTANCES.get(1)));
     }
