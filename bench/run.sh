@@ -74,7 +74,7 @@ export BENCH_BOX=${BENCH_BOX:-"8:35:68:97"}   # minLat:maxLat:minLng:maxLng (Ind
 export BENCH_HOTSPOTS=${BENCH_HOTSPOTS:-"28.6139:77.2090,19.0760:72.8777,12.9716:77.5946,22.5726:88.3639,13.0827:80.2707"}
 HOT_SPOT_RADIUS_KM=5
 
-JAR=server/target/server-0.1.0-SNAPSHOT.jar
+JAR=${JAR:-server/target/server-0.1.0-SNAPSHOT.jar}   # with --no-build, JAR=path benchmarks that jar
 if [[ -z "${JAVA:-}" ]]; then
   # Temurin 25 if present: virtual threads (the app enables them on 21+).
   if [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java

@@ -40,7 +40,7 @@ class MerchantSecurityConfiguration implements WebMvcConfigurer {
         SecurityConfiguration.stateless(http, problems)
                 .securityMatcher(SecurityConfiguration.path("/api/v1/admin/**"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(ApiKeyAuthentication.ADMIN))
-                // Every admin request counts against the client IP's admin limit before its token is looked at.
+                // Every admin request counts against the client IP's admin limit.
                 .addFilterBefore(new IpRateLimitFilter(limiter, responses, LimitKind.ADMIN,
                         new NegatedRequestMatcher(AnyRequestMatcher.INSTANCE)), LogoutFilter.class)
                 .addFilterBefore(bearerFilter(new AdminTokenProvider(properties), problems),

@@ -26,8 +26,10 @@ import org.springframework.stereotype.Component;
 @Component
 class NoSuchEndpoint implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    private static final RequestMatcher PUBLIC_PATHS_ANY_METHOD = new OrRequestMatcher(
-            SecurityConfiguration.PUBLIC_PATHS.stream().map(SecurityConfiguration::path).toList());
+    /** Paths that exist for some method: the public ones and {@code /api/v1/deals} (POST, merchants). */
+    private static final RequestMatcher PUBLIC_PATHS_ANY_METHOD = new OrRequestMatcher(java.util.stream.Stream.concat(
+            SecurityConfiguration.PUBLIC_PATHS.stream(), java.util.stream.Stream.of("/api/v1/deals"))
+            .map(SecurityConfiguration::path).toList());
 
     private final ProblemResponses problems;
     private final RateLimiter limiter;
