@@ -49,6 +49,10 @@ HOT_UNITS=${HOT_UNITS:-100000}          # scenario a: the issue's 100,000 units 
 BURST_UNITS=${BURST_UNITS:-1000}
 BURST_USERS=${BURST_USERS:-20000}
 CITY_DEALS=${CITY_DEALS:-1000}
+# Shoppers authenticate: RS256 tokens pre-minted by bench/idp/TokenMint.java (the bench's own issuer,
+# its JWKS served by nginx). One per claim while they last, then reused (reuse shows as tokens_reused).
+BENCH_AUDIENCE=${BENCH_AUDIENCE:-flashsale-bench}
+BENCH_LIMIT=${BENCH_LIMIT:-1000000000}  # every rate limit raised: one load generator is one IP and reuses users
 CITY_UNITS=${CITY_UNITS:-10000}
 PG_CLIENTS=${PG_CLIENTS:-"1 8 64"}
 RADII=${RADII:-"1 5 25"}
@@ -67,11 +71,13 @@ REPLICA_CLUSTER=flashsale_bench_replica
 if [[ "$QUICK" == 1 ]]; then
   DUR=${DUR:-3}; SOLDOUT_DUR=${SOLDOUT_DUR:-3}; PG_T=${PG_T:-3}; WARMUP=${WARMUP:-2}
   COUNTRY_DEALS=${COUNTRY_DEALS:-15000}; HOT_SPOT_DEALS=${HOT_SPOT_DEALS:-1000}; DISCOVERY_WARMUP=${DISCOVERY_WARMUP:-5}
-  ORACLE_SAMPLES=${ORACLE_SAMPLES:-60}; MAX_SECONDS=${MAX_SECONDS:-420}
+  ORACLE_SAMPLES=${ORACLE_SAMPLES:-60}; MAX_SECONDS=${MAX_SECONDS:-600}
+  TOKENS_WARM=${TOKENS_WARM:-2000}; TOKENS_HOT=${TOKENS_HOT:-12000}; TOKENS_CITY=${TOKENS_CITY:-12000}
 else
   DUR=${DUR:-20}; SOLDOUT_DUR=${SOLDOUT_DUR:-20}; PG_T=${PG_T:-15}; WARMUP=${WARMUP:-40}
   COUNTRY_DEALS=${COUNTRY_DEALS:-750000}; HOT_SPOT_DEALS=${HOT_SPOT_DEALS:-50000}; DISCOVERY_WARMUP=${DISCOVERY_WARMUP:-40}
-  ORACLE_SAMPLES=${ORACLE_SAMPLES:-200}; MAX_SECONDS=${MAX_SECONDS:-1200}
+  ORACLE_SAMPLES=${ORACLE_SAMPLES:-200}; MAX_SECONDS=${MAX_SECONDS:-1500}
+  TOKENS_WARM=${TOKENS_WARM:-10000}; TOKENS_HOT=${TOKENS_HOT:-70000}; TOKENS_CITY=${TOKENS_CITY:-60000}
 fi
 # Discovery data: a country box plus dense hot spots (5 city centres). Shared with the Lua script
 # and the oracle through the environment so all three agree.
@@ -79,7 +85,7 @@ export BENCH_BOX=${BENCH_BOX:-"8:35:68:97"}   # minLat:maxLat:minLng:maxLng (Ind
 export BENCH_HOTSPOTS=${BENCH_HOTSPOTS:-"28.6139:77.2090,19.0760:72.8777,12.9716:77.5946,22.5726:88.3639,13.0827:80.2707"}
 HOT_SPOT_RADIUS_KM=5
 
-JAR=server/target/server-0.1.0-SNAPSHOT.jar
+JAR=${JAR:-server/target/server-0.1.0-SNAPSHOT.jar}   # with --no-build, JAR=path benchmarks that jar
 if [[ -z "${JAVA:-}" ]]; then
   # Temurin 25 if present: virtual threads (the app enables them on 21+).
   if [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
@@ -427,6 +433,12 @@ start_instance() {
     --spring.datasource.url="$DB_URL" --spring.datasource.username=postgres \
     --spring.data.redis.host=127.0.0.1 --spring.data.redis.port=6379 --spring.data.redis.database="$REDIS_DB" \
     --flashsale.admin.token="$ADMIN_TOKEN" \
+    --spring.security.oauth2.resourceserver.jwt.issuer-uri="$LB/bench-idp" \
+    --spring.security.oauth2.resourceserver.jwt.jwk-set-uri="$LB/bench-idp/jwks.json" \
+    --spring.security.oauth2.resourceserver.jwt.audiences="$BENCH_AUDIENCE" \
+    --server.forward-headers-strategy=native --server.tomcat.remoteip.internal-proxies='127\.0\.0\.1' \
+    --flashsale.rate-limits.shopper.capacity="$BENCH_LIMIT" --flashsale.rate-limits.shopper-deal.capacity="$BENCH_LIMIT" \
+    --flashsale.rate-limits.ip.capacity="$BENCH_LIMIT" --flashsale.rate-limits.admin.capacity="$BENCH_LIMIT" \
     --flashsale.embedded.data-dir="$WORK/data" --flashsale.vouchers.key-dir="$WORK/keys" \
     ${BROKER_ARGS[@]+"${BROKER_ARGS[@]}"} \
     --management.endpoint.health.probes.enabled=true \
@@ -471,8 +483,12 @@ $upstreams    keepalive 256;                  # idle keep-alive connections to t
   }
   server {
     listen 127.0.0.1:$NGINX_PORT backlog=4096;
+    location /bench-idp/ {          # the bench's identity provider: a static JWKS
+      alias $WORK/idp/;
+    }
     location / {
       proxy_pass http://flashsale;
+      proxy_set_header X-Forwarded-For \$remote_addr;   # the instances trust it from 127.0.0.1 only
       proxy_http_version 1.1;       # needed for upstream keep-alive
       proxy_set_header Connection "";
       proxy_set_header Host \$host;
@@ -517,6 +533,18 @@ if [[ $BUILD == 1 ]]; then
 fi
 [[ -f "$JAR" ]] || die "$JAR missing (build first, or drop --no-build)"
 
+want() { [[ -z "${SCENARIOS:-}" || " $SCENARIOS " == *" $1 "* ]]; }
+MINT=("warm:$RUN_ID-w:$TOKENS_WARM")
+want hot && MINT+=("hot:$RUN_ID-a:$TOKENS_HOT")
+want burst && MINT+=("burst:$RUN_ID-b:$BURST_USERS")
+want city && MINT+=("city:$RUN_ID-c:$TOKENS_CITY")
+log "minting shopper tokens (RS256): ${MINT[*]}"
+MINT_T0=$SECONDS
+timeout 900 "$JAVA" "$REPO/bench/idp/TokenMint.java" "$WORK/idp" "$LB/bench-idp" "$BENCH_AUDIENCE" 7200 "${MINT[@]}" \
+  >"$OUT/mint.log" 2>&1 || die "token minting (see $OUT/mint.log)"
+chmod -R a+rX "$WORK/idp"   # nginx workers read the JWKS
+MINT_S=$((SECONDS - MINT_T0))
+
 log "fresh database $DB_NAME, Redis db $REDIS_DB flushed"
 timeout 60 "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" -c "CREATE DATABASE $DB_NAME" >/dev/null
 timeout 10 redis-cli -h 127.0.0.1 -n "$REDIS_DB" FLUSHDB >/dev/null
@@ -550,7 +578,6 @@ PG_DEAL=$(sql -c "INSERT INTO deals (id, merchant_id, title, latitude, longitude
   VALUES (gen_random_uuid(), '$MERCHANT_ID', 'bench-pgbench', 0.5, 0.5, 100000000, 100000000, now() - interval '1 minute', now() + interval '1 day') RETURNING id")
 PG_BEST=0; PG_ROWS=""
 # SCENARIOS="ping hot" runs only those (pgbench ping hot burst city discovery); ratios then show n/a.
-want() { [[ -z "${SCENARIOS:-}" || " $SCENARIOS " == *" $1 "* ]]; }
 if want pgbench; then
 for c in $PG_CLIENTS; do
   log "pgbench claim ceiling: $c clients, ${PG_T}s"
@@ -593,7 +620,7 @@ sql -c "SELECT id FROM deals WHERE title LIKE 'bench-city-%'" >"$WORK/city-deals
 
 # ---- warm-up (JIT, pools, nginx keep-alive), not recorded
 log "warm-up ${WARMUP}s"
-run_wrk warmup-claims "$CONNS" "$WARMUP" claim.lua "$RUN_ID-w" "$WARM_DEAL"
+run_wrk warmup-claims "$CONNS" "$WARMUP" claim.lua "$WORK/idp/warm.tokens" "$WARM_DEAL" "$WRK_THREADS"
 run_wrk warmup-nearby "$CONNS" "$WARMUP" nearby.lua 5
 run_wrk warmup-ping 64 "$WARMUP" get.lua "$PING_PATH"
 
@@ -612,12 +639,12 @@ fi
 # ---- a. hot deal, steady
 if want hot; then
 log "a. hot deal, steady: ${DUR}s"
-run_wrk hot "$CONNS" "$DUR" claim.lua "$RUN_ID-a" "$HOT_DEAL"
+run_wrk hot "$CONNS" "$DUR" claim.lua "$WORK/idp/hot.tokens" "$HOT_DEAL" "$WRK_THREADS"
 HOT_LEFT=$(sql -c "SELECT remaining_inventory FROM deals WHERE id = '$HOT_DEAL'")
 # If the deal sold out within the run, the rate is over the time until the last 201, not the whole run.
 HOT_SECS=$(val hot duration_s); [[ "$HOT_LEFT" == 0 ]] && HOT_SECS=$(val hot last201_after_s)
 HOT_CPS=$(rate "$(val hot status_201)" "$HOT_SECS")
-row "a. hot deal, steady ($HOT_UNITS units, $HOT_LEFT left after)" "-c$CONNS -d${DUR}s, new user per request$([[ "$HOT_LEFT" == 0 ]] && echo "; sold out after ${HOT_SECS} s")" "**$HOT_CPS claims/s** ($(val hot status_201) × 201)" "$(val hot p50_ms) ms" "$(val hot p99_ms) ms" "$(others hot 201)" "$(invariant bench-hot)" hot
+row "a. hot deal, steady ($HOT_UNITS units, $HOT_LEFT left after)" "-c$CONNS -d${DUR}s, new user (RS256 token) per request, $(val hot tokens_reused) tokens reused$([[ "$HOT_LEFT" == 0 ]] && echo "; sold out after ${HOT_SECS} s")" "**$HOT_CPS claims/s** ($(val hot status_201) × 201)" "$(val hot p50_ms) ms" "$(val hot p99_ms) ms" "$(others hot 201)" "$(invariant bench-hot)" hot
 fi
 
 # ---- a2. the same hot-deal load with a merchant webhook receiving every event (issue 17): the
@@ -655,12 +682,12 @@ fi
 if want burst; then
 log "b. burst: $BURST_USERS users at $BURST_UNITS units"
 mkdir -p "$WORK/burst-done"
-STOP_DIR=$WORK/burst-done run_wrk burst "$BURST_CONNS" 120 burst.lua "$RUN_ID-b" "$BURST_DEAL" "$BURST_USERS" "$WRK_THREADS" "$WORK/burst-done"
+STOP_DIR=$WORK/burst-done run_wrk burst "$BURST_CONNS" 120 burst.lua "$WORK/idp/burst.tokens" "$BURST_DEAL" "$BURST_USERS" "$WRK_THREADS" "$WORK/burst-done"
 SELLOUT_DB=$(sql -c "SELECT round(extract(epoch FROM max(claimed_at) - min(claimed_at)) * 1000) FROM claims WHERE deal_id = '$BURST_DEAL'")
 BURST_LEFT=$(sql -c "SELECT remaining_inventory FROM deals WHERE id = '$BURST_DEAL'")
 row "b. burst: $BURST_USERS users at once, $BURST_UNITS units ($BURST_LEFT left)" "-c$BURST_CONNS, one claim per user" "sold out in **${SELLOUT_DB} ms** (DB: last − first claimed_at); last 201 seen by clients $(val burst last201_after_s) s after start; $(val burst claims_answered) of $(val burst claims_sent) users answered $(val burst last_answer_after_s) s after start" "$(val burst p50_ms) ms" "$(val burst p99_ms) ms" "201=$(val burst status_201) 409 sold-out=$(val burst status_409_sold_out) $(others burst 201 409_sold_out)" "$(invariant bench-burst)" burst
 log "b. sold-out hammering: ${SOLDOUT_DUR}s"
-run_wrk soldout "$CONNS" "$SOLDOUT_DUR" claim.lua "$RUN_ID-s" "$BURST_DEAL"
+run_wrk soldout "$CONNS" "$SOLDOUT_DUR" claim.lua "$WORK/idp/burst.tokens" "$BURST_DEAL" "$WRK_THREADS"
 SOLDOUT_RPS=$(rate "$(val soldout status_409_sold_out)" "$(val soldout duration_s)")
 row "b. after sold out: new users on the sold-out deal" "-c$CONNS -d${SOLDOUT_DUR}s" "**$SOLDOUT_RPS rejections/s** (409 sold-out)" "$(val soldout p50_ms) ms" "$(val soldout p99_ms) ms" "$(others soldout 409_sold_out)" "$(invariant bench-burst)" soldout
 fi
@@ -668,7 +695,7 @@ fi
 # ---- c. city: claims spread over many deals
 if want city; then
 log "c. city: $CITY_DEALS deals, ${DUR}s"
-run_wrk city "$CONNS" "$DUR" claim.lua "$RUN_ID-c" "@$WORK/city-deals.txt"
+run_wrk city "$CONNS" "$DUR" claim.lua "$WORK/idp/city.tokens" "@$WORK/city-deals.txt" "$WRK_THREADS"
 CITY_CPS=$(rate "$(val city status_201)" "$(val city duration_s)")
 row "c. city: $CITY_DEALS deals, random deal per claim" "-c$CONNS -d${DUR}s" "**$CITY_CPS claims/s**" "$(val city p50_ms) ms" "$(val city p99_ms) ms" "$(others city 201)" "$(invariant 'bench-city-%')" city
 fi
@@ -790,6 +817,7 @@ RESULTS=$OUT/results.md
   echo "| ratio (same run) | value | target | |"
   echo "|---|---|---|---|"
   echo "| hot-deal claims/s ÷ best pgbench TPS ($HOT_CPS ÷ $PG_BEST) | ${R_HOT}× | ≥ 3× | $(pass "$(raw "$HOT_CPS" "$PG_BEST")" 3 '>=') |"
+  echo "| instance CPU per hot-deal claim, token verification included (java cores ÷ claims/s) | $(awk -v c="$(sed -n 's/.* java \([0-9.]*\) .*/\1/p' "$OUT/hot.cpu" 2>/dev/null)" -v r="$HOT_CPS" 'BEGIN { printf (r > 0 && c != "" ? "%.3f ms" : "n/a"), c * 1000 / r }') | | info |"
   echo "| sold-out rejections/s ÷ HTTP ceiling ($SOLDOUT_RPS ÷ $PING_RPS) | $(awk -v r="$R_SOLD" 'BEGIN { printf (r == "n/a" ? "n/a" : "%.0f%%"), r * 100 }') | ≥ 70% | $(pass "$(raw "$SOLDOUT_RPS" "$PING_RPS")" 0.7 '>=') |"
   echo "| discovery@5km req/s ÷ HTTP ceiling ($D5_RPS ÷ $PING_RPS) | $(awk -v r="$R_DISC" 'BEGIN { printf (r == "n/a" ? "n/a" : "%.0f%%"), r * 100 }') | ≥ 50% | $(pass "$(raw "$D5_RPS" "$PING_RPS")" 0.5 '>=') |"
   echo "| discovery p99 at 5 km, -c$CONNS | $D5_P99 ms | ≤ 50 ms | $(pass "$D5_P99" 50 '<=') |"

@@ -1,6 +1,6 @@
 -- Burst: exactly <users> distinct users each claim once, split over the threads, as fast as the
 -- connections allow; each thread stops itself when its share is answered.
--- args: <user prefix> <deal id> <users> <threads> <marker dir>
+-- args: <token file, one pre-minted shopper JWT per user> <deal id> <users> <threads> <marker dir>
 -- wrk's main thread always sleeps for the whole -d, so each thread that is done drops a marker file
 -- in <marker dir>; bench/run.sh sends wrk SIGINT once all are there (wrk then prints its summary).
 -- Once a thread's share is sent, idle connections send a harmless GET of the deal (answered 200,
@@ -11,28 +11,27 @@
 package.path = debug.getinfo(1, "S").source:match("^@?(.*/)") .. "?.lua;" .. package.path
 local lib = require "lib"
 
-local prefix, deal, quota, sent, all_sent_us = "u", nil, 0, 0, 0
+local tokens, deal, quota, sent, all_sent_us = {}, nil, 0, 0, 0
 local marker, stopped, checked = nil, false, false
 claims_sent = 0 -- globals: read in done() with thread:get
 claims_answered = 0
 last_answer_us = 0
-local headers = { ["Content-Type"] = "application/json" }
 
 setup = lib.setup
 done = lib.done
 
 function init(args)
-  prefix = args[1] .. "-" .. tid
   deal = args[2]
-  local users, nthreads = tonumber(args[3]), tonumber(args[4])
-  quota = math.floor(users / nthreads) + ((tid <= users % nthreads) and 1 or 0)
+  local nthreads = tonumber(args[4])
+  tokens = lib.tokens(args[1], nthreads)
+  quota = math.min(#tokens, tonumber(args[3]))
   marker = args[5] .. "/done-" .. tid
 end
 
 function request()
   if tid == 1 and not checked then -- wrk's parse check: the same first user is generated again
     checked = true
-    return wrk.format("POST", "/api/v1/deals/" .. deal .. "/claims", headers, '{"userId":"check"}')
+    return wrk.format("POST", "/api/v1/deals/" .. deal .. "/claims", { ["Authorization"] = "Bearer check" })
   end
   lib.mark_start()
   if sent >= quota then
@@ -41,8 +40,7 @@ function request()
   sent = sent + 1
   claims_sent = sent
   if sent == quota then all_sent_us = lib.now_us() end
-  return wrk.format("POST", "/api/v1/deals/" .. deal .. "/claims", headers,
-    '{"userId":"' .. prefix .. "-" .. sent .. '"}')
+  return wrk.format("POST", "/api/v1/deals/" .. deal .. "/claims", { ["Authorization"] = "Bearer " .. tokens[sent] })
 end
 
 function response(status, hdrs, body)

@@ -50,8 +50,9 @@ end
 
 -- Runs in the main state after all threads stopped.
 function M.done(summary, latency, requests)
-  local agg, start, last201, sent, answered, last_answer = {}, nil, 0, 0, 0, 0
+  local agg, start, last201, sent, answered, last_answer, reused = {}, nil, 0, 0, 0, 0, 0
   for _, t in ipairs(threads) do
+    reused = reused + (t:get("reused") or 0)
     sent = sent + (t:get("claims_sent") or 0)
     answered = answered + (t:get("claims_answered") or 0)
     last_answer = math.max(last_answer, t:get("last_answer_us") or 0)
@@ -70,6 +71,7 @@ function M.done(summary, latency, requests)
   io.write(string.format("BENCH socket_errors %d\n", e.connect + e.read + e.write + e.timeout))
   for k, v in pairs(agg) do io.write(string.format("BENCH status_%s %d\n", k, v)) end
   if sent > 0 then io.write(string.format("BENCH claims_sent %d\n", sent)) end
+  io.write(string.format("BENCH tokens_reused %d\n", reused))
   if answered > 0 then io.write(string.format("BENCH claims_answered %d\n", answered)) end
   if start and last_answer > 0 then
     io.write(string.format("BENCH last_answer_after_s %.3f\n", (last_answer - start) / 1e6))
@@ -77,6 +79,18 @@ function M.done(summary, latency, requests)
   if start and last201 > 0 then
     io.write(string.format("BENCH last201_after_s %.3f\n", (last201 - start) / 1e6))
   end
+end
+
+-- This thread's share of a token file (one pre-minted shopper JWT per line): lines tid, tid+n, ...
+function M.tokens(path, nthreads)
+  local mine, i = {}, 0
+  for line in io.lines(path) do
+    if #line > 0 then
+      if i % nthreads == tid - 1 then table.insert(mine, line) end
+      i = i + 1
+    end
+  end
+  return mine
 end
 
 return M

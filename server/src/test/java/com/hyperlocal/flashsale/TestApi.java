@@ -121,7 +121,19 @@ public final class TestApi {
         return UUID.fromString(answer.json().get("id").asString());
     }
 
+    /** A claim by this shopper, with a real token from {@link TestIssuer} and no body. */
     public Answer claim(UUID dealId, String userId) {
-        return post("/api/v1/deals/" + dealId + "/claims", Map.of("userId", userId));
+        return claimWith(TestIssuer.shared().token(userId), dealId);
+    }
+
+    public Answer claimWith(String token, UUID dealId) {
+        return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/deals/" + dealId + "/claims"))
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** GET as this shopper (a fresh token from {@link TestIssuer}). */
+    public Answer getAsShopper(String userId, String path) {
+        return getAs(TestIssuer.shared().token(userId), path);
     }
 }

@@ -27,6 +27,7 @@ import org.springframework.core.env.MapPropertySource;
 public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered {
 
     static final String PROPERTY_SOURCE = "embeddedInfrastructure";
+    private static final String JWT = "spring.security.oauth2.resourceserver.jwt.";
 
     private final Log log;
 
@@ -68,6 +69,17 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             props.put("spring.rabbitmq.username", EmbeddedAmqpBroker.USER);
             props.put("spring.rabbitmq.password", EmbeddedAmqpBroker.USER);
             log.info("Embedded AMQP broker (Qpid Broker-J) on 127.0.0.1:" + broker.port());
+        }
+        if (!env.containsProperty(JWT + "issuer-uri") && !env.containsProperty(JWT + "jwk-set-uri")) {
+            // No identity provider configured: the development one (package dev.identity) serves shoppers'
+            // tokens, validated by the same resource-server path as a real provider's.
+            int port = FreePort.any();
+            String issuer = "http://127.0.0.1:" + port;
+            props.put("flashsale.dev-identity.enabled", true);
+            props.put("flashsale.dev-identity.port", port);
+            props.put(JWT + "issuer-uri", issuer);
+            props.put(JWT + "jwk-set-uri", issuer + "/jwks.json");
+            props.put(JWT + "audiences", "flashsale-dev");
         }
         env.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, props));
     }

@@ -28,6 +28,13 @@ class ClaimQuery {
                 .query(ClaimQuery::row).optional();
     }
 
+    /** One page of a user's claims, newest first; one row more than asked tells whether there is a next page. */
+    java.util.List<Claim> byUser(String userId, int offset, int limit) {
+        return jdbc.sql(COLUMNS + "WHERE user_id = :user ORDER BY claimed_at DESC, id DESC LIMIT :limit OFFSET :offset")
+                .param("user", userId).param("limit", limit).param("offset", offset)
+                .query(ClaimQuery::row).list();
+    }
+
     static Claim row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         java.sql.Timestamp expires = rs.getTimestamp("voucher_expires_at");
         return new Claim(rs.getObject("id", UUID.class), rs.getObject("deal_id", UUID.class),

@@ -1,12 +1,10 @@
 package com.hyperlocal.flashsale.claim;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** Body of {@code POST /api/v1/deals/{id}/claims}. */
-record ClaimRequest(
-        @NotBlank @Size(max = 64)
-        @Pattern(regexp = "[A-Za-z0-9._:@+-]*", message = "may contain only letters, digits and . _ : @ + -")
-        String userId) {
+/**
+ * Optional body of {@code POST /api/v1/deals/{id}/claims}. The claimant is the bearer token's
+ * {@code sub}; {@code userId} is accepted only for older clients and must then equal it (else 400).
+ */
+record ClaimRequest(@Size(max = 64) String userId) {
 }

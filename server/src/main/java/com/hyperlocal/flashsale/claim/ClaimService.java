@@ -63,7 +63,15 @@ class ClaimService {
         throw new SoldOutException(dealId);
     }
 
-    Claim find(UUID claimId) {
-        return claims.byId(claimId).orElseThrow(() -> new NotFoundException("Claim", claimId));
+    /** The claim if the user holds it; anyone else is told it does not exist, as for a missing claim. */
+    Claim findHeld(UUID claimId, String userId) {
+        return claims.byId(claimId).filter(claim -> claim.userId().equals(userId))
+                .orElseThrow(() -> new NotFoundException("Claim", claimId));
+    }
+
+    ClaimsPage heldBy(String userId, int page, int size) {
+        java.util.List<Claim> rows = claims.byUser(userId, page * size, size + 1);
+        return new ClaimsPage(rows.stream().limit(size).map(Claim::toResponse).toList(), page, size,
+                rows.size() > size);
     }
 }

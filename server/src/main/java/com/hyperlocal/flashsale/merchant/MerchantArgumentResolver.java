@@ -2,22 +2,18 @@ package com.hyperlocal.flashsale.merchant;
 
 import com.hyperlocal.flashsale.web.UnauthorizedException;
 import org.springframework.core.MethodParameter;
-import org.springframework.http.HttpHeaders;
-import org.springframework.stereotype.Component;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Turns {@code Authorization: Bearer <key>} into an {@link AuthenticatedMerchant}, or answers 401. */
-@Component
-class MerchantArgumentResolver implements HandlerMethodArgumentResolver {
-
-    private final MerchantAccounts accounts;
-
-    MerchantArgumentResolver(MerchantAccounts accounts) {
-        this.accounts = accounts;
-    }
+/**
+ * Hands a handler the merchant the merchant filter chain authenticated. Authentication itself
+ * happens in that chain ({@link MerchantSecurityConfiguration}); this only reads its result.
+ */
+final class MerchantArgumentResolver implements HandlerMethodArgumentResolver {
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -27,11 +23,11 @@ class MerchantArgumentResolver implements HandlerMethodArgumentResolver {
     @Override
     public AuthenticatedMerchant resolveArgument(MethodParameter parameter, ModelAndViewContainer mav,
             NativeWebRequest request, WebDataBinderFactory binderFactory) {
-        String key = BearerToken.from(request.getHeader(HttpHeaders.AUTHORIZATION));
-        if (!ApiKeys.SHAPE.matcher(key).matches()) {
-            throw new UnauthorizedException("The API key is not valid");
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof AuthenticatedMerchant merchant) {
+            return merchant;
         }
-        return accounts.byKeyHash(ApiKeys.hash(key))
-                .orElseThrow(() -> new UnauthorizedException("The API key is not valid or has been revoked"));
+        // Only reachable by a handler mapped outside the merchant chain's paths: refuse, never serve.
+        throw new UnauthorizedException("This endpoint needs a merchant API key");
     }
 }

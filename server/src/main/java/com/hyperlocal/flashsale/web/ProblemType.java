@@ -11,6 +11,8 @@ import org.springframework.http.HttpStatus;
 public enum ProblemType {
     VALIDATION("validation", HttpStatus.BAD_REQUEST, "Invalid request"),
     UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Not authorised"),
+    FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden"),
+    RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
     SOLD_OUT("sold-out", HttpStatus.CONFLICT, "Deal sold out"),
     ALREADY_CLAIMED("already-claimed", HttpStatus.CONFLICT, "Already claimed"),

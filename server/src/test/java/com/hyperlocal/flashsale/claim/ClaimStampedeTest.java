@@ -18,6 +18,7 @@ import com.hyperlocal.flashsale.crypto.TrustedKeys;
 import com.hyperlocal.flashsale.crypto.VerificationResult;
 import com.hyperlocal.flashsale.crypto.VoucherVerifier;
 import com.hyperlocal.flashsale.TestApi;
+import com.hyperlocal.flashsale.TestIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,14 +43,12 @@ class ClaimStampedeTest {
     }
 
     @Test
-    void thousandUsersOnHundredUnitsGetExactlyHundredVouchersAndNobodyTwice() throws Exception {
+    void thousandTokenHoldersOnHundredUnitsGetExactlyHundredVouchersAndNobodyTwice() throws Exception {
         UUID deal = api.createDeal("Stampede", 12.97, 77.59, 100);
-        List<String> users = new ArrayList<>();
-        for (int i = 0; i < 1000; i++) {
-            users.add("shopper-" + i);
-        }
+        // 1,000 distinct shoppers, each with a real RS256 token minted before the stampede starts.
+        List<Map.Entry<String, String>> shoppers = TestIssuer.shared().tokens("shopper-", 1000);
 
-        List<TestApi.Answer> answers = allAtOnce(users, user -> api.claim(deal, user));
+        List<TestApi.Answer> answers = allAtOnce(shoppers, shopper -> api.claimWith(shopper.getValue(), deal));
 
         Map<Integer, Long> byStatus = answers.stream()
                 .collect(Collectors.groupingBy(TestApi.Answer::status, Collectors.counting()));
@@ -58,6 +57,11 @@ class ClaimStampedeTest {
                 .allSatisfy(a -> assertThat(a.json().get("type").asString()).isEqualTo("urn:flashsale:problem:sold-out"));
         assertDatabase(deal, 100, 0);
         assertEveryVoucherVerifiesAndMatchesItsRow(answers.stream().filter(a -> a.status() == 201).toList());
+        // Every holder is a token subject, and exactly the subjects that were answered 201.
+        assertThat(jdbc.sql("SELECT user_id FROM claims WHERE deal_id = :d").param("d", deal).query(String.class).set())
+                .isEqualTo(answers.stream().filter(a -> a.status() == 201).map(a -> a.json().get("userId").asString())
+                        .collect(Collectors.toSet()))
+                .isSubsetOf(shoppers.stream().map(Map.Entry::getKey).collect(Collectors.toSet()));
     }
 
     /** Most of these vouchers were signed ahead in the request threads; each must still be exact. */

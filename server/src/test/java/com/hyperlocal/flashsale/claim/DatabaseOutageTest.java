@@ -1,5 +1,6 @@
 package com.hyperlocal.flashsale.claim;
 
+import com.hyperlocal.flashsale.TestIssuer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -23,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * once it is back everything works again with nothing half-written. Uses a PostgreSQL of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = TestIssuer.Initializer.class)
 @DirtiesContext
 class DatabaseOutageTest {
 

@@ -1,5 +1,6 @@
 package com.hyperlocal.flashsale.claim;
 
+import com.hyperlocal.flashsale.TestIssuer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
@@ -25,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * stopping it disturbs no other test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = TestIssuer.Initializer.class)
 @DirtiesContext // closes this context (and its Redis client) before the test's own Redis goes away
 class RedisOutageTest {
 

@@ -1,5 +1,6 @@
 package com.hyperlocal.flashsale.discovery;
 
+import com.hyperlocal.flashsale.TestIssuer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import com.hyperlocal.flashsale.TestApi;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -20,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * discovery shows it at once on this instance.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = TestIssuer.Initializer.class)
 @DirtiesContext
 class DiscoveryWithoutRedisTest {
 

@@ -14,6 +14,7 @@ import java.util.UUID;
 import com.hyperlocal.flashsale.DealRows;
 import com.hyperlocal.flashsale.DealRows.Row;
 import com.hyperlocal.flashsale.IntegrationTest;
+import com.hyperlocal.flashsale.TestIssuer;
 import com.hyperlocal.flashsale.TestApi;
 import com.hyperlocal.flashsale.TestApi.Answer;
 import org.junit.jupiter.api.BeforeEach;
@@ -155,8 +156,8 @@ class ApiErrorsTest {
         assertProblem(api.get(DEALS + "/" + UUID.randomUUID()), 404, "not-found");
         assertProblem(api.get(DEALS + "/not-a-uuid"), 404, "not-found");
         assertProblem(api.get(DEALS + "/12345"), 404, "not-found");
-        assertProblem(api.get("/api/v1/claims/" + UUID.randomUUID()), 404, "not-found");
-        assertProblem(api.get("/api/v1/claims/xyz"), 404, "not-found");
+        assertProblem(api.getAsShopper("alice", "/api/v1/claims/" + UUID.randomUUID()), 404, "not-found");
+        assertProblem(api.getAsShopper("alice", "/api/v1/claims/xyz"), 404, "not-found");
         assertProblem(api.get("/api/v1/no-such-thing"), 404, "not-found");
     }
 
@@ -202,24 +203,25 @@ class ApiErrorsTest {
     // --- claims -------------------------------------------------------------------------------
 
     @Test
-    void claimsNeedAWellFormedUserId() {
+    void aClaimBodyMayOnlyNameTheTokensOwnSubject() {
         UUID deal = api.createDeal("claim input", 1.5, 2.5, 10);
         String path = DEALS + "/" + deal + "/claims";
-        assertFieldProblem(api.post(path, Map.of("userId", "")), "userId");
-        assertFieldProblem(api.post(path, Map.of("userId", "   ")), "userId");
-        assertFieldProblem(api.post(path, "{}"), "userId");
-        assertFieldProblem(api.post(path, Map.of("userId", "u".repeat(65))), "userId");
-        assertFieldProblem(api.post(path, Map.of("userId", "with spaces")), "userId");
-        assertFieldProblem(api.post(path, Map.of("userId", "<script>alert(1)</script>")), "userId");
-        assertProblem(api.post(path, "{\"userId\": "), 400, "validation");
+        String alice = TestIssuer.shared().token("alice");
+        assertFieldProblem(api.postAs(alice, path, json(Map.of("userId", "bob"))), "userId");
+        assertFieldProblem(api.postAs(alice, path, json(Map.of("userId", "u".repeat(65)))), "userId");
+        assertProblem(api.postAs(alice, path, "{\"userId\": "), 400, "validation");
+        assertThat(jdbc.sql("SELECT count(*) FROM claims WHERE deal_id = :d").param("d", deal)
+                .query(Integer.class).single()).isZero();
+        assertThat(api.postAs(alice, path, json(Map.of("userId", "alice"))).status()).isEqualTo(201);
         assertThat(api.claim(deal, "u".repeat(64)).status()).isEqualTo(201);
-        assertThat(api.claim(deal, "alice.b_c:d@e+f-1").status()).isEqualTo(201);
+        assertThat(api.claim(deal, "alice.b_c:d@e+f-1|x").status()).isEqualTo(201);
     }
 
     @Test
     void claimingAnUnknownOrMalformedDealIsNotFound() {
         assertProblem(api.claim(UUID.randomUUID(), "alice"), 404, "not-found");
-        assertProblem(api.post(DEALS + "/not-a-uuid/claims", Map.of("userId", "alice")), 404, "not-found");
+        assertProblem(api.postAs(TestIssuer.shared().token("alice"), DEALS + "/not-a-uuid/claims", "{}"), 404,
+                "not-found");
     }
 
     @Test
@@ -274,7 +276,7 @@ class ApiErrorsTest {
         JsonNode claim = created.json();
         assertThat(created.header("Location")).endsWith("/api/v1/claims/" + claim.get("id").asString());
 
-        Answer fetched = api.get("/api/v1/claims/" + claim.get("id").asString());
+        Answer fetched = api.getAsShopper("erin", "/api/v1/claims/" + claim.get("id").asString());
         assertThat(fetched.status()).isEqualTo(200);
         assertThat(fetched.json().get("claimedAt").asString()).isEqualTo(claim.get("claimedAt").asString());
         assertThat(fetched.json()).isEqualTo(claim);
@@ -290,6 +292,7 @@ class ApiErrorsTest {
         assertProblem(api.send(request("/api/v1/deals/nearby?lat=1&lng=1&radiusKm=1").DELETE()), 405,
                 "method-not-allowed");
         assertProblem(api.send(request(DEALS).PUT(HttpRequest.BodyPublishers.ofString("{}"))
+                .header("Authorization", "Bearer " + api.merchant().apiKey())
                 .header("Content-Type", "application/json")), 405, "method-not-allowed");
     }
 
@@ -300,6 +303,7 @@ class ApiErrorsTest {
                 .POST(HttpRequest.BodyPublishers.ofString(json(valid())))), 415, "unsupported-media-type");
         UUID deal = api.createDeal("media type", 3, 4, 5);
         assertProblem(api.send(request(DEALS + "/" + deal + "/claims").header("Content-Type", "application/xml")
+                .header("Authorization", "Bearer " + TestIssuer.shared().token("xml-shopper"))
                 .POST(HttpRequest.BodyPublishers.ofString("<userId>x</userId>"))), 415, "unsupported-media-type");
     }
 

@@ -185,9 +185,24 @@ public final class ServerProcess {
         }
     }
 
-    public byte[] getBytes(String path) {
+    /**
+     * A shopper's bearer token from the server's development identity provider (on because this
+     * server runs on the embedded default with no provider configured), as the README shows.
+     */
+    public String shopperToken(String sub) {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url() + "/dev/token?sub=" + sub))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("no development token: " + r.statusCode() + " " + r.body());
+        }
+        return r.body().strip();
+    }
+
+    /** GET as a shopper: {@code Authorization: Bearer <shopperToken>}. */
+    public byte[] getBytes(String path, String shopperToken) {
         try {
-            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url() + path)).build(),
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url() + path))
+                            .header("Authorization", "Bearer " + shopperToken).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("GET " + path + " answered " + r.statusCode());

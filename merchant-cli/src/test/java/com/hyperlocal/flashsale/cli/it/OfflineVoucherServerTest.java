@@ -50,16 +50,17 @@ class OfflineVoucherServerTest {
                 "--lng", "77.59", "--inventory", "5", "--duration", "2h", "-o", "json");
         assertThat(created.exitCode()).as(created.toString()).isZero();
         Deal deal = Json.read(created.out(), Deal.class);
+        String asha = server.shopperToken("asha");
         HttpResponse<String> claim = server.send(HttpRequest.newBuilder(
                         URI.create(server.url() + "/api/v1/deals/" + deal.id() + "/claims"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"asha\"}")));
+                .header("Authorization", "Bearer " + asha)
+                .POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(claim.statusCode()).as(claim.body()).isEqualTo(201);
         @SuppressWarnings("unchecked")
         Map<String, Object> claimJson = Json.MAPPER.readValue(claim.body(), Map.class);
         String voucher = (String) claimJson.get("voucher");
         Path png = dir.resolve("voucher.png");
-        Files.write(png, server.getBytes("/api/v1/claims/" + claimJson.get("id") + "/qr"));
+        Files.write(png, server.getBytes("/api/v1/claims/" + claimJson.get("id") + "/qr", asha));
 
         CliRun.Result pull = CliRun.run(danaEnv, "keys", "pull");
         CliRun.Result evePull = CliRun.run(eveEnv, "keys", "pull");

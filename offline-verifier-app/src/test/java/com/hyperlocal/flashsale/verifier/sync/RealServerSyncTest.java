@@ -205,8 +205,8 @@ class RealServerSyncTest {
         assertThat(deal.statusCode()).as(deal.body()).isEqualTo(201);
         HttpResponse<String> claim = server.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/deals/"
                         + field(deal.body(), "id") + "/claims"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"priya\"}")));
+                .header("Authorization", "Bearer " + server.shopperToken("priya"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(claim.statusCode()).as(claim.body()).isEqualTo(201);
         return field(claim.body(), "voucher");
     }

@@ -1,0 +1,51 @@
+package com.hyperlocal.flashsale.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes a domain error as problem+json straight to the servlet response, for the security filters
+ * that answer before any controller runs. The body is the one {@link ApiExceptionHandler} builds.
+ */
+@Component
+public class ProblemResponses {
+
+    private final JsonMapper json;
+
+    ProblemResponses(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** {@code wwwAuthenticate} replaces the plain {@code Bearer} challenge of a 401 when not null. */
+    public void write(DomainException e, String wwwAuthenticate, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        ResponseEntity<ProblemDetail> answer = Problems.of(e, request);
+        response.setStatus(answer.getStatusCode().value());
+        answer.getHeaders().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
+        if (wwwAuthenticate != null) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, wwwAuthenticate);
+        }
+        if (e instanceof RateLimitedException limited) {
+            rateLimitHeaders(limited, response);
+        }
+        response.setContentType("application/problem+json");
+        json.writeValue(response.getOutputStream(), answer.getBody());
+    }
+
+    /**
+     * {@code Retry-After} plus the IETF draft's structured headers (draft-ietf-httpapi-ratelimit-headers):
+     * {@code RateLimit-Policy: "shopper";q=10;w=60} and {@code RateLimit: "shopper";r=0;t=7}.
+     */
+    static void rateLimitHeaders(RateLimitedException e, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        response.setHeader("RateLimit-Policy", "\"" + e.limit() + "\";q=" + e.capacity() + ";w=" + e.windowSeconds());
+        response.setHeader("RateLimit", "\"" + e.limit() + "\";r=0;t=" + e.retryAfterSeconds());
+    }
+}
