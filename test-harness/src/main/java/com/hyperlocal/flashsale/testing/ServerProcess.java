@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 
 import com.hyperlocal.flashsale.dev.EmbeddedPostgresServer;
 import com.hyperlocal.flashsale.dev.EmbeddedRedisServer;
+import com.hyperlocal.flashsale.dev.identity.DevIssuer;
 
 /**
  * The real server, started once per test run from its production Spring Boot jar as a separate
@@ -35,7 +36,9 @@ public final class ServerProcess {
     /** -Dflashsale.test.server-startup-seconds=N for a machine too loaded to start it in 2 minutes. */
     private static final Duration STARTUP_TIMEOUT =
             Duration.ofSeconds(Long.getLong("flashsale.test.server-startup-seconds", 120));
+    private static final String AUDIENCE = "flashsale-it";
     private static @Nullable ServerProcess shared;
+    private static @Nullable DevIssuer issuer;
 
     /** What the admin API answers when a merchant is created. */
     public record Merchant(UUID id, String name, UUID keyId, String apiKey) {
@@ -92,6 +95,7 @@ public final class ServerProcess {
             Path data = Files.createTempDirectory("flashsale-it-");
             EmbeddedPostgresServer pg = EmbeddedPostgresServer.startOnce(data.resolve("postgres"), true);
             EmbeddedRedisServer redis = EmbeddedRedisServer.startOnce(data.resolve("redis"), true);
+            DevIssuer idp = issuer();
             // -D before -jar: after it, it would be an argument to the application.
             Process p = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", jar.toString(),
                     "--server.port=" + port, "--flashsale.admin.token=" + token,
@@ -100,6 +104,10 @@ public final class ServerProcess {
                     "--spring.data.redis.host=" + EmbeddedRedisServer.HOST,
                     "--spring.data.redis.port=" + redis.port(),
                     "--flashsale.vouchers.key-dir=" + data.resolve("keys"),
+                    // Shoppers' tokens come from a real issuer in this JVM, as from a production provider.
+                    "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + idp.issuer(),
+                    "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + idp.issuer() + "/jwks.json",
+                    "--spring.security.oauth2.resourceserver.jwt.audiences=" + AUDIENCE,
                     // Actuator's own port (loopback); a free one, so parallel runs do not collide on 8081.
                     "--management.server.port=" + freePort(),
                     "--logging.level.root=WARN")
@@ -185,17 +193,18 @@ public final class ServerProcess {
         }
     }
 
-    /**
-     * A shopper's bearer token from the server's development identity provider (on because this
-     * server runs on the embedded default with no provider configured), as the README shows.
-     */
+    /** A shopper's bearer token from the identity provider this server trusts. */
     public String shopperToken(String sub) {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url() + "/dev/token?sub=" + sub))
-                .POST(HttpRequest.BodyPublishers.noBody()));
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("no development token: " + r.statusCode() + " " + r.body());
+        return issuer().mint(sub);
+    }
+
+    private static synchronized DevIssuer issuer() {
+        DevIssuer current = issuer;
+        if (current == null) {
+            current = DevIssuer.start(freePort(), AUDIENCE);
+            issuer = current;
         }
-        return r.body().strip();
+        return current;
     }
 
     /** GET as a shopper: {@code Authorization: Bearer <shopperToken>}. */

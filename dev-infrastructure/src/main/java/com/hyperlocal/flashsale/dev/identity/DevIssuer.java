@@ -30,11 +30,23 @@ import org.springframework.beans.factory.DisposableBean;
  * production provider offers the resource server. Tokens are ES256 JWTs with iss, sub, aud, iat,
  * nbf, exp and jti.
  */
-final class DevIssuer implements DisposableBean {
+public final class DevIssuer implements DisposableBean {
 
     private final DevIdentityProperties properties;
     private final ECKey key;
     private final HttpServer server;
+
+    /**
+     * An issuer on its own loopback {@code port} whose tokens carry {@code audience}; for the
+     * client modules' tests, which run the production jar against it (test-harness).
+     */
+    public static DevIssuer start(int port, String audience) {
+        try {
+            return new DevIssuer(new DevIdentityProperties(true, port, audience, java.time.Duration.ofHours(1)));
+        } catch (IOException | JOSEException e) {
+            throw new IllegalStateException("could not start the development identity provider", e);
+        }
+    }
 
     DevIssuer(DevIdentityProperties properties) throws IOException, JOSEException {
         this.properties = properties;
@@ -49,8 +61,13 @@ final class DevIssuer implements DisposableBean {
         server.start();
     }
 
+    /** The {@code iss} of its tokens, also the base of its JWKS and discovery document. */
+    public String issuer() {
+        return properties.issuer();
+    }
+
     /** A signed token for this subject. */
-    String mint(String subject) {
+    public String mint(String subject) {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(properties.issuer()).subject(subject)
                 .audience(properties.audience()).issueTime(Date.from(now)).notBeforeTime(Date.from(now))
@@ -77,6 +94,10 @@ final class DevIssuer implements DisposableBean {
 
     @Override
     public void destroy() {
+        stop();
+    }
+
+    public void stop() {
         server.stop(0);
     }
 }
