@@ -4,6 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 
 import org.apache.qpid.server.SystemLauncher;
 
@@ -19,11 +22,11 @@ public final class EmbeddedAmqpBroker {
     static final String HOST = "127.0.0.1";
     static final String USER = "guest";
     private static final String CONFIG = "dev/embedded-amqp-broker.json";
-    private static EmbeddedAmqpBroker instance;
+    private static @Nullable EmbeddedAmqpBroker instance;
 
     private final int port;
     private final Path workDir;
-    private SystemLauncher launcher;
+    private @Nullable SystemLauncher launcher;
 
     private EmbeddedAmqpBroker(int port, Path workDir) {
         this.port = port;
@@ -31,11 +34,13 @@ public final class EmbeddedAmqpBroker {
     }
 
     static synchronized EmbeddedAmqpBroker startOnce(Path workDir) {
-        if (instance == null) {
-            instance = startNew(workDir, FreePort.preferring(5672));
-            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "embedded-amqp-stop"));
+        EmbeddedAmqpBroker current = instance;
+        if (current == null) {
+            current = startNew(workDir, FreePort.preferring(5672));
+            Runtime.getRuntime().addShutdownHook(new Thread(current::stop, "embedded-amqp-stop"));
+            instance = current;
         }
-        return instance;
+        return current;
     }
 
     /** Starts a separate broker; the caller stops it. */
@@ -67,7 +72,8 @@ public final class EmbeddedAmqpBroker {
             Map<String, Object> attributes = new HashMap<>();
             attributes.put("type", "Memory");
             attributes.put("initialConfigurationLocation",
-                    EmbeddedAmqpBroker.class.getClassLoader().getResource(CONFIG).toExternalForm());
+                    Objects.requireNonNull(EmbeddedAmqpBroker.class.getClassLoader().getResource(CONFIG),
+                            CONFIG + " is in this module's jar").toExternalForm());
             attributes.put("startupLoggedToSystemOut", false);
             attributes.put("context", context);
             SystemLauncher started = new SystemLauncher();
@@ -79,8 +85,9 @@ public final class EmbeddedAmqpBroker {
     }
 
     public synchronized void stop() {
-        if (launcher != null) {
-            launcher.shutdown();
+        SystemLauncher running = launcher;
+        if (running != null) {
+            running.shutdown();
             launcher = null;
         }
     }

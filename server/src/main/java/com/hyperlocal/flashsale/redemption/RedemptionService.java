@@ -117,7 +117,7 @@ class RedemptionService {
         RedemptionResult.FirstRedemption first = stored.conflictsWith() == null ? null
                 : ledger.first(stored.conflictsWith()).orElse(null);
         return new ItemResult(clientId, Status.DUPLICATE, stored.id(), "already recorded as " + stored.status(), first,
-                null);
+                null, null);
     }
 
     /** The claim id ({@code jti}) named by a token; authenticity is checked by comparing with the issued token. */

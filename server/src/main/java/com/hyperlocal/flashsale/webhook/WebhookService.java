@@ -69,7 +69,9 @@ class WebhookService {
 
     /** Sends a signed {@code webhook.test} event now, once (no retries), and reports what happened. */
     WebhookDeliveryView test(UUID merchantId, UUID id) {
-        store.find(merchantId, id).orElseThrow(() -> new NotFoundException("Webhook", id));
+        if (store.find(merchantId, id).isEmpty()) {
+            throw new NotFoundException("Webhook", id);
+        }
         UUID eventId = UUID.randomUUID();
         Instant now = now();
         String body = JSON.writeValueAsString(Map.of("id", eventId.toString(), "type", "webhook.test",
