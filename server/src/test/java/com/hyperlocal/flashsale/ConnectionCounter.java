@@ -2,6 +2,7 @@ package com.hyperlocal.flashsale;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
@@ -19,6 +20,16 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 public class ConnectionCounter {
 
     private static final AtomicLong BORROWED = new AtomicLong();
+    /** Background work that polls PostgreSQL on its own schedule, whatever the requests do. */
+    private static final List<String> BACKGROUND = List.of("outbox-relay", "webhook-", "scheduling-",
+            "discovery-cache-maintenance", "discovery-replica-probe");
+
+    private static void count() {
+        String thread = Thread.currentThread().getName();
+        if (BACKGROUND.stream().noneMatch(thread::startsWith)) {
+            BORROWED.incrementAndGet();
+        }
+    }
 
     public static long borrowed() {
         return BORROWED.get();
@@ -41,13 +52,13 @@ public class ConnectionCounter {
 
         @Override
         public Connection getConnection() throws SQLException {
-            BORROWED.incrementAndGet();
+            count();
             return super.getConnection();
         }
 
         @Override
         public Connection getConnection(String username, String password) throws SQLException {
-            BORROWED.incrementAndGet();
+            count();
             return super.getConnection(username, password);
         }
     }

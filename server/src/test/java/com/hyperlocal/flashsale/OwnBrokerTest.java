@@ -23,8 +23,12 @@ import org.springframework.test.context.ContextConfiguration;
         "flashsale.webhooks.max-retry-interval=5s",
         "flashsale.webhooks.poll-interval=50ms",
         "flashsale.webhooks.request-timeout=2s",
-        "flashsale.webhooks.concurrency=2"})
-@ContextConfiguration(initializers = OwnBroker.class)
+        "flashsale.webhooks.concurrency=2",
+        // Shoppers as in IntegrationTest: tokens from TestIssuer, limits far above what these tests send.
+        "flashsale.rate-limits.shopper.capacity=100000", "flashsale.rate-limits.shopper-deal.capacity=100000",
+        "flashsale.rate-limits.ip.capacity=1000000", "flashsale.rate-limits.admin.capacity=100000",
+        "flashsale.dev-identity.enabled=false"})
+@ContextConfiguration(initializers = {OwnBroker.class, TestIssuer.Initializer.class})
 @Import(TestClockConfiguration.class)
 public @interface OwnBrokerTest {
 }

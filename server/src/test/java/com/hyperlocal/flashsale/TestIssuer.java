@@ -169,6 +169,13 @@ public final class TestIssuer {
         return rsa;
     }
 
+    /** {@link #properties()} as command-line arguments, for a test that starts its own instances. */
+    public String[] arguments(String... others) {
+        List<String> all = new ArrayList<>(List.of(others));
+        properties().forEach(p -> all.add("--" + p));
+        return all.toArray(String[]::new);
+    }
+
     /** Points every {@link IntegrationTest} context at the shared provider. */
     public static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override

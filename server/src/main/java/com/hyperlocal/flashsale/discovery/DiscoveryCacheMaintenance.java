@@ -25,6 +25,8 @@ class DiscoveryCacheMaintenance {
 
     private final DensityGrid density;
     private final TileCache tiles;
+    private static final java.time.Duration SUBSCRIBE_RETRY = java.time.Duration.ofSeconds(2);
+
     private final TileEvictions evictions;
     private final DiscoveryCacheProperties properties;
     private final Clock clock;
@@ -50,12 +52,14 @@ class DiscoveryCacheMaintenance {
             return thread;
         });
         executor.scheduleWithFixedDelay(this::refresh, 0, properties.densityRefresh().toMillis(), TimeUnit.MILLISECONDS);
+        // Until subscribed, other instances' evictions are missed (tile-ttl covers them), so retry
+        // often rather than once per density refresh; once subscribed this is a field check.
+        executor.scheduleWithFixedDelay(evictions::subscribe, 0, SUBSCRIBE_RETRY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void refresh() {
         Instant now = clock.instant();
         tiles.removeExpired(now);
-        evictions.subscribe();
         try {
             density.refresh(now);
         } catch (RuntimeException e) {

@@ -50,6 +50,8 @@ class TileEvictions implements MessageListener {
         container.afterPropertiesSet();
     }
 
+    private boolean notSubscribedLogged;
+
     /** Subscribes to the other instances' messages unless already subscribed; false while Redis is unreachable. */
     synchronized boolean subscribe() {
         if (!enabled || container.isRunning()) {
@@ -57,10 +59,14 @@ class TileEvictions implements MessageListener {
         }
         try {
             container.start();
+            notSubscribedLogged = false;
             return true;
         } catch (RuntimeException e) {
-            log.warn("Not subscribed to tile evictions yet (other instances' changes show within tile-ttl): {}",
-                    e.toString());
+            if (!notSubscribedLogged) { // retried every few seconds: say it once per outage
+                log.warn("Not subscribed to tile evictions yet (other instances' changes show within tile-ttl): {}",
+                        e.toString());
+                notSubscribedLogged = true;
+            }
             return false;
         }
     }

@@ -35,8 +35,26 @@ public class ProblemResponses {
         if (e instanceof RateLimitedException limited) {
             rateLimitHeaders(limited, response);
         }
+        org.apache.coyote.Request unread = unreadBody(request);
+        if (unread != null) {
+            // Refused before its body was read (a 401, 403 or 429 from a filter): Tomcat must not
+            // swallow the rest, which a slow client could trickle for minutes; close instead.
+            unread.action(org.apache.coyote.ActionCode.DISABLE_SWALLOW_INPUT, null);
+            response.setHeader(HttpHeaders.CONNECTION, "close");
+        }
         response.setContentType("application/problem+json");
         json.writeValue(response.getOutputStream(), answer.getBody());
+        if (unread != null) {
+            response.flushBuffer();
+            unread.action(org.apache.coyote.ActionCode.CLOSE_NOW, null);
+        }
+    }
+
+    /** Tomcat's request when this request declares a body that nothing has read yet. */
+    private static org.apache.coyote.Request unreadBody(HttpServletRequest request) {
+        boolean body = request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+        return body && request.getAttribute(RefusedBodyValve.COYOTE_REQUEST) instanceof org.apache.coyote.Request r
+                ? r : null;
     }
 
     /**

@@ -16,12 +16,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.hyperlocal.flashsale.TestApi;
+import com.hyperlocal.flashsale.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
@@ -36,6 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code redis-server} (Debian's package); without it the test is skipped.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = TestIssuer.Initializer.class)
 @DirtiesContext // closes this context (and its Redis client) before the test's Redis processes go away
 class SentinelFailoverTest {
 

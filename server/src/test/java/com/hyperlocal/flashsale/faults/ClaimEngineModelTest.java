@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.hyperlocal.flashsale.FlashSaleApplication;
+import com.hyperlocal.flashsale.TestIssuer;
 import com.hyperlocal.flashsale.TestApi;
 import com.hyperlocal.flashsale.crypto.TrustedKeys;
 import com.hyperlocal.flashsale.crypto.VoucherVerifier;
@@ -54,8 +55,8 @@ class ClaimEngineModelTest {
                 "--spring.data.redis.port=" + redisPort, "--flashsale.claims.lock-lease=40ms",
                 "--flashsale.vouchers.key-encryption-key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
                 "--spring.jmx.enabled=false"};
-        a = new SpringApplicationBuilder(FlashSaleApplication.class).run(args);
-        b = new SpringApplicationBuilder(FlashSaleApplication.class).run(args);
+        a = new SpringApplicationBuilder(FlashSaleApplication.class).run(TestIssuer.shared().arguments(args));
+        b = new SpringApplicationBuilder(FlashSaleApplication.class).run(TestIssuer.shared().arguments(args));
     }
 
     @AfterAll

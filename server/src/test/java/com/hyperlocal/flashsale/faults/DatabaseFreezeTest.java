@@ -11,11 +11,13 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.hyperlocal.flashsale.TestApi;
+import com.hyperlocal.flashsale.TestIssuer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
@@ -29,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * again and every answer matches what the database holds. Uses a PostgreSQL of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "flashsale.claims.queue-wait=3s")
+@ContextConfiguration(initializers = TestIssuer.Initializer.class)
 @DirtiesContext
 class DatabaseFreezeTest {
 

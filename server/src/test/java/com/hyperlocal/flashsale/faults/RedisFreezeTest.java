@@ -11,11 +11,13 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.hyperlocal.flashsale.TestApi;
+import com.hyperlocal.flashsale.TestIssuer;
 import com.hyperlocal.flashsale.dev.EmbeddedRedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -31,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * claim, not "sold out". Uses a Redis of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "flashsale.claims.queue-wait=3s")
+@ContextConfiguration(initializers = TestIssuer.Initializer.class)
 @DirtiesContext
 class RedisFreezeTest {
 

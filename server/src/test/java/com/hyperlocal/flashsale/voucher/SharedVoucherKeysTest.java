@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.hyperlocal.flashsale.FlashSaleApplication;
+import com.hyperlocal.flashsale.TestIssuer;
 import com.hyperlocal.flashsale.MutableClock;
 import com.hyperlocal.flashsale.TestApi;
 import com.hyperlocal.flashsale.crypto.TrustedKeys;
@@ -61,8 +62,8 @@ class SharedVoucherKeysTest {
                 "--spring.datasource.username=postgres", "--flashsale.vouchers.public-base-url=" + ORIGIN + "/",
                 "--flashsale.vouchers.key-encryption-key=" + Base64.getEncoder().encodeToString(kek),
                 "--spring.jmx.enabled=false"};
-        a = new SpringApplicationBuilder(FlashSaleApplication.class, SharedClock.class).run(args);
-        b = new SpringApplicationBuilder(FlashSaleApplication.class, SharedClock.class).run(args);
+        a = new SpringApplicationBuilder(FlashSaleApplication.class, SharedClock.class).run(TestIssuer.shared().arguments(args));
+        b = new SpringApplicationBuilder(FlashSaleApplication.class, SharedClock.class).run(TestIssuer.shared().arguments(args));
     }
 
     @AfterAll

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.hyperlocal.flashsale.IntegrationTest;
+import com.hyperlocal.flashsale.TestIssuer;
 import com.hyperlocal.flashsale.TestApi;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -86,11 +87,13 @@ class LargeBodyTest {
             OutputStream out = socket.getOutputStream();
             byte[] prefix = RawHttp.utf8("{\"userId\":\"");
             String framing = chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + (TEN_MB + 13) + "\r\n";
+            // A real shopper: an anonymous one is refused (401) before any body limit applies.
+            String auth = "Authorization: Bearer " + TestIssuer.shared().token("large-body-" + UUID.randomUUID()) + "\r\n";
             ExecutorService writer = Executors.newSingleThreadExecutor();
             writer.submit(() -> {
                 try {
                     out.write(RawHttp.bytes("POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                            + framing + "\r\n"));
+                            + auth + framing + "\r\n"));
                     byte[] piece = new byte[64 * 1024];
                     java.util.Arrays.fill(piece, (byte) 'u');
                     for (int sent = 0; sent < TEN_MB; sent += piece.length) {

@@ -36,7 +36,8 @@ class OperationsSurfaceTest {
         for (String path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/env", "/actuator/info",
                 "/actuator/heapdump", "/actuator", "/actuator/health/db", "/actuator/health/../prometheus")) {
             TestApi.Answer answer = publicApi.get(path);
-            assertThat(answer.status()).as(path).isEqualTo(404);
+            // A dot-segment path is refused outright (Spring Security's firewall: 400), the rest are unknown here.
+            assertThat(answer.status()).as(path).isIn(path.contains("..") ? List.of(400, 404) : List.of(404));
             assertThat(answer.contentType()).as(path).startsWith("application/problem+json");
         }
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.hyperlocal.flashsale.IntegrationTest;
+import com.hyperlocal.flashsale.TestIssuer;
 import com.hyperlocal.flashsale.TestApi;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,8 @@ class SlowClientTest {
         TestApi api = new TestApi(port);
         UUID deal = api.createDeal("Slow loris", 3, 4, 10);
         byte[] body = RawHttp.utf8("{\"userId\":\"slow-loris-user-0001\"}");
+        // Authenticated, so the body is read (an anonymous one is refused with 401 and closed at once).
+        String token = TestIssuer.shared().token("slow-loris-user-0001");
         List<Socket> slow = new ArrayList<>();
         ScheduledExecutorService dripper = Executors.newSingleThreadScheduledExecutor();
         try {
@@ -49,7 +52,8 @@ class SlowClientTest {
                 Socket socket = new Socket();
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
                 socket.getOutputStream().write(RawHttp.bytes("POST /api/v1/deals/" + deal + "/claims HTTP/1.1\r\n"
-                        + "Host: x\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n"));
+                        + "Host: x\r\nAuthorization: Bearer " + token + "\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: " + body.length + "\r\n\r\n"));
                 slow.add(socket);
             }
             long openedAt = System.nanoTime();
