@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -36,6 +37,7 @@ class ArchitectureRulesTest {
                 .and().areNotAnnotatedWith(RestControllerAdvice.class)
                 .and().areNotAssignableTo(WebMvcConfigurer.class)
                 .and().areNotAssignableTo(HandlerMethodArgumentResolver.class)
+                .and().areNotAssignableTo(AuthenticationConverter.class)
                 .and().haveSimpleNameNotEndingWith("Controller")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.springframework.http..", "org.springframework.web..", "jakarta.servlet..",
