@@ -2,6 +2,7 @@ package com.hyperlocal.flashsale.claim;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import com.hyperlocal.flashsale.voucher.VoucherIssuer;
@@ -16,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -49,9 +51,9 @@ class ClaimController {
     @PostMapping("/api/v1/deals/{dealId}/claims")
     @ApiResponse(responseCode = "201", description = "Claimed; the body holds the signed voucher",
             content = @Content(schema = @Schema(implementation = ClaimResponse.class)))
-    ResponseEntity<?> claim(@PathVariable UUID dealId, @Valid @RequestBody(required = false) ClaimRequest request,
+    ResponseEntity<?> claim(@PathVariable UUID dealId, @Valid @RequestBody(required = false) @Nullable ClaimRequest request,
             @AuthenticationPrincipal Jwt shopper, HttpServletRequest http) {
-        String userId = shopper.getSubject();
+        String userId = subject(shopper);
         if (request != null && request.userId() != null && !request.userId().equals(userId)) {
             throw new InvalidRequestException(List.of(new FieldProblem("userId",
                     "must be left out or equal the bearer token's subject: a shopper claims only for themselves")));
@@ -68,7 +70,7 @@ class ClaimController {
 
     @GetMapping("/api/v1/claims/{id}")
     ResponseEntity<ClaimResponse> find(@PathVariable UUID id, @AuthenticationPrincipal Jwt shopper) {
-        return ResponseEntity.ok().cacheControl(NO_STORE).body(service.findHeld(id, shopper.getSubject()).toResponse());
+        return ResponseEntity.ok().cacheControl(NO_STORE).body(service.findHeld(id, subject(shopper)).toResponse());
     }
 
     /** The caller's vouchers, newest first. */
@@ -76,19 +78,24 @@ class ClaimController {
     ResponseEntity<ClaimsPage> mine(@AuthenticationPrincipal Jwt shopper,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return ResponseEntity.ok().cacheControl(NO_STORE).body(service.heldBy(shopper.getSubject(), page, size));
+        return ResponseEntity.ok().cacheControl(NO_STORE).body(service.heldBy(subject(shopper), page, size));
     }
 
     /** The claim's voucher token as a QR code (PNG, error correction M). */
     @GetMapping("/api/v1/claims/{id}/qr")
     ResponseEntity<byte[]> qr(@PathVariable UUID id, @AuthenticationPrincipal Jwt shopper) {
-        Claim claim = service.findHeld(id, shopper.getSubject());
-        if (claim.voucher() == null) {
+        Claim claim = service.findHeld(id, subject(shopper));
+        String voucher = claim.voucher();
+        if (voucher == null) {
             throw new NotFoundException("Voucher of claim", id);
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.IMAGE_PNG)
                 .cacheControl(NO_STORE)
-                .body(vouchers.qrPng(claim.voucher()));
+                .body(vouchers.qrPng(voucher));
+    }
+
+    private static String subject(Jwt shopper) {
+        return Objects.requireNonNull(shopper.getSubject(), "shopper tokens are validated to carry a subject");
     }
 }

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +18,7 @@ import com.hyperlocal.flashsale.claim.Lanes.Lane;
 import com.hyperlocal.flashsale.voucher.VoucherIssuer;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -115,22 +118,20 @@ class ClaimCoordinator {
             return;
         }
         List<PendingClaim> batch = List.of();
-        ClaimWriter.BatchResult result = null;
+        ClaimWriter.BatchResult result;
         try {
             batch = drain(lane.queue);
-            if (!batch.isEmpty()) {
-                long writeStarted = System.nanoTime();
-                result = writer.write(dealId, batch, clock.instant().truncatedTo(ChronoUnit.MICROS), lane.terms);
-                metrics.batchWritten(batch.size(), System.nanoTime() - writeStarted);
+            if (batch.isEmpty()) {
+                return;
             }
+            long writeStarted = System.nanoTime();
+            result = writer.write(dealId, batch, clock.instant().truncatedTo(ChronoUnit.MICROS), lane.terms);
+            metrics.batchWritten(batch.size(), System.nanoTime() - writeStarted);
         } catch (RuntimeException e) {
             failAll(batch, BatchFailure.answerFor(dealId, e));
             return;
         } finally {
             lock.release(lease);
-        }
-        if (result == null) {
-            return;
         }
         // After the lock is free (the claims are committed) but before answering, so that a user who
         // saw their 201 and asks again is answered from the index.
@@ -144,7 +145,7 @@ class ClaimCoordinator {
         }
         index.remember(dealId, held(result));
         for (PendingClaim p : batch) {
-            p.complete(result.outcomes().get(p));
+            p.complete(Objects.requireNonNull(result.outcomes().get(p), "the writer answers every claim of its batch"));
         }
     }
 
@@ -152,28 +153,33 @@ class ClaimCoordinator {
      * Signs the voucher in the caller's thread, in parallel with other requests and outside every
      * lock; the batch checks the terms again under the row lock and signs afresh if they changed.
      */
-    private PreSigned signAhead(ClaimWriter.DealTerms terms, UUID dealId, String userId) {
+    private Optional<PreSigned> signAhead(ClaimWriter.@Nullable DealTerms terms, UUID dealId, String userId) {
         if (terms == null) {
-            return null;
+            return Optional.empty();
         }
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (!at.isBefore(terms.validUntil()) || at.isBefore(terms.validFrom())) {
-            return null;
+            return Optional.empty();
         }
         VoucherIssuer.Session session = vouchers.session();
         UUID claimId = UUID.randomUUID();
         Instant expiresAt = VoucherIssuer.expiryFor(terms.validUntil());
         String token = session.sign(claimId, userId, dealId, terms.merchantId(), at, expiresAt);
-        return new PreSigned(claimId, at, token, session.kid(), terms.merchantId(), expiresAt);
+        return Optional.of(new PreSigned(claimId, at, token, session.kid(), terms.merchantId(), expiresAt));
     }
 
     private static List<Claim> held(ClaimWriter.BatchResult result) {
         List<Claim> held = new ArrayList<>();
         for (ClaimOutcome outcome : result.outcomes().values()) {
-            if (outcome instanceof ClaimOutcome.Granted granted) {
-                held.add(granted.claim());
-            } else if (outcome instanceof ClaimOutcome.AlreadyHeld already) {
-                held.add(already.claim());
+            switch (outcome) {
+                case ClaimOutcome.Granted(Claim claim) -> held.add(claim);
+                case ClaimOutcome.AlreadyHeld(Claim claim) -> held.add(claim);
+                case ClaimOutcome.SoldOut soldOut -> {
+                }
+                case ClaimOutcome.NotActive notActive -> {
+                }
+                case ClaimOutcome.DealMissing missing -> {
+                }
             }
         }
         return held;

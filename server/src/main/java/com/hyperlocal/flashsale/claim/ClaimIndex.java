@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -52,7 +53,7 @@ class ClaimIndex {
         }
         byte[] key = key(dealId).getBytes(StandardCharsets.UTF_8);
         try {
-            redis.executePipelined((RedisCallback<Object>) connection -> {
+            redis.executePipelined((RedisCallback<@Nullable Object>) connection -> {
                 for (Claim claim : claims) {
                     connection.hashCommands().hSet(key, claim.userId().getBytes(StandardCharsets.UTF_8),
                             encode(claim).getBytes(StandardCharsets.UTF_8));

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import com.hyperlocal.flashsale.web.DomainException;
 import com.hyperlocal.flashsale.web.ProblemType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The claim's batch was sent to the database but its answer did not come in time (a frozen or
@@ -13,7 +14,7 @@ import com.hyperlocal.flashsale.web.ProblemType;
  */
 final class ClaimOutcomeUnknownException extends DomainException {
 
-    ClaimOutcomeUnknownException(UUID dealId, Throwable cause) {
+    ClaimOutcomeUnknownException(UUID dealId, @Nullable Throwable cause) {
         super("The database did not confirm the claim on deal " + dealId + " in time; it may have been recorded."
                 + " Retry: a retry returns the claim if it exists.", cause);
     }

@@ -1,6 +1,7 @@
 package com.hyperlocal.flashsale.claim;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 import com.hyperlocal.flashsale.web.NotFoundException;
@@ -48,19 +49,14 @@ class ClaimService {
                     .orElseGet(() -> new SoldOutException(dealId));
         }
         ClaimOutcome outcome = coordinator.claim(dealId, userId);
-        if (outcome instanceof ClaimOutcome.Granted granted) {
-            return granted.claim();
-        }
-        if (outcome instanceof ClaimOutcome.AlreadyHeld held) {
-            throw new AlreadyClaimedException(held.claim());
-        }
-        if (outcome instanceof ClaimOutcome.NotActive inactive) {
-            throw new DealNotActiveException(dealId, inactive.validFrom(), inactive.validUntil(), clock.instant());
-        }
-        if (outcome instanceof ClaimOutcome.DealMissing) {
-            throw new NotFoundException("Deal", dealId);
-        }
-        throw new SoldOutException(dealId);
+        return switch (outcome) {
+            case ClaimOutcome.Granted(Claim claim) -> claim;
+            case ClaimOutcome.AlreadyHeld(Claim claim) -> throw new AlreadyClaimedException(claim);
+            case ClaimOutcome.NotActive(Instant validFrom, Instant validUntil) ->
+                    throw new DealNotActiveException(dealId, validFrom, validUntil, clock.instant());
+            case ClaimOutcome.DealMissing() -> throw new NotFoundException("Deal", dealId);
+            case ClaimOutcome.SoldOut() -> throw new SoldOutException(dealId);
+        };
     }
 
     /** The claim if the user holds it; anyone else is told it does not exist, as for a missing claim. */

@@ -13,12 +13,15 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import com.hyperlocal.flashsale.voucher.VoucherIssuer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -63,12 +66,20 @@ class ClaimWriter {
     record DealTerms(UUID merchantId, Instant validFrom, Instant validUntil) {
     }
 
-    record BatchResult(Map<PendingClaim, ClaimOutcome> outcomes, int remainingAfter, DealTerms terms) {
+    record BatchResult(Map<PendingClaim, ClaimOutcome> outcomes, int remainingAfter, @Nullable DealTerms terms) {
     }
 
-    /** One row of {@code claim_batch}. */
-    private record Row(String status, String userId, UUID claimId, Instant claimedAt, String token,
-            Instant expiresAt, DealTerms terms, Integer remaining) {
+    /** One row of {@code claim_batch}: the deal's row carries terms and remaining, a claim's row the rest. */
+    private record Row(String status, @Nullable String userId, @Nullable UUID claimId, @Nullable Instant claimedAt,
+            @Nullable String token, @Nullable Instant expiresAt, @Nullable DealTerms terms, @Nullable Integer remaining) {
+
+        String claimant() {
+            return Objects.requireNonNull(userId, "a claim row names its user");
+        }
+
+        int left() {
+            return Objects.requireNonNull(remaining, "the deal row of an existing deal carries its remaining count");
+        }
     }
 
     BatchResult write(UUID dealId, List<PendingClaim> batch, Instant now) {
@@ -76,7 +87,7 @@ class ClaimWriter {
     }
 
     /** @param believed the deal's terms as last seen, or null if unknown (costs one extra round trip) */
-    BatchResult write(UUID dealId, List<PendingClaim> batch, Instant now, DealTerms believed) {
+    BatchResult write(UUID dealId, List<PendingClaim> batch, Instant now, @Nullable DealTerms believed) {
         DealTerms terms = believed;
         for (int call = 1; ; call++) {
             Signed signed = terms == null ? new Signed(Map.of(), Map.of(), Set.of()) : sign(dealId, batch, now, terms);
@@ -90,9 +101,9 @@ class ClaimWriter {
                     return new BatchResult(outcomes, 0, null);
                 }
                 case "NOT_ACTIVE" -> {
-                    DealTerms actual = deal.terms();
+                    DealTerms actual = Objects.requireNonNull(deal.terms(), "a not-active deal row carries its terms");
                     batch.forEach(p -> outcomes.put(p, new ClaimOutcome.NotActive(actual.validFrom(), actual.validUntil())));
-                    return new BatchResult(outcomes, deal.remaining(), actual);
+                    return new BatchResult(outcomes, deal.left(), actual);
                 }
                 case "TERMS" -> {
                     if (call >= MAX_CALLS) {
@@ -101,7 +112,7 @@ class ClaimWriter {
                     terms = deal.terms();
                 }
                 default -> {
-                    return answer(dealId, batch, rows, signed, deal.remaining(), terms);
+                    return answer(dealId, batch, rows, signed, deal.left(), terms);
                 }
             }
         }
@@ -116,14 +127,16 @@ class ClaimWriter {
         Map<UUID, String> kids = new HashMap<>();
         Set<UUID> inBatch = new HashSet<>();
         Instant expiresAt = VoucherIssuer.expiryFor(terms.validUntil());
-        VoucherIssuer.Session session = null;
+        VoucherIssuer.@Nullable Session session = null;
         for (PendingClaim p : batch) {
             if (claims.containsKey(p.userId())) {
                 continue;
             }
-            PreSigned ahead = p.preSigned();
-            if (ahead != null && ahead.merchantId().equals(terms.merchantId()) && ahead.expiresAt().equals(expiresAt)
-                    && !ahead.claimedAt().isBefore(terms.validFrom()) && !ahead.claimedAt().isAfter(now)) {
+            Optional<PreSigned> stillValid = p.preSigned().filter(ahead -> ahead.merchantId().equals(terms.merchantId())
+                    && ahead.expiresAt().equals(expiresAt) && !ahead.claimedAt().isBefore(terms.validFrom())
+                    && !ahead.claimedAt().isAfter(now));
+            if (stillValid.isPresent()) {
+                PreSigned ahead = stillValid.get();
                 claims.put(p.userId(), new Claim(ahead.claimId(), dealId, p.userId(), ahead.claimedAt(), ahead.token(),
                         expiresAt));
                 kids.put(ahead.claimId(), ahead.kid());
@@ -140,17 +153,19 @@ class ClaimWriter {
     }
 
     private BatchResult answer(UUID dealId, List<PendingClaim> batch, List<Row> rows, Signed signed, int remaining,
-            DealTerms terms) {
+            @Nullable DealTerms terms) {
         Map<String, Claim> held = new HashMap<>();
         Set<String> granted = new HashSet<>();
         for (Row row : rows) {
             if (row.status().equals("GRANTED")) {
-                held.put(row.userId(), signed.claims().get(row.userId()));
-                granted.add(row.userId());
+                held.put(row.claimant(), Objects.requireNonNull(signed.claims().get(row.claimant()),
+                        "a granted row is a claim this batch sent"));
+                granted.add(row.claimant());
                 (signed.signedInBatch().contains(row.claimId()) ? signedInBatch : signedAhead).increment();
             } else if (row.status().equals("HELD")) {
-                held.put(row.userId(), new Claim(row.claimId(), dealId, row.userId(), row.claimedAt(), row.token(),
-                        row.expiresAt()));
+                held.put(row.claimant(), new Claim(Objects.requireNonNull(row.claimId(), "a held row names its claim"),
+                        dealId, row.claimant(), Objects.requireNonNull(row.claimedAt(), "a held row has its time"),
+                        row.token(), row.expiresAt()));
             }
         }
         Map<PendingClaim, ClaimOutcome> outcomes = new IdentityHashMap<>();
@@ -163,7 +178,7 @@ class ClaimWriter {
         return new BatchResult(outcomes, remaining, terms);
     }
 
-    private List<Row> call(UUID dealId, DealTerms terms, Instant now, Signed signed) {
+    private List<Row> call(UUID dealId, @Nullable DealTerms terms, Instant now, Signed signed) {
         List<Claim> list = new ArrayList<>(signed.claims().values());
         return jdbc.sql(CALL)
                 .param("deal", dealId)
@@ -184,7 +199,7 @@ class ClaimWriter {
     private static Row row(ResultSet rs, int n) throws SQLException {
         UUID merchant = rs.getObject("merchant_id", UUID.class);
         DealTerms terms = merchant == null ? null
-                : new DealTerms(merchant, instant(rs.getTimestamp("valid_from")), instant(rs.getTimestamp("valid_until")));
+                : new DealTerms(merchant, present(rs.getTimestamp("valid_from")), present(rs.getTimestamp("valid_until")));
         int left = rs.getInt("remaining");
         Integer remaining = rs.wasNull() ? null : left;
         return new Row(rs.getString("status"), rs.getString("user_id"), rs.getObject("claim_id", UUID.class),
@@ -192,7 +207,11 @@ class ClaimWriter {
                 instant(rs.getTimestamp("voucher_expires_at")), terms, remaining);
     }
 
-    private static Instant instant(Timestamp t) {
+    private static Instant present(@Nullable Timestamp t) {
+        return Objects.requireNonNull(instant(t), "a deal has its validity");
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp t) {
         return t == null ? null : t.toInstant();
     }
 

@@ -9,6 +9,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The group-commit lanes, one per deal that has claims in flight on this instance. Keyed by a deal
@@ -25,7 +26,7 @@ final class Lanes {
         final Queue<PendingClaim> queue = new ConcurrentLinkedQueue<>();
         final AtomicBoolean draining = new AtomicBoolean();
         /** The deal's terms as last seen by a batch; lets request threads sign vouchers ahead. */
-        volatile ClaimWriter.DealTerms terms;
+        volatile ClaimWriter.@Nullable DealTerms terms;
     }
 
     private final Cache<UUID, Lane> lanes;

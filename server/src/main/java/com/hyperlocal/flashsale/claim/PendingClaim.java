@@ -1,19 +1,20 @@
 package com.hyperlocal.flashsale.claim;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** A claim request waiting in a deal's lane; completed by whichever thread commits its batch. */
 final class PendingClaim {
 
     private final String userId;
-    private final PreSigned preSigned;
+    private final Optional<PreSigned> preSigned;
     private final CompletableFuture<ClaimOutcome> result = new CompletableFuture<>();
 
     PendingClaim(String userId) {
-        this(userId, null);
+        this(userId, Optional.empty());
     }
 
-    PendingClaim(String userId, PreSigned preSigned) {
+    PendingClaim(String userId, Optional<PreSigned> preSigned) {
         this.userId = userId;
         this.preSigned = preSigned;
     }
@@ -22,8 +23,8 @@ final class PendingClaim {
         return userId;
     }
 
-    /** The voucher signed ahead for this request, or null. */
-    PreSigned preSigned() {
+    /** The voucher signed ahead for this request, if any. */
+    Optional<PreSigned> preSigned() {
         return preSigned;
     }
 

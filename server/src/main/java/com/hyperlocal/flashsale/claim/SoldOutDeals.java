@@ -13,6 +13,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -41,7 +42,7 @@ class SoldOutDeals {
     private static final int MAX_QUEUED_LOADS = 1024;
 
     /** {@code hashes} null while loading; {@code failedAt} (nanoTime) non-zero once a load failed. */
-    private record Holders(long[] hashes, long failedAt) {
+    private record Holders(long @Nullable [] hashes, long failedAt) {
         static final Holders LOADING = new Holders(null, 0);
     }
 

@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Persistable;
 
 /**
@@ -39,16 +40,16 @@ class Deal implements Persistable<UUID> {
     @Column(name = "updated_at")
     private Instant updatedAt;
     @Column(name = "idempotency_key", updatable = false)
-    private String idempotencyKey;
+    private @Nullable String idempotencyKey;
     @Column(name = "closed_at")
-    private Instant closedAt;
+    private @Nullable Instant closedAt;
     @Transient
     private boolean isNew;
 
     protected Deal() {
     }
 
-    Deal(UUID merchantId, NewDeal spec, String idempotencyKey, Instant now) {
+    Deal(UUID merchantId, NewDeal spec, @Nullable String idempotencyKey, Instant now) {
         this.id = UUID.randomUUID();
         this.merchantId = merchantId;
         this.title = spec.title();

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import com.hyperlocal.flashsale.merchant.AuthenticatedMerchant;
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,7 +28,7 @@ class DealController {
     /** Creates a deal owned by the caller. Repeating an {@code Idempotency-Key} returns the first deal, 200. */
     @PostMapping
     ResponseEntity<DealResponse> create(AuthenticatedMerchant merchant,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
             @Valid @RequestBody CreateDealRequest request) {
         DealService.Creation creation = service.create(merchant.id(), request, idempotencyKey);
         URI location = URI.create("/api/v1/deals/" + creation.deal().id());

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A deal as the API shows it; {@code claimCount} = units claimed so far; {@code voidedVouchers}
@@ -11,8 +12,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 record DealResponse(UUID id, UUID merchantId, String title, String description, double latitude, double longitude,
         int totalInventory, int remainingInventory, int claimCount, Instant validFrom, Instant validUntil,
-        DealStatus status, Instant createdAt, Instant closedAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Integer voidedVouchers) {
+        DealStatus status, Instant createdAt, @Nullable Instant closedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Integer voidedVouchers) {
 
     DealResponse withVoidedVouchers(int count) {
         return new DealResponse(id, merchantId, title, description, latitude, longitude, totalInventory,

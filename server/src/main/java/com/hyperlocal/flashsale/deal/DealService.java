@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import com.hyperlocal.flashsale.revocation.VoucherRevocations;
 import com.hyperlocal.flashsale.web.InvalidRequestException;
 import com.hyperlocal.flashsale.web.NotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -40,7 +41,7 @@ class DealService {
     record Creation(DealResponse deal, boolean replayed) {
     }
 
-    Creation create(UUID merchantId, CreateDealRequest request, String idempotencyKey) {
+    Creation create(UUID merchantId, CreateDealRequest request, @Nullable String idempotencyKey) {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw new InvalidRequestException("Idempotency-Key", "must be 1-100 characters of A-Z a-z 0-9 _ . : -");
         }
@@ -91,7 +92,7 @@ class DealService {
         });
     }
 
-    private Optional<Creation> replay(UUID merchantId, String idempotencyKey) {
+    private Optional<Creation> replay(UUID merchantId, @Nullable String idempotencyKey) {
         if (idempotencyKey == null) {
             return Optional.empty();
         }

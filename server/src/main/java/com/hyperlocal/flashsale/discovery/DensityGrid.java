@@ -9,6 +9,7 @@ import java.util.List;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,7 +46,7 @@ class DensityGrid {
     }
 
     private final DiscoveryReads reads;
-    private volatile Snapshot snapshot;
+    private volatile @Nullable Snapshot snapshot;
 
     DensityGrid(DiscoveryReads reads, MeterRegistry meters) {
         this.reads = reads;

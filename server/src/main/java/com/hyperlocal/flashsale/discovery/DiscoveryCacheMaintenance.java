@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -30,7 +31,7 @@ class DiscoveryCacheMaintenance {
     private final TileEvictions evictions;
     private final DiscoveryCacheProperties properties;
     private final Clock clock;
-    private ScheduledExecutorService executor;
+    private @Nullable ScheduledExecutorService executor;
 
     DiscoveryCacheMaintenance(DensityGrid density, TileCache tiles, TileEvictions evictions,
             DiscoveryCacheProperties properties, Clock clock) {

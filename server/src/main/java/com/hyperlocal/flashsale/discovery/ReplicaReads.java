@@ -2,6 +2,7 @@ package com.hyperlocal.flashsale.discovery;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -108,12 +109,16 @@ final class ReplicaReads implements DiscoveryReads, AutoCloseable {
         changedAt = System.nanoTime();
     }
 
+    private Counter counter(Reason reason) {
+        return Objects.requireNonNull(reads.get(reason), "the constructor registers a counter per reason");
+    }
+
     private <T> T read(Function<JdbcClient, T> statement, boolean tile) {
         Reason reason = state(tile);
         if (reason == Reason.FRESH) {
             try {
                 T result = statement.apply(replica);
-                reads.get(Reason.FRESH).increment();
+                counter(Reason.FRESH).increment();
                 return result;
             } catch (DataAccessException e) {
                 down = true;
@@ -122,7 +127,7 @@ final class ReplicaReads implements DiscoveryReads, AutoCloseable {
                         e.toString());
             }
         }
-        reads.get(reason).increment();
+        counter(reason).increment();
         return statement.apply(primary);
     }
 

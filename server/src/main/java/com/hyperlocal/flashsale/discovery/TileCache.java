@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -74,7 +75,7 @@ class TileCache {
         return load(key, seen, now);
     }
 
-    private Tile load(long key, CompletableFuture<Tile> seen, Instant now) {
+    private Tile load(long key, @Nullable CompletableFuture<Tile> seen, Instant now) {
         CompletableFuture<Tile> mine = new CompletableFuture<>();
         boolean installed = seen == null ? tiles.putIfAbsent(key, mine) == null : tiles.replace(key, seen, mine);
         if (!installed) {

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import com.hyperlocal.flashsale.deal.DealListingChanged;
 import jakarta.annotation.PreDestroy;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.Message;
@@ -92,7 +93,7 @@ class TileEvictions implements MessageListener {
 
     /** Another instance's change: "sender lat lng". Our own messages are already applied. */
     @Override
-    public void onMessage(Message message, byte[] pattern) {
+    public void onMessage(Message message, byte @Nullable [] pattern) {
         String[] parts = new String(message.getBody(), StandardCharsets.UTF_8).split(" ");
         if (parts.length != 3 || parts[0].equals(instance)) {
             return;

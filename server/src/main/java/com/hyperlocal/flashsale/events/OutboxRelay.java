@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
@@ -45,7 +46,7 @@ class OutboxRelay implements SmartLifecycle {
     private final Clock clock;
     private final Counter published;
     private final Counter failures;
-    private volatile Thread worker;
+    private volatile @Nullable Thread worker;
     private long lastPurge;
 
     OutboxRelay(Outbox outbox, RabbitTemplate rabbit, TransactionTemplate tx, EventsProperties props, Clock clock,

@@ -2,6 +2,7 @@ package com.hyperlocal.flashsale.merchant;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
@@ -14,10 +15,10 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
     static final String MERCHANT = "MERCHANT";
     static final String ADMIN = "ADMIN";
 
-    private final transient Object principal;
-    private String credential;
+    private final transient @Nullable Object principal;
+    private @Nullable String credential;
 
-    private ApiKeyAuthentication(Object principal, String credential, String role) {
+    private ApiKeyAuthentication(@Nullable Object principal, @Nullable String credential, @Nullable String role) {
         super(role == null ? List.of() : List.of(new SimpleGrantedAuthority("ROLE_" + role)));
         this.principal = principal;
         this.credential = credential;
@@ -37,12 +38,12 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
     }
 
     @Override
-    public String getCredentials() {
+    public @Nullable String getCredentials() {
         return credential;
     }
 
     @Override
-    public Object getPrincipal() {
+    public @Nullable Object getPrincipal() {
         return principal;
     }
 

@@ -2,6 +2,7 @@ package com.hyperlocal.flashsale.merchant;
 
 import com.hyperlocal.flashsale.security.CredentialsRejectedException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.AuthenticationConverter;
@@ -15,7 +16,7 @@ final class BearerCredential implements AuthenticationConverter {
     private static final int MAX_LENGTH = 512;
 
     @Override
-    public Authentication convert(HttpServletRequest request) {
+    public @Nullable Authentication convert(HttpServletRequest request) {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header == null || header.isBlank()) {
             return null;

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.hyperlocal.flashsale.web.NotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,7 +40,7 @@ class MerchantAccounts {
         }
     }
 
-    record KeyInfo(UUID keyId, String prefix, Instant createdAt, Instant revokedAt) {
+    record KeyInfo(UUID keyId, String prefix, Instant createdAt, @Nullable Instant revokedAt) {
     }
 
     record MerchantInfo(UUID id, String name, Instant createdAt, List<KeyInfo> keys) {

@@ -1,6 +1,7 @@
 package com.hyperlocal.flashsale.merchant;
 
 import com.hyperlocal.flashsale.web.UnauthorizedException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -21,8 +22,8 @@ final class MerchantArgumentResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public AuthenticatedMerchant resolveArgument(MethodParameter parameter, ModelAndViewContainer mav,
-            NativeWebRequest request, WebDataBinderFactory binderFactory) {
+    public AuthenticatedMerchant resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mav,
+            NativeWebRequest request, @Nullable WebDataBinderFactory binderFactory) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof AuthenticatedMerchant merchant) {
             return merchant;

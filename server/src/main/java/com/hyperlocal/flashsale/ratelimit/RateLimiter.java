@@ -3,6 +3,8 @@ package com.hyperlocal.flashsale.ratelimit;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -14,6 +16,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -55,14 +58,16 @@ public class RateLimiter {
     }
 
     /** Takes one request from two buckets at once (their Redis round trips overlap). */
-    public Verdict consumeAll(LimitKind first, String firstKey, LimitKind second, String secondKey) {
-        AsyncProxyManager<String> buckets = redis.buckets();
-        if (buckets != null) {
+    public Verdict consumeAll(LimitKind first, String firstKey, @Nullable LimitKind second, @Nullable String secondKey) {
+        Optional<AsyncProxyManager<String>> shared = redis.buckets();
+        if (shared.isPresent()) {
+            AsyncProxyManager<String> buckets = shared.get();
             try {
                 CompletableFuture<ConsumptionProbe> a = remote(buckets, first, firstKey);
-                CompletableFuture<ConsumptionProbe> b = second == null ? null : remote(buckets, second, secondKey);
+                CompletableFuture<ConsumptionProbe> b = second == null ? null
+                        : remote(buckets, second, Objects.requireNonNull(secondKey, "a second bucket has a key"));
                 Verdict verdict = verdict(first, a.get(RedisBuckets.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
-                if (b != null && verdict instanceof Verdict.Allowed) {
+                if (b != null && second != null && verdict instanceof Verdict.Allowed) {
                     verdict = verdict(second, b.get(RedisBuckets.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
                 }
                 recovered();
@@ -76,26 +81,34 @@ public class RateLimiter {
         degrade();
         Verdict verdict = verdict(first, localBucket(first, firstKey).tryConsumeAndReturnRemaining(1));
         if (second != null && verdict instanceof Verdict.Allowed) {
-            verdict = verdict(second, localBucket(second, secondKey).tryConsumeAndReturnRemaining(1));
+            verdict = verdict(second, localBucket(second, Objects.requireNonNull(secondKey, "a second bucket has a key")).tryConsumeAndReturnRemaining(1));
         }
         return verdict;
     }
 
     private CompletableFuture<ConsumptionProbe> remote(AsyncProxyManager<String> buckets, LimitKind kind, String key) {
-        return buckets.builder().build(RedisBuckets.key(kind, limits.get(kind), key), () -> CompletableFuture.completedFuture(
-                configurations.get(kind))).tryConsumeAndReturnRemaining(1);
+        return buckets.builder().build(RedisBuckets.key(kind, limit(kind), key), () -> CompletableFuture.completedFuture(
+                configuration(kind))).tryConsumeAndReturnRemaining(1);
     }
 
     private Bucket localBucket(LimitKind kind, String key) {
-        return local.get(RedisBuckets.key(kind, limits.get(kind), key), k -> Bucket.builder()
-                .addLimit(configurations.get(kind).getBandwidths()[0]).build());
+        return local.get(RedisBuckets.key(kind, limit(kind), key), k -> Bucket.builder()
+                .addLimit(configuration(kind).getBandwidths()[0]).build());
+    }
+
+    private RateLimitProperties.Limit limit(LimitKind kind) {
+        return Objects.requireNonNull(limits.get(kind), "the constructor sets a limit per kind");
+    }
+
+    private BucketConfiguration configuration(LimitKind kind) {
+        return Objects.requireNonNull(configurations.get(kind), "the constructor configures every kind");
     }
 
     private Verdict verdict(LimitKind kind, ConsumptionProbe probe) {
         if (probe.isConsumed()) {
             return Verdict.ALLOWED;
         }
-        RateLimitProperties.Limit limit = limits.get(kind);
+        RateLimitProperties.Limit limit = limit(kind);
         long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
         return new Verdict.Refused(new RateLimitedException(kind.policy(), limit.capacity(),
                 Math.max(1, limit.window().toSeconds()), retryAfter));

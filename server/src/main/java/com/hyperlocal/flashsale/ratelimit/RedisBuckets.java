@@ -1,6 +1,8 @@
 package com.hyperlocal.flashsale.ratelimit;
 
 import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
@@ -14,6 +16,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -41,9 +44,9 @@ class RedisBuckets implements DisposableBean {
 
     private final DataRedisConnectionDetails details;
     private final AtomicLong nextAttemptNanos = new AtomicLong(System.nanoTime());
-    private RedisClient client;
-    private volatile StatefulRedisConnection<String, byte[]> connection;
-    private volatile AsyncProxyManager<String> buckets;
+    private @Nullable RedisClient client;
+    private volatile @Nullable StatefulRedisConnection<String, byte[]> connection;
+    private volatile @Nullable AsyncProxyManager<String> buckets;
 
     RedisBuckets(DataRedisConnectionDetails details) {
         this.details = details;
@@ -62,14 +65,14 @@ class RedisBuckets implements DisposableBean {
 
     /** True once the shared buckets are reachable (tries to connect if it is time to). */
     boolean connected() {
-        return buckets() != null;
+        return buckets().isPresent();
     }
 
-    /** The shared buckets, or null while Redis cannot be reached. */
-    AsyncProxyManager<String> buckets() {
+    /** The shared buckets; empty while Redis cannot be reached. */
+    Optional<AsyncProxyManager<String>> buckets() {
         AsyncProxyManager<String> current = buckets;
         if (current != null) {
-            return current;
+            return Optional.of(current);
         }
         long next = nextAttemptNanos.get();
         if (System.nanoTime() - next >= 0 && nextAttemptNanos.compareAndSet(next, System.nanoTime() + RETRY.toNanos())) {
@@ -78,10 +81,10 @@ class RedisBuckets implements DisposableBean {
             connecting.setDaemon(true);
             connecting.start();
         }
-        return null;
+        return Optional.empty();
     }
 
-    private synchronized AsyncProxyManager<String> connect() {
+    private synchronized @Nullable AsyncProxyManager<String> connect() {
         if (buckets != null) {
             return buckets;
         }
@@ -111,7 +114,8 @@ class RedisBuckets implements DisposableBean {
     }
 
     private RedisURI uri() {
-        DataRedisConnectionDetails.Standalone standalone = details.getStandalone();
+        DataRedisConnectionDetails.Standalone standalone = Objects.requireNonNull(details.getStandalone(),
+                "rate limits use a standalone Redis");
         RedisURI.Builder uri = RedisURI.builder().withHost(standalone.getHost()).withPort(standalone.getPort())
                 .withDatabase(standalone.getDatabase()).withTimeout(TIMEOUT);
         if (details.getPassword() != null) {

@@ -6,10 +6,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 import com.hyperlocal.flashsale.revocation.Revocation;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,14 +26,15 @@ class RedemptionLedger {
     }
 
     /** The voucher the server issued for a claim, and whose deal it is. */
-    record IssuedVoucher(UUID claimId, UUID dealId, String userId, UUID merchantId, String token, Instant expiresAt) {
+    record IssuedVoucher(UUID claimId, UUID dealId, String userId, UUID merchantId, String token,
+            @Nullable Instant expiresAt) {
     }
 
-    record Stored(UUID id, String status, UUID conflictsWith) {
+    record Stored(UUID id, String status, @Nullable UUID conflictsWith) {
     }
 
-    record NewRow(UUID merchantId, UUID clientId, String deviceId, UUID claimId, UUID dealId, String userId,
-            String token, String outcome, String refusalReason, Instant scannedAt, Instant receivedAt, boolean expired) {
+    record NewRow(UUID merchantId, UUID clientId, String deviceId, @Nullable UUID claimId, @Nullable UUID dealId,
+            @Nullable String userId, String token, String outcome, @Nullable String refusalReason, Instant scannedAt, Instant receivedAt, boolean expired) {
     }
 
     Optional<Stored> byClientId(UUID merchantId, UUID clientId) {
@@ -61,7 +64,7 @@ class RedemptionLedger {
     }
 
     /** A redemption of a revoked voucher; {@code firstId} also names an earlier accepted one, if any. */
-    UUID insertRevokedConflict(NewRow row, UUID firstId) {
+    UUID insertRevokedConflict(NewRow row, @Nullable UUID firstId) {
         return insert(row, "CONFLICT", firstId, row.claimId(), "").orElseThrow();
     }
 
@@ -73,7 +76,7 @@ class RedemptionLedger {
         return jdbc.sql("SELECT id, device_id, scanned_at, received_at FROM redemptions WHERE id = :id")
                 .param("id", redemptionId)
                 .query((rs, n) -> new RedemptionResult.FirstRedemption(rs.getObject(1, UUID.class), rs.getString(2),
-                        instant(rs, 3), instant(rs, 4)))
+                        present(rs, 3), present(rs, 4)))
                 .optional();
     }
 
@@ -106,17 +109,18 @@ class RedemptionLedger {
         String status = rs.getString(9);
         RedemptionResult.FirstRedemption first = rs.getObject(12) == null ? null
                 : new RedemptionResult.FirstRedemption(rs.getObject(12, UUID.class), rs.getString(13),
-                        instant(rs, 14), instant(rs, 15));
+                        present(rs, 14), present(rs, 15));
         Revocation revocation = rs.getObject(16) == null ? null : new Revocation(rs.getObject(16, UUID.class),
-                rs.getObject(17, UUID.class), instant(rs, 18), rs.getString(19));
+                rs.getObject(17, UUID.class), present(rs, 18), rs.getString(19));
         return new RedemptionView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                 rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6),
-                rs.getString(7), rs.getString(8), status, instant(rs, 10), instant(rs, 11),
+                rs.getString(7), rs.getString(8), status, present(rs, 10), present(rs, 11),
                 conflictReason(status, first, revocation), first, revocation,
                 "LOGGED".equals(status) ? rs.getString(20) : null, rs.getBoolean(21));
     }
 
-    static String conflictReason(String status, RedemptionResult.FirstRedemption first, Revocation revocation) {
+    static @Nullable String conflictReason(String status, RedemptionResult.@Nullable FirstRedemption first,
+            @Nullable Revocation revocation) {
         if ("CONFLICT".equals(status)) {
             String revoked = revocation == null ? null : revocation.describe();
             String again = first == null ? null : "already redeemed";
@@ -128,7 +132,8 @@ class RedemptionLedger {
         return null;
     }
 
-    private Optional<UUID> insert(NewRow row, String status, UUID conflictsWith, UUID revokedClaim, String onConflict) {
+    private Optional<UUID> insert(NewRow row, String status, @Nullable UUID conflictsWith, @Nullable UUID revokedClaim,
+            String onConflict) {
         UUID id = UUID.randomUUID();
         int inserted = jdbc.sql("""
                         INSERT INTO redemptions (id, merchant_id, client_id, device_id, claim_id, deal_id, user_id, token,
@@ -149,7 +154,11 @@ class RedemptionLedger {
         return inserted == 1 ? Optional.of(id) : Optional.empty();
     }
 
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
+    private static Instant present(ResultSet rs, int column) throws SQLException {
+        return Objects.requireNonNull(instant(rs, column), "a NOT NULL column");
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
         Timestamp ts = rs.getTimestamp(column);
         return ts == null ? null : ts.toInstant();
     }

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.hyperlocal.flashsale.revocation.Revocation;
+import org.jspecify.annotations.Nullable;
 
 /** What the server made of each uploaded item, in upload order. */
 record RedemptionResult(List<ItemResult> results) {
@@ -13,8 +14,8 @@ record RedemptionResult(List<ItemResult> results) {
     enum Status { ACCEPTED, DUPLICATE, CONFLICT, REJECTED }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ItemResult(UUID clientId, Status status, UUID redemptionId, String reason, FirstRedemption conflict,
-            Revocation revocation, Boolean expired) {
+    record ItemResult(UUID clientId, Status status, @Nullable UUID redemptionId, @Nullable String reason,
+            @Nullable FirstRedemption conflict, @Nullable Revocation revocation, @Nullable Boolean expired) {
 
         static ItemResult rejected(UUID clientId, String reason) {
             return new ItemResult(clientId, Status.REJECTED, null, reason, null, null, null);

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 /** Body of {@code POST /api/v1/redemptions}: one device's queued scans. */
 record RedemptionUpload(
@@ -26,6 +27,6 @@ record RedemptionUpload(
             @NotBlank @Size(max = 4096) @StorableText String token,
             @NotNull @StorableInstant Instant scannedAt,
             @NotNull Outcome outcome,
-            @Size(max = 64) @StorableText String refusalReason) {
+            @Size(max = 64) @StorableText @Nullable String refusalReason) {
     }
 }

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.hyperlocal.flashsale.revocation.Revocation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A recorded redemption or logged scan, as a merchant lists them. {@code conflictReason} says why
@@ -12,8 +13,8 @@ import com.hyperlocal.flashsale.revocation.Revocation;
  * {@code token} only for logged refused scans, whose deal and shopper the server does not know.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record RedemptionView(UUID id, UUID clientId, UUID claimId, UUID dealId, String userId, String deviceId,
-        String outcome, String refusalReason, String status, Instant scannedAt, Instant receivedAt,
-        String conflictReason, RedemptionResult.FirstRedemption conflictsWith, Revocation revocation, String token,
-        boolean expired) {
+record RedemptionView(UUID id, UUID clientId, @Nullable UUID claimId, @Nullable UUID dealId, @Nullable String userId,
+        String deviceId, String outcome, @Nullable String refusalReason, String status, Instant scannedAt,
+        Instant receivedAt, @Nullable String conflictReason, RedemptionResult.@Nullable FirstRedemption conflictsWith,
+        @Nullable Revocation revocation, @Nullable String token, boolean expired) {
 }

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,7 +28,7 @@ class RevocationController {
     /** Idempotent: revoking again answers the first revocation. Another merchant's claim is 404. */
     @PostMapping("/api/v1/merchant/claims/{claimId}/revoke")
     Revocation revoke(AuthenticatedMerchant merchant, @PathVariable UUID claimId,
-            @Valid @RequestBody(required = false) RevokeRequest body) {
+            @Valid @RequestBody(required = false) @Nullable RevokeRequest body) {
         return revocations.revoke(merchant.id(), claimId, body == null ? null : body.reasonOrNull());
     }
 

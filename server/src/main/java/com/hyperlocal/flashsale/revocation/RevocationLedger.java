@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -39,7 +40,7 @@ class RevocationLedger {
                 .param("c", claimId).param("m", merchantId).query(UUID.class).optional();
     }
 
-    void insertOnce(UUID merchantId, UUID claimId, UUID dealId, String reason, Instant now) {
+    void insertOnce(UUID merchantId, UUID claimId, UUID dealId, @Nullable String reason, Instant now) {
         jdbc.sql("""
                         INSERT INTO revocations (claim_id, deal_id, merchant_id, reason, revoked_at)
                         VALUES (:c, :d, :m, :reason, :now) ON CONFLICT (claim_id) DO NOTHING""")

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.hyperlocal.flashsale.web.NotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,7 +33,7 @@ public class VoucherRevocations {
 
     /** Revokes one of the merchant's vouchers; a second call answers the first revocation. */
     @Transactional
-    Revocation revoke(UUID merchantId, UUID claimId, String reason) {
+    Revocation revoke(UUID merchantId, UUID claimId, @Nullable String reason) {
         UUID dealId = ledger.dealOfOwnClaim(merchantId, claimId)
                 .orElseThrow(() -> new NotFoundException("Claim", claimId));
         ledger.lockMerchant(merchantId);

@@ -33,9 +33,10 @@ final class PublishedKeys {
         KeyEntry active = KeySchedule.active(keys, now).orElse(null);
         List<KeyEntry> shown = new ArrayList<>();
         for (KeyEntry k : keys) {
-            boolean retired = k.retiredAt() != null && !k.retiredAt().isAfter(now);
+            Instant retiredAt = k.retiredAt();
+            boolean retired = retiredAt != null && !retiredAt.isAfter(now);
             Instant exp = maxExpiry.get(k.kid());
-            if (k == active || !retired || now.isBefore(k.retiredAt().plus(RETIRED_KEY_GRACE))
+            if (k == active || retiredAt == null || !retired || now.isBefore(retiredAt.plus(RETIRED_KEY_GRACE))
                     || (exp != null && now.isBefore(exp.plus(skew)))) {
                 shown.add(k);
             }

@@ -64,7 +64,7 @@ final class SealedKeys {
             }
             return opened;
         } catch (GeneralSecurityException | VoucherKeyException | RuntimeException e) {
-            if (e instanceof IllegalStateException ise && ise.getMessage().startsWith("Sealed")) {
+            if (e instanceof IllegalStateException ise && ise.getMessage() != null && ise.getMessage().startsWith("Sealed")) {
                 throw ise;
             }
             throw new IllegalStateException("Sealed voucher key " + kid + " cannot be opened with the configured"

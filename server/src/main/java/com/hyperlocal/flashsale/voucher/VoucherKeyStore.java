@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,8 +23,8 @@ class VoucherKeyStore {
     /** Advisory lock id for key changes, so two instances never rotate at the same time. */
     private static final long ROTATION_LOCK = 0x766f7563686b6579L;   // "vouchkey"
 
-    record KeyRecord(String kid, String publicJwk, Instant createdAt, Instant signsFrom, Instant retiredAt,
-            byte[] sealed) {
+    record KeyRecord(String kid, String publicJwk, Instant createdAt, Instant signsFrom, @Nullable Instant retiredAt,
+            byte @Nullable [] sealed) {
     }
 
     private final JdbcClient jdbc;
@@ -43,7 +44,7 @@ class VoucherKeyStore {
     }
 
     /** Records a key the first time it is seen; a known kid keeps its original times. */
-    KeyRecord register(String kid, String publicJwk, Instant createdAt, Instant signsFrom, byte[] sealed) {
+    KeyRecord register(String kid, String publicJwk, Instant createdAt, Instant signsFrom, byte @Nullable [] sealed) {
         jdbc.sql("""
                         INSERT INTO voucher_keys (kid, public_jwk, created_at, signs_from, sealed_private_jwk)
                         VALUES (:kid, :jwk, :at, :from, :sealed)
@@ -90,7 +91,7 @@ class VoucherKeyStore {
                 rs.getTimestamp(4).toInstant(), instant(rs.getTimestamp(5)), rs.getBytes(6));
     }
 
-    private static Instant instant(Timestamp t) {
+    private static @Nullable Instant instant(@Nullable Timestamp t) {
         return t == null ? null : t.toInstant();
     }
 

@@ -10,12 +10,14 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.hyperlocal.flashsale.crypto.VoucherSigner;
 import com.hyperlocal.flashsale.crypto.VoucherSigningKey;
 import com.hyperlocal.flashsale.crypto.VoucherVerifier;
 import com.nimbusds.jose.jwk.ECKey;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -54,8 +56,8 @@ class VoucherKeyring {
     private final VoucherProperties properties;
     private final VoucherKeyStore store;
     private final Clock clock;
-    private final KeyFolder folder;
-    private final SealedKeys sealed;
+    private final @Nullable KeyFolder folder;
+    private final @Nullable SealedKeys sealed;
     private final Object changes = new Object();
     private volatile State state;
     private volatile boolean warnedDue;
@@ -65,7 +67,8 @@ class VoucherKeyring {
         this.store = store;
         this.clock = clock;
         boolean managed = properties.keysFile() == null;
-        this.sealed = managed && properties.keyEncryptionKey() != null ? new SealedKeys(properties.keyEncryptionKey())
+        String keyEncryptionKey = properties.keyEncryptionKey();
+        this.sealed = managed && keyEncryptionKey != null ? new SealedKeys(keyEncryptionKey)
                 : null;
         this.folder = managed && sealed == null ? new KeyFolder(properties.keyDir()) : null;
         synchronized (changes) {
@@ -187,11 +190,11 @@ class VoucherKeyring {
         List<KeyEntry> keys = new ArrayList<>();
         if (sealed != null) {
             for (VoucherKeyStore.KeyRecord r : store.shared()) {
-                keys.add(new KeyEntry(sealed.open(r.kid(), r.sealed()), r.createdAt(), r.signsFrom(), r.retiredAt()));
+                keys.add(new KeyEntry(sealed.open(r.kid(), Objects.requireNonNull(r.sealed(), "shared keys are sealed")), r.createdAt(), r.signsFrom(), r.retiredAt()));
             }
         } else {
             Instant now = clock.instant();
-            for (VoucherSigningKey key : folder.readAll()) {
+            for (VoucherSigningKey key : folder().readAll()) {
                 VoucherKeyStore.KeyRecord r = store.register(key.kid(), key.publicJwkJson(), now, now, null);
                 keys.add(new KeyEntry(key, r.createdAt(), r.signsFrom(), r.retiredAt()));
             }
@@ -202,7 +205,7 @@ class VoucherKeyring {
     private List<KeyEntry> keysFromFile() {
         Instant now = clock.instant();
         List<KeyEntry> keys = new ArrayList<>();
-        for (VoucherSigningKey key : KeysFile.read(properties.keysFile())) {
+        for (VoucherSigningKey key : KeysFile.read(Objects.requireNonNull(properties.keysFile(), "keys come from the file only when it is set"))) {
             VoucherKeyStore.KeyRecord r = store.register(key.kid(), key.publicJwkJson(), now, now, null);
             Instant retiredAt = r.retiredAt();
             if (keys.isEmpty() && retiredAt != null) {   // the first key signs
@@ -250,7 +253,7 @@ class VoucherKeyring {
 
     private String source() {
         return properties.keysFile() != null ? "keys file " + properties.keysFile()
-                : sealed != null ? "the database (shared, sealed)" : "key folder " + folder.dir();
+                : sealed != null ? "the database (shared, sealed)" : "key folder " + folder().dir();
     }
 
     @Override
@@ -258,5 +261,9 @@ class VoucherKeyring {
         State current = state;
         return "VoucherKeyring[kids=" + (current != null ? current.keys().stream().map(KeyEntry::kid).toList()
                 : List.of()) + ", source=" + source() + "]";
+    }
+
+    private KeyFolder folder() {
+        return Objects.requireNonNull(folder, "managed keys without a key-encryption key live in the key folder");
     }
 }

@@ -3,6 +3,7 @@ package com.hyperlocal.flashsale.voucher;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -25,7 +26,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param qrSizePx         edge of the QR PNG served for a claim, in pixels
  */
 @ConfigurationProperties("flashsale.vouchers")
-record VoucherProperties(String issuer, String publicBaseUrl, Path keysFile, String keyEncryptionKey, Path keyDir,
+record VoucherProperties(String issuer, String publicBaseUrl, @Nullable Path keysFile, @Nullable String keyEncryptionKey,
+        Path keyDir,
         Duration rotateAfter, Duration publishAhead, Duration refreshInterval, int qrSizePx) {
 
     static final String DEFAULT_ISSUER = "https://flashsale.example";
@@ -48,6 +50,7 @@ record VoucherProperties(String issuer, String publicBaseUrl, Path keysFile, Str
         }
     }
 
+    @SuppressWarnings("NullAway") // absent values, as Spring binds missing properties: the constructor fills in defaults
     static VoucherProperties keysFile(String issuer, Path keysFile) {
         return new VoucherProperties(issuer, null, keysFile, null, null, null, null, null, 0);
     }

@@ -2,10 +2,13 @@ package com.hyperlocal.flashsale.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -61,8 +64,9 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadableBody(HttpMessageNotReadableException e, HttpServletRequest request) {
-        JacksonException je = jacksonCause(e);
-        if (je != null && !je.getPath().isEmpty()) {
+        Optional<JacksonException> cause = jacksonCause(e);
+        if (cause.isPresent() && !cause.get().getPath().isEmpty()) {
+            JacksonException je = cause.get();
             String field = je.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
@@ -76,13 +80,13 @@ class ApiExceptionHandler {
      * unparsable Instant that is a {@code DateTimeParseException} without a path, which made a
      * well-formed body with one bad field look like "not valid JSON".
      */
-    private static JacksonException jacksonCause(Throwable e) {
+    private static Optional<JacksonException> jacksonCause(Throwable e) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof JacksonException je && !je.getPath().isEmpty()) {
-                return je;
+                return Optional.of(je);
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -178,7 +182,7 @@ class ApiExceptionHandler {
         };
         String detail = error.getBody().getDetail();
         ResponseEntity<ProblemDetail> answer = problem(type, detail != null ? detail : type.title(), Map.of(), request);
-        return ResponseEntity.status(status).headers(answer.getHeaders()).body(withStatus(answer.getBody(), status));
+        return ResponseEntity.status(status).headers(answer.getHeaders()).body(withStatus(Objects.requireNonNull(answer.getBody(), "a problem answer has a body"), status));
     }
 
     private ResponseEntity<ProblemDetail> fieldErrors(BindingResult result, HttpServletRequest request) {
@@ -205,7 +209,7 @@ class ApiExceptionHandler {
      * NaN fails both {@code @DecimalMin} and {@code @DecimalMax}, and ±Infinity one of them with a
      * misleading bound; say once what is really wrong. {@code distinct()} then merges the duplicates.
      */
-    private static boolean isNotFinite(Object value) {
+    private static boolean isNotFinite(@Nullable Object value) {
         return (value instanceof Double d && !Double.isFinite(d)) || (value instanceof Float f && !Float.isFinite(f));
     }
 
@@ -238,7 +242,7 @@ class ApiExceptionHandler {
         return body;
     }
 
-    private static String abbreviate(Object value) {
+    private static String abbreviate(@Nullable Object value) {
         String text = String.valueOf(value);
         return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }

@@ -9,6 +9,7 @@ import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -30,7 +31,7 @@ class DeferredFlushFilter extends OncePerRequestFilter {
 
     private static final class DeferredFlushResponse extends HttpServletResponseWrapper {
 
-        private ServletOutputStream stream;
+        private @Nullable ServletOutputStream stream;
 
         DeferredFlushResponse(HttpServletResponse response) {
             super(response);

@@ -2,6 +2,8 @@ package com.hyperlocal.flashsale.web;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Base of every domain error. Each subclass names one cause; {@link ApiExceptionHandler} turns it
  * into a problem+json answer. The message becomes {@code detail}, so it must be safe to show.
@@ -12,7 +14,7 @@ public abstract class DomainException extends RuntimeException {
         super(detail, null, false, false);
     }
 
-    protected DomainException(String detail, Throwable cause) {
+    protected DomainException(String detail, @Nullable Throwable cause) {
         super(detail, cause, false, false);
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +25,7 @@ public class ProblemResponses {
     }
 
     /** {@code wwwAuthenticate} replaces the plain {@code Bearer} challenge of a 401 when not null. */
-    public void write(DomainException e, String wwwAuthenticate, HttpServletRequest request,
+    public void write(DomainException e, @Nullable String wwwAuthenticate, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
         ResponseEntity<ProblemDetail> answer = Problems.of(e, request);
         response.setStatus(answer.getStatusCode().value());

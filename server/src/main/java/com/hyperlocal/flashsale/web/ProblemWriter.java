@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,7 +26,7 @@ public final class ProblemWriter {
     private ProblemWriter() {
     }
 
-    static byte[] body(ProblemType type, int status, String detail, String instance) {
+    static byte[] body(ProblemType type, int status, String detail, @Nullable String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type.uri().toString());
         body.put("title", type.title());

@@ -1,5 +1,7 @@
 package com.hyperlocal.flashsale.web;
 
+import java.util.Objects;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -14,6 +16,7 @@ public final class Problems {
     }
 
     public static ResponseEntity<ProblemDetail> of(DomainException e, HttpServletRequest request) {
-        return ApiExceptionHandler.problem(e.type(), e.getMessage(), e.properties(), request);
+        return ApiExceptionHandler.problem(e.type(),
+                Objects.requireNonNull(e.getMessage(), "a domain exception carries its detail"), e.properties(), request);
     }
 }

@@ -3,6 +3,7 @@ package com.hyperlocal.flashsale.web;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.contributor.Status;
@@ -42,7 +43,7 @@ class PublicHealthController {
         return answer(health.healthForPath("readiness"));
     }
 
-    private static ResponseEntity<Map<String, String>> answer(HealthDescriptor descriptor) {
+    private static ResponseEntity<Map<String, String>> answer(@Nullable HealthDescriptor descriptor) {
         Status status = descriptor != null ? descriptor.getStatus() : Status.UNKNOWN;
         return ResponseEntity.status(Status.UP.equals(status) ? 200 : 503)
                 .cacheControl(CacheControl.noStore())

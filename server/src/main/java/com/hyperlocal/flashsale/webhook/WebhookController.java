@@ -8,6 +8,7 @@ import com.hyperlocal.flashsale.merchant.AuthenticatedMerchant;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -64,8 +65,8 @@ class WebhookController {
     }
 
     @GetMapping("/deliveries")
-    DeliveryList deliveries(AuthenticatedMerchant merchant, @RequestParam(required = false) String status,
-            @RequestParam(required = false) UUID webhookId, @RequestParam(defaultValue = "50") int limit) {
+    DeliveryList deliveries(AuthenticatedMerchant merchant, @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable UUID webhookId, @RequestParam(defaultValue = "50") int limit) {
         return new DeliveryList(service.deliveries(merchant.id(), status, webhookId, limit));
     }
 }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -17,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -37,7 +39,7 @@ class WebhookDispatcher implements SmartLifecycle {
         record Delivered(int httpStatus) implements Attempt {
         }
 
-        record Failed(Integer httpStatus, String error, boolean parked) implements Attempt {
+        record Failed(@Nullable Integer httpStatus, String error, boolean parked) implements Attempt {
         }
     }
 
@@ -52,8 +54,8 @@ class WebhookDispatcher implements SmartLifecycle {
     private final Counter delivered;
     private final Counter failed;
     private final Counter parked;
-    private ExecutorService pool;
-    private volatile Thread poller;
+    private @Nullable ExecutorService pool;
+    private volatile @Nullable Thread poller;
 
     WebhookDispatcher(WebhookStore store, WebhookSecrets secrets, WebhookProperties props, Clock clock,
             MeterRegistry meters) {
@@ -98,7 +100,7 @@ class WebhookDispatcher implements SmartLifecycle {
         if (error == null) {
             store.recordAttempt(due.id(), "DELIVERED", now, now, status, null);
             delivered.increment();
-            return new Attempt.Delivered(status);
+            return new Attempt.Delivered(Objects.requireNonNull(status, "an answered request has its status"));
         }
         Instant next = now.plus(props.retryAfter(due.attempts() + 1));
         boolean park = !retry || next.isAfter(due.createdAt().plus(props.retryWindow()));
@@ -122,7 +124,7 @@ class WebhookDispatcher implements SmartLifecycle {
         List<WebhookStore.Due> due = store.takeDue(now, now.plus(lease), free);
         for (WebhookStore.Due d : due) {
             slots.acquireUninterruptibly();
-            pool.execute(() -> {
+            Objects.requireNonNull(pool, "deliveries are dispatched once started").execute(() -> {
                 try {
                     attempt(d, true);
                 } catch (RuntimeException e) {
@@ -178,10 +180,11 @@ class WebhookDispatcher implements SmartLifecycle {
         poller = null;
         if (t != null) {
             t.interrupt();
-            pool.shutdownNow();
+            ExecutorService workers = Objects.requireNonNull(pool, "started together with the poller");
+            workers.shutdownNow();
             try {
                 t.join(5000);
-                pool.awaitTermination(5, TimeUnit.SECONDS);
+                workers.awaitTermination(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

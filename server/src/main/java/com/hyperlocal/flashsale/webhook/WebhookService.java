@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import com.hyperlocal.flashsale.web.InvalidRequestException;
 import com.hyperlocal.flashsale.web.NotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -81,7 +82,7 @@ class WebhookService {
         return store.delivery(deliveryId).orElseThrow();
     }
 
-    List<WebhookDeliveryView> deliveries(UUID merchantId, String status, UUID webhookId, int limit) {
+    List<WebhookDeliveryView> deliveries(UUID merchantId, @Nullable String status, @Nullable UUID webhookId, int limit) {
         String wanted = status == null || status.isBlank() ? null : status.toUpperCase(Locale.ROOT);
         if (wanted != null && !STATUSES.contains(wanted)) {
             throw new InvalidRequestException("status", "must be one of PENDING, DELIVERED, PARKED");

@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -68,7 +70,7 @@ class WebhookStore {
     }
 
     /** One delivery per webhook of the merchant; an event seen before adds nothing. Returns rows added. */
-    int enqueue(UUID merchantId, UUID eventId, String eventType, UUID dealId, String body, Instant now) {
+    int enqueue(UUID merchantId, UUID eventId, String eventType, @Nullable UUID dealId, String body, Instant now) {
         return jdbc.sql("""
                         INSERT INTO webhook_deliveries (id, webhook_id, event_id, event_type, deal_id, body,
                                                         next_attempt_at, created_at)
@@ -106,7 +108,7 @@ class WebhookStore {
                                   w.secret_encrypted""")
                 .param("now", utc(now)).param("lease", utc(leaseUntil)).param("limit", limit)
                 .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getString(4), rs.getInt(5), instant(rs, 6), rs.getString(7), rs.getString(8)))
+                        rs.getString(4), rs.getInt(5), present(rs, 6), rs.getString(7), rs.getString(8)))
                 .list();
     }
 
@@ -116,12 +118,13 @@ class WebhookStore {
                         FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id WHERE d.id = :id""")
                 .param("id", deliveryId)
                 .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getString(4), rs.getInt(5), instant(rs, 6), rs.getString(7), rs.getString(8)))
+                        rs.getString(4), rs.getInt(5), present(rs, 6), rs.getString(7), rs.getString(8)))
                 .optional();
     }
 
     /** Records one attempt: DELIVERED, PENDING again at {@code nextAttempt}, or PARKED. */
-    void recordAttempt(UUID id, String status, Instant at, Instant nextAttempt, Integer httpStatus, String error) {
+    void recordAttempt(UUID id, String status, Instant at, Instant nextAttempt, @Nullable Integer httpStatus,
+            @Nullable String error) {
         jdbc.sql("""
                         UPDATE webhook_deliveries SET status = :status, attempts = attempts + 1, last_attempt_at = :at,
                             next_attempt_at = :next, last_status = :http, last_error = :error,
@@ -131,7 +134,7 @@ class WebhookStore {
                 .param("http", httpStatus).param("error", error == null ? null : truncate(error, 300)).update();
     }
 
-    List<WebhookDeliveryView> deliveries(UUID merchantId, String status, UUID webhookId, int limit) {
+    List<WebhookDeliveryView> deliveries(UUID merchantId, @Nullable String status, @Nullable UUID webhookId, int limit) {
         return jdbc.sql("SELECT " + DELIVERY_COLUMNS + """
                          FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
                         WHERE w.merchant_id = :m AND (CAST(:status AS varchar) IS NULL OR d.status = :status)
@@ -151,20 +154,24 @@ class WebhookStore {
         Integer lastStatus = rs.wasNull() ? null : http;
         return new WebhookDeliveryView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                 rs.getObject(3, UUID.class), rs.getString(4), rs.getObject(5, UUID.class), rs.getString(6),
-                rs.getInt(7), instant(rs, 8), instant(rs, 9), lastStatus, rs.getString(11), instant(rs, 12),
+                rs.getInt(7), present(rs, 8), instant(rs, 9), lastStatus, rs.getString(11), present(rs, 12),
                 instant(rs, 13));
     }
 
     private static Webhook webhook(ResultSet rs, int n) throws SQLException {
         return new Webhook(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                instant(rs, 5));
+                present(rs, 5));
     }
 
     private static String truncate(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max);
     }
 
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
+    private static Instant present(ResultSet rs, int column) throws SQLException {
+        return Objects.requireNonNull(instant(rs, column), "a NOT NULL column");
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
         Timestamp ts = rs.getTimestamp(column);
         return ts == null ? null : ts.toInstant();
     }

@@ -1,0 +1,4 @@
+@NullMarked
+package com.hyperlocal.flashsale.dev.identity;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.hyperlocal.flashsale.claim;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.hyperlocal.flashsale.events;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.hyperlocal.flashsale.infra;
+
+import org.jspecify.annotations.NullMarked;

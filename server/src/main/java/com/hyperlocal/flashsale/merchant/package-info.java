@@ -1,0 +1,4 @@
+@NullMarked
+package com.hyperlocal.flashsale.merchant;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.hyperlocal.flashsale.ratelimit;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.hyperlocal.flashsale.redemption;
+
+import org.jspecify.annotations.NullMarked;

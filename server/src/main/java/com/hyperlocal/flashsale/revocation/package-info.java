@@ -1,0 +1,4 @@
+@NullMarked
+package com.hyperlocal.flashsale.revocation;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.hyperlocal.flashsale.security;
+
+import org.jspecify.annotations.NullMarked;

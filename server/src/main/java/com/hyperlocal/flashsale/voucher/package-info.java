@@ -1,0 +1,4 @@
+@NullMarked
+package com.hyperlocal.flashsale.voucher;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.hyperlocal.flashsale.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.hyperlocal.flashsale.webhook;
+
+import org.jspecify.annotations.NullMarked;
