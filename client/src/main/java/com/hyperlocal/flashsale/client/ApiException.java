@@ -1,7 +1,9 @@
 package com.hyperlocal.flashsale.client;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Why a call to the server failed: one of four kinds, so callers decide by kind (switch over
@@ -13,8 +15,14 @@ public abstract sealed class ApiException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    ApiException(String message, Throwable cause) {
+    ApiException(String message, @Nullable Throwable cause) {
         super(message, cause);
+    }
+
+    /** Never null: every kind is made with a one-line message. */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNull(super.getMessage(), "an ApiException always has a message");
     }
 
     /** HTTP status, or 0 when no HTTP answer was understood. */
@@ -44,10 +52,10 @@ public abstract sealed class ApiException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         private final int status;
-        private final transient Problem problem;
-        private final Duration retryAfter;
+        private final transient @Nullable Problem problem;
+        private final @Nullable Duration retryAfter;
 
-        HttpError(int status, Problem problem, Duration retryAfter, String message) {
+        HttpError(int status, @Nullable Problem problem, @Nullable Duration retryAfter, String message) {
             super(message, null);
             this.status = status;
             this.problem = problem;
@@ -65,7 +73,7 @@ public abstract sealed class ApiException extends RuntimeException {
 
         /** The problem slug (e.g. {@code not-found}), if the body had one. */
         public Optional<String> slug() {
-            return problem().map(Problem::slug);
+            return problem().flatMap(Problem::slug);
         }
 
         /** What the server said (detail, field errors), or the status' reason phrase. */

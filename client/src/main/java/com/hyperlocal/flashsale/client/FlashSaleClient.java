@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The server's HTTP API, as the merchant CLI and the till use it. Every failure is an
@@ -26,12 +27,12 @@ public final class FlashSaleClient {
     /**
      * @param apiKey the merchant API key, or null/blank for the public endpoints only
      */
-    public FlashSaleClient(ServerOrigin server, String apiKey, Duration timeout) {
+    public FlashSaleClient(ServerOrigin server, @Nullable String apiKey, Duration timeout) {
         this.transport = new Transport(server, apiKey, timeout);
     }
 
     /** As the constructor, from a URL string; an unusable URL is an IllegalArgumentException. */
-    public static FlashSaleClient of(String serverUrl, String apiKey) {
+    public static FlashSaleClient of(String serverUrl, @Nullable String apiKey) {
         return new FlashSaleClient(ServerOrigin.parse(serverUrl), apiKey, DEFAULT_TIMEOUT);
     }
 
@@ -73,7 +74,7 @@ public final class FlashSaleClient {
     }
 
     /** POST /api/v1/deals; {@code replayed} when the idempotency key was seen before. */
-    public Created createDeal(CreateDealRequest body, String idempotencyKey) {
+    public Created createDeal(CreateDealRequest body, @Nullable String idempotencyKey) {
         String[] headers = idempotencyKey == null ? new String[0] : new String[] {"Idempotency-Key", idempotencyKey};
         HttpResponse<String> r = transport.send("POST", uri("api/v1/deals"), Json.compact(body), true, headers);
         boolean replayed = r.statusCode() == 200 || r.headers().firstValue("Idempotent-Replayed")
@@ -88,7 +89,7 @@ public final class FlashSaleClient {
     }
 
     /** Revokes one voucher; revoking it again answers the first revocation. */
-    public Revocation revoke(UUID claimId, String reason) {
+    public Revocation revoke(UUID claimId, @Nullable String reason) {
         String body = Json.compact(reason == null ? Map.of() : Map.of("reason", reason));
         return post("api/v1/merchant/claims/" + claimId + "/revoke", body, Revocation.class);
     }
@@ -97,7 +98,7 @@ public final class FlashSaleClient {
      * The merchant's revocations after {@code cursor} (null: from the start), at most
      * {@code limit} (1..{@value #MAX_REVOCATIONS_PAGE}).
      */
-    public RevocationPage revocations(String cursor, int limit) {
+    public RevocationPage revocations(@Nullable String cursor, int limit) {
         if (limit < 1 || limit > MAX_REVOCATIONS_PAGE) {
             throw new IllegalArgumentException("limit must be 1.." + MAX_REVOCATIONS_PAGE);
         }
@@ -146,7 +147,7 @@ public final class FlashSaleClient {
         return Json.read(transport.send("GET", uri(path), null, authenticated).body(), type);
     }
 
-    <T> T post(String path, String json, Class<T> type) {
+    <T> T post(String path, @Nullable String json, Class<T> type) {
         return Json.read(transport.send("POST", uri(path), json, true).body(), type);
     }
 

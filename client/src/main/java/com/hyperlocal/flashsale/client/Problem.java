@@ -1,19 +1,22 @@
 package com.hyperlocal.flashsale.client;
 
 import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** An RFC 9457 problem+json body as the server sends it. */
-public record Problem(String type, String title, Integer status, String detail, String instance,
-                      List<FieldError> errors) {
+public record Problem(@Nullable String type, @Nullable String title, @Nullable Integer status,
+                      @Nullable String detail, @Nullable String instance, @Nullable List<FieldError> errors) {
 
     static final String TYPE_PREFIX = "urn:flashsale:problem:";
 
-    public record FieldError(String field, String message) {
+    public record FieldError(@Nullable String field, @Nullable String message) {
     }
 
-    /** The short slug of {@code urn:flashsale:problem:<slug>}, or null. */
-    public String slug() {
-        return type != null && type.startsWith(TYPE_PREFIX) ? type.substring(TYPE_PREFIX.length()) : null;
+    /** The short slug of {@code urn:flashsale:problem:<slug>}; empty for any other type. */
+    public Optional<String> slug() {
+        return type != null && type.startsWith(TYPE_PREFIX) ? Optional.of(type.substring(TYPE_PREFIX.length()))
+                : Optional.empty();
     }
 
     /** detail (or title), then every field error: one line for a person. */

@@ -1,6 +1,7 @@
 package com.hyperlocal.flashsale.client;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A recorded redemption or logged scan, as {@code GET /api/v1/merchant/redemptions} lists them.
@@ -12,9 +13,10 @@ import java.time.Instant;
  * @param revocation the voucher's revocation, when it has one
  * @param token the scanned token, for refused scans only (the server knows nothing else of them)
  */
-public record Redemption(String id, String clientId, String claimId, String dealId,
-                         String userId, String deviceId, Instant scannedAt,
-                         Instant receivedAt, String status, String outcome,
-                         String refusalReason, String conflictReason,
-                         Upload.FirstRedemption conflictsWith, Revocation revocation, String token) {
+public record Redemption(String id, @Nullable String clientId, @Nullable String claimId, @Nullable String dealId,
+                         @Nullable String userId, @Nullable String deviceId, @Nullable Instant scannedAt,
+                         @Nullable Instant receivedAt, @Nullable String status, @Nullable String outcome,
+                         @Nullable String refusalReason, @Nullable String conflictReason,
+                         Upload.@Nullable FirstRedemption conflictsWith, @Nullable Revocation revocation,
+                         @Nullable String token) {
 }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends requests to one {@link ServerOrigin}. Redirects are followed by hand and only within the
@@ -26,11 +27,11 @@ final class Transport {
     private static final int MAX_REDIRECTS = 5;
 
     private final ServerOrigin origin;
-    private final String apiKey;
+    private final @Nullable String apiKey;
     private final Duration timeout;
     private final HttpClient http;
 
-    Transport(ServerOrigin origin, String apiKey, Duration timeout) {
+    Transport(ServerOrigin origin, @Nullable String apiKey, Duration timeout) {
         this.origin = origin;
         this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
         this.timeout = timeout;
@@ -48,7 +49,8 @@ final class Transport {
     }
 
     /** A 2xx answer to {@code method uri}; a JSON body is sent when {@code json} is not null. */
-    HttpResponse<String> send(String method, URI uri, String json, boolean authenticated, String... headers) {
+    HttpResponse<String> send(String method, URI uri, @Nullable String json, boolean authenticated,
+            String... headers) {
         URI target = uri;
         String currentMethod = method;
         String body = json;
@@ -87,7 +89,7 @@ final class Transport {
         }
     }
 
-    private HttpRequest build(String method, URI uri, String json, boolean authenticated, String... headers) {
+    private HttpRequest build(String method, URI uri, @Nullable String json, boolean authenticated, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("Accept", "application/json, application/problem+json")
                 .header("User-Agent", "flashsale-client");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** {@code POST /api/v1/redemptions}: a device's queued scans and what the server made of each. */
 public final class Upload {
@@ -18,7 +19,8 @@ public final class Upload {
 
     /** One scan as the device recorded it; {@code clientId} is made on the device, never reused. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Item(UUID clientId, String token, Instant scannedAt, Outcome outcome, String refusalReason) {
+    public record Item(UUID clientId, String token, Instant scannedAt, Outcome outcome,
+                       @Nullable String refusalReason) {
     }
 
     record Body(String deviceId, List<Item> items) {
@@ -31,8 +33,8 @@ public final class Upload {
      * The answer for one item, in upload order. A CONFLICT names the redemption accepted first
      * ({@code conflict}) or the voucher's revocation ({@code revocation}), or both.
      */
-    public record ItemResult(UUID clientId, Status status, UUID redemptionId, String reason,
-                             FirstRedemption conflict, Revocation revocation) {
+    public record ItemResult(UUID clientId, Status status, @Nullable UUID redemptionId, @Nullable String reason,
+                             @Nullable FirstRedemption conflict, @Nullable Revocation revocation) {
     }
 
     public record Result(List<ItemResult> results) {

@@ -5,6 +5,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * A failure with a known exit code and a one-line message meant for the merchant as-is.
@@ -24,6 +25,12 @@ public class CliException extends RuntimeException {
     public CliException(int exitCode, String message, Throwable cause) {
         super(message, cause);
         this.exitCode = exitCode;
+    }
+
+    /** Never null: the constructors take the one-line message. */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNull(super.getMessage(), "a CliException always has a message");
     }
 
     public int exitCode() {

@@ -3,6 +3,8 @@ package com.hyperlocal.flashsale.cli;
 import com.hyperlocal.flashsale.cli.config.CliConfig;
 import com.hyperlocal.flashsale.client.FlashSaleClient;
 import com.hyperlocal.flashsale.client.ServerOrigin;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /** {@code --server} and {@code --api-key}, mixed into every command that talks to the server. */
@@ -10,22 +12,23 @@ public class ConnectionOptions {
 
     @Option(names = "--server", paramLabel = "URL",
             description = "Server base URL. Else $FLASHDEAL_SERVER, the config file, or http://localhost:8080.")
-    String server;
+    @Nullable String server;
 
     @Option(names = "--api-key", paramLabel = "KEY",
             description = "Merchant API key. Prefer $FLASHDEAL_API_KEY or `config set api-key`: "
                     + "flags are visible to other users in the process list.")
-    String apiKey;
+    @Nullable String apiKey;
 
     /** A client that must authenticate: no API key anywhere is a local problem (exit 7). */
     public FlashSaleClient client(Environment env) {
         CliConfig config = CliConfig.load(env);
         CliConfig.Setting key = config.apiKey(apiKey);
-        if (!key.present()) {
+        String value = key.value();
+        if (value == null) {
             throw CliException.local("no API key: pass --api-key, set FLASHDEAL_API_KEY, "
                     + "or run `flashdeal config set api-key KEY`");
         }
-        return new FlashSaleClient(origin(config), key.value(), FlashSaleClient.DEFAULT_TIMEOUT);
+        return new FlashSaleClient(origin(config), value, FlashSaleClient.DEFAULT_TIMEOUT);
     }
 
     /** A client for public endpoints; sends the API key only if one is configured. */
@@ -34,11 +37,11 @@ public class ConnectionOptions {
         return new FlashSaleClient(origin(config), config.apiKey(apiKey).value(), FlashSaleClient.DEFAULT_TIMEOUT);
     }
 
-    public String serverFlag() {
+    public @Nullable String serverFlag() {
         return server;
     }
 
-    public String apiKeyFlag() {
+    public @Nullable String apiKeyFlag() {
         return apiKey;
     }
 
@@ -48,7 +51,7 @@ public class ConnectionOptions {
 
     private ServerOrigin origin(CliConfig config) {
         CliConfig.Setting s = config.server(server);
-        return checkedUrl(s.value(), s.source());
+        return checkedUrl(Objects.requireNonNull(s.value(), "the server setting has a default"), s.source());
     }
 
     /** https (http only to this machine) with a host, or a usage error naming where the bad value came from. */

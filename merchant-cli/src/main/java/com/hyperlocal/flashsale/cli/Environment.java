@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything the CLI reads from the outside world, injected so tests never touch the real home,
@@ -43,15 +44,15 @@ public record Environment(Map<String, String> env, Path configDir, Clock clock, 
                 System.in, terminal);
     }
 
-    public String get(String name) {
+    /** The variable, unless it is unset or blank. */
+    public Optional<String> get(String name) {
         String value = env.get(name);
-        return value == null || value.isBlank() ? null : value;
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
     /** {@code $FLASHSALE_KEY_CACHE}, else key-cache.json in the config directory. */
     public Path keyCachePath() {
-        String explicit = get(KeyCache.PATH_ENV);
-        return explicit != null ? Path.of(explicit) : configDir.resolve("key-cache.json");
+        return get(KeyCache.PATH_ENV).map(Path::of).orElseGet(() -> configDir.resolve("key-cache.json"));
     }
 
     public Path configFile() {

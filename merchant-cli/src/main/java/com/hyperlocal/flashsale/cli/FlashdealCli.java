@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
+import java.util.Objects;
 import java.util.UUID;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -86,7 +87,7 @@ public final class FlashdealCli {
     /** One plain line: no exception class names (--verbose prints the stack trace for those who want it). */
     private static String message(Throwable ex) {
         if (ex instanceof CliException) {
-            return ex.getMessage();
+            return ((CliException) ex).getMessage();
         }
         if (ex instanceof ApiException) {
             return ApiErrors.message((ApiException) ex);
@@ -95,7 +96,8 @@ public final class FlashdealCli {
             return CliException.why((IOException) ex);
         }
         if (ex instanceof UncheckedIOException) {
-            return CliException.why(((UncheckedIOException) ex).getCause());
+            return CliException.why(Objects.requireNonNull(((UncheckedIOException) ex).getCause(),
+                    "an UncheckedIOException always has a cause"));
         }
         return "unexpected error" + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
     }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A plain left-aligned text table: two spaces between columns, no borders (greppable). */
 public final class Table {
@@ -15,7 +16,7 @@ public final class Table {
         this.headers = Arrays.asList(headers);
     }
 
-    public Table row(Object... cells) {
+    public Table row(@Nullable Object... cells) {
         List<String> r = new ArrayList<>();
         for (Object c : cells) {
             r.add(c == null ? "-" : c.toString());
@@ -39,7 +40,7 @@ public final class Table {
     }
 
     /** Shortens long text for a table cell. */
-    public static String clip(String s, int max) {
+    public static @Nullable String clip(@Nullable String s, int max) {
         if (s == null) {
             return null;
         }

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Times as people read them: whole seconds, in the shop's zone with the zone shown
@@ -22,7 +23,8 @@ public final class Times {
         this.zone = utc || zone.normalized().equals(ZoneOffset.UTC) ? UTC : zone;
     }
 
-    public String format(Instant instant) {
+    /** Null (a time the server did not send) stays null: tables show it as "-". */
+    public @Nullable String format(@Nullable Instant instant) {
         return instant == null ? null : FORMAT.format(instant.atZone(zone));
     }
 }

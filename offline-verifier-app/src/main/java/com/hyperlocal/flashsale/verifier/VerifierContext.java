@@ -64,7 +64,7 @@ public final class VerifierContext implements AutoCloseable {
         this.sync = new SyncService(db, () -> server, () -> config.deviceId(), options.clock(),
                 options.backoff(), options.syncInterval(), TillServer.MAX_BATCH, options.scheduler(),
                 s -> syncListener.accept(s));
-        VoucherCheck check = new VoucherCheck(keys, () -> config.merchantId(), options.clock());
+        VoucherCheck check = new VoucherCheck(keys, () -> config.merchant(), options.clock());
         this.counter = new CounterService(check, db.scans(), db.deals(), db.revocations(), options.clock(),
                 sync::requestSync);
     }

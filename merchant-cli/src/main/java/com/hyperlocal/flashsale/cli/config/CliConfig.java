@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Server URL and API key, resolved flag &gt; environment &gt; config file &gt; default, and the
@@ -25,7 +27,8 @@ public final class CliConfig {
     public static final String KEY_API_KEY = "api-key";
 
     /** A resolved value and where it came from, for {@code config show}. */
-    public record Setting(String value, String source) {
+    /** A setting and where it came from; {@code value} is null when it is set nowhere. */
+    public record Setting(@Nullable String value, String source) {
         public boolean present() {
             return value != null;
         }
@@ -43,28 +46,27 @@ public final class CliConfig {
         return new CliConfig(env, read(env.configFile()));
     }
 
-    public Setting server(String flag) {
-        Setting s = resolve(flag, "--server", ENV_SERVER, KEY_SERVER);
-        return s.present() ? s : new Setting(DEFAULT_SERVER, "default");
+    public Setting server(@Nullable String flag) {
+        return resolve(flag, "--server", ENV_SERVER, KEY_SERVER).orElseGet(() -> new Setting(DEFAULT_SERVER, "default"));
     }
 
-    public Setting apiKey(String flag) {
-        Setting s = resolve(flag, "--api-key", ENV_API_KEY, KEY_API_KEY);
-        return s.present() ? s : new Setting(null, "not set");
+    public Setting apiKey(@Nullable String flag) {
+        return resolve(flag, "--api-key", ENV_API_KEY, KEY_API_KEY).orElseGet(() -> new Setting(null, "not set"));
     }
 
-    private Setting resolve(String flag, String flagName, String envName, String fileKey) {
+    private Optional<Setting> resolve(@Nullable String flag, String flagName, String envName, String fileKey) {
         if (flag != null && !flag.isBlank()) {
-            return new Setting(flag.strip(), flagName);
+            return Optional.of(new Setting(flag.strip(), flagName));
         }
-        if (env.get(envName) != null) {
-            return new Setting(env.get(envName).strip(), "environment " + envName);
+        Optional<String> fromEnv = env.get(envName);
+        if (fromEnv.isPresent()) {
+            return Optional.of(new Setting(fromEnv.get().strip(), "environment " + envName));
         }
         String fromFile = file.getProperty(fileKey);
         if (fromFile != null && !fromFile.isBlank()) {
-            return new Setting(fromFile.strip(), "config file " + env.configFile());
+            return Optional.of(new Setting(fromFile.strip(), "config file " + env.configFile()));
         }
-        return new Setting(null, null);
+        return Optional.empty();
     }
 
     /** Sets one key in the config file, keeping the others; the file stays rw------- . */
@@ -82,7 +84,7 @@ public final class CliConfig {
     }
 
     /** {@code fsk_ab12…(masked)}: enough to tell keys apart, never enough to use one. */
-    public static String mask(String apiKey) {
+    public static String mask(@Nullable String apiKey) {
         if (apiKey == null) {
             return "(not set)";
         }

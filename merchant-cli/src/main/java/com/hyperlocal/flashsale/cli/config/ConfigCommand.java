@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -124,11 +125,11 @@ public final class ConfigCommand {
             return ExitCodes.OK;
         }
 
-        private String connectionServer() {
+        private @Nullable String connectionServer() {
             return connection == null ? null : connection.serverFlag();
         }
 
-        private String connectionKey() {
+        private @Nullable String connectionKey() {
             return connection == null ? null : connection.apiKeyFlag();
         }
     }

@@ -2,6 +2,7 @@ package com.hyperlocal.flashsale.cli.deal;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small RFC 4180 reader: comma-separated, fields optionally in double quotes, {@code ""} for a
@@ -18,7 +19,7 @@ public final class Csv {
      * @param raw    the record's text exactly as in the file, without its line break
      * @param error  why the record is malformed, or null
      */
-    public record Record(int line, List<String> fields, String raw, String error) {
+    public record Record(int line, List<String> fields, String raw, @Nullable String error) {
     }
 
     private Csv() {

@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The import file's header: which column holds what, and turning a row into a draft. */
 final class CsvColumns {
@@ -51,14 +54,14 @@ final class CsvColumns {
         return new CsvColumns(index, header.fields().size());
     }
 
-    /** The row as a draft, or null with the reasons added to {@code problems}. */
-    DealDraft draft(Csv.Record row, ZoneId zone, List<String> problems) {
+    /** The row as a draft, or empty with the reasons added to {@code problems}. */
+    Optional<DealDraft> draft(Csv.Record row, ZoneId zone, List<String> problems) {
         if (row.fields().size() != count) {
             problems.add("has " + row.fields().size() + " fields but the header has " + count
                     + " (quote fields that contain commas)");
-            return null;
+            return Optional.empty();
         }
-        String title = text(row, "title");
+        String title = required(row, "title");
         String description = text(row, "description");
         double lat = number(row, "lat", problems);
         double lng = number(row, "lng", problems);
@@ -75,16 +78,22 @@ final class CsvColumns {
             }
         }
         return problems.isEmpty()
-                ? new DealDraft(title, description, lat, lng, inventory, starts, ends, duration) : null;
+                ? Optional.of(new DealDraft(title, description, lat, lng, inventory, starts, ends, duration))
+                : Optional.empty();
     }
 
-    private String text(Csv.Record row, String column) {
+    /** A column the header was checked to have ({@link #REQUIRED}). */
+    private String required(Csv.Record row, String column) {
+        return Objects.requireNonNull(text(row, column), () -> "the header has no required column " + column);
+    }
+
+    private @Nullable String text(Csv.Record row, String column) {
         Integer i = index.get(column);
         return i == null ? null : row.fields().get(i);
     }
 
     private double number(Csv.Record row, String column, List<String> problems) {
-        String v = text(row, column).strip();
+        String v = required(row, column).strip();
         try {
             double x = Double.parseDouble(v);
             if (!Double.isFinite(x) || v.chars().anyMatch(Character::isLetter)) {
@@ -98,16 +107,16 @@ final class CsvColumns {
     }
 
     private long whole(Csv.Record row, String column, List<String> problems) {
-        String v = text(row, column).strip().replace("_", "");
+        String v = required(row, column).strip().replace("_", "");
         try {
             return Long.parseLong(v);
         } catch (NumberFormatException e) {
-            problems.add(column + " is not a whole number: '" + text(row, column).strip() + "'");
+            problems.add(column + " is not a whole number: '" + required(row, column).strip() + "'");
             return 0;
         }
     }
 
-    private Instant time(Csv.Record row, String column, ZoneId zone, List<String> problems) {
+    private @Nullable Instant time(Csv.Record row, String column, ZoneId zone, List<String> problems) {
         String v = blankToNull(text(row, column));
         if (v == null) {
             return null;
@@ -120,7 +129,7 @@ final class CsvColumns {
         }
     }
 
-    private static String blankToNull(String s) {
+    private static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 }

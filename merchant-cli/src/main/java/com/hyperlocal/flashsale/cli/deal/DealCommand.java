@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,10 +61,11 @@ public final class DealCommand {
     @Command(name = "create", description = "Create a deal. Checked locally before it is sent.")
     public static final class Create extends Base {
         @Option(names = "--title", required = true, paramLabel = "TEXT", description = "Up to 120 characters.")
+        @SuppressWarnings("NullAway.Init") // required: picocli sets it before call()
         String title;
 
         @Option(names = "--description", paramLabel = "TEXT", description = "Up to 2000 characters.")
-        String description;
+        @Nullable String description;
 
         @Option(names = "--lat", required = true, paramLabel = "LAT", description = "Latitude, -90..90.")
         double lat;
@@ -76,14 +78,14 @@ public final class DealCommand {
 
         @Option(names = "--starts", paramLabel = "TIME",
                 description = "2026-03-01T18:00 (local) or 2026-03-01T12:30:00Z. Default: now.")
-        String starts;
+        @Nullable String starts;
 
         @Option(names = "--ends", paramLabel = "TIME", description = "End time; or give --duration.")
-        String ends;
+        @Nullable String ends;
 
         @Option(names = "--duration", paramLabel = "DURATION", converter = DurationParser.class,
                 description = "90m, 2h, 1d, 1h30m or PT2H; at most 366 days.")
-        Duration duration;
+        @Nullable Duration duration;
 
         public Create(Environment env) {
             super(env);
@@ -108,7 +110,7 @@ public final class DealCommand {
             return ExitCodes.OK;
         }
 
-        private Instant time(String value, String option) {
+        private @Nullable Instant time(@Nullable String value, String option) {
             if (value == null) {
                 return null;
             }

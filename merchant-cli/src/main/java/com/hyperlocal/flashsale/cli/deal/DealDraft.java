@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A deal as typed on the command line or in a CSV row, checked locally with the server's rules
@@ -14,8 +16,8 @@ import java.util.List;
  * @param starts   null means "now" (the server's now: validFrom is then not sent)
  * @param ends     exactly one of ends and duration must be given
  */
-public record DealDraft(String title, String description, double latitude, double longitude,
-                        long inventory, Instant starts, Instant ends, Duration duration) {
+public record DealDraft(String title, @Nullable String description, double latitude, double longitude,
+                        long inventory, @Nullable Instant starts, @Nullable Instant ends, @Nullable Duration duration) {
 
     public static final int MAX_TITLE = 120;
     public static final int MAX_DESCRIPTION = 2000;
@@ -65,7 +67,11 @@ public record DealDraft(String title, String description, double latitude, doubl
     /** The end instant: given, or start (or now) plus the duration, in whole seconds. */
     public Instant end(Instant now) {
         // Whole seconds: "2h from now" should read 10:08:49Z, not 10:08:49.943418Z.
-        return ends != null ? ends : (starts == null ? now : starts).plus(duration).truncatedTo(ChronoUnit.SECONDS);
+        if (ends != null) {
+            return ends;
+        }
+        Duration length = Objects.requireNonNull(duration, "a draft without an end time has a duration (see problems)");
+        return (starts == null ? now : starts).plus(length).truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** The request body; call only when {@link #problems} is empty. */

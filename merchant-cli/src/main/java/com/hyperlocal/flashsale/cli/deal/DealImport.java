@@ -21,7 +21,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -40,7 +42,8 @@ import picocli.CommandLine.Parameters;
 public final class DealImport extends DealCommand.Base {
 
     /** What happened to one row. {@code outcome}: created, already-existed or rejected. */
-    public record RowResult(int row, String outcome, UUID dealId, String title, String reason) {
+    public record RowResult(int row, String outcome, @Nullable UUID dealId, @Nullable String title,
+                            @Nullable String reason) {
     }
 
     /** The whole import, as printed with --output json. */
@@ -93,17 +96,19 @@ public final class DealImport extends DealCommand.Base {
     private RowResult importRow(FlashSaleClient client, CsvColumns columns, Csv.Record row) {
         Instant now = env.clock().instant();
         List<String> problems = new ArrayList<>();
-        DealDraft draft = row.error() != null ? null : columns.draft(row, env.clock().getZone(), problems);
-        if (row.error() != null) {
-            problems.add(row.error());
-        } else if (draft != null) {
-            problems.addAll(draft.problems(now));
+        String malformed = row.error();
+        Optional<DealDraft> draft = malformed != null ? Optional.empty()
+                : columns.draft(row, env.clock().getZone(), problems);
+        if (malformed != null) {
+            problems.add(malformed);
+        } else {
+            draft.ifPresent(d -> problems.addAll(d.problems(now)));
         }
-        if (!problems.isEmpty()) {
+        if (!problems.isEmpty() || draft.isEmpty()) {
             return new RowResult(row.line(), "rejected", null, null, String.join("; ", problems));
         }
         try {
-            Created c = client.createDeal(draft.toRequest(now), idempotencyKey(row));
+            Created c = client.createDeal(draft.get().toRequest(now), idempotencyKey(row));
             return new RowResult(row.line(), c.replayed() ? "already-existed" : "created",
                     c.deal().id(), c.deal().title(), null);
         } catch (ApiException e) {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,7 +45,7 @@ public final class KeysCommand {
 
         @Option(names = "--key-cache", paramLabel = "FILE",
                 description = "Where to write it. Default: $FLASHSALE_KEY_CACHE or ~/.config/flashsale/key-cache.json.")
-        Path keyCache;
+        @Nullable Path keyCache;
 
         public Pull(Environment env) {
             this.env = env;

@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -83,7 +84,7 @@ public final class RedemptionCommand {
         }
 
         /** Why it is a conflict, and the redemption accepted first when there is one. */
-        private static String conflict(Redemption r, Times times) {
+        private static @Nullable String conflict(Redemption r, Times times) {
             String first = r.conflictsWith() == null ? null : "first at " + r.conflictsWith().deviceId()
                     + " " + times.format(r.conflictsWith().scannedAt());
             if (r.conflictReason() == null) {

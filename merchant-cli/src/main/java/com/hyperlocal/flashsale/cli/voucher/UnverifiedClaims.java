@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,10 +25,11 @@ public final class UnverifiedClaims {
     public static Map<String, Object> peek(String token) {
         Map<String, Object> m = new LinkedHashMap<>();
         try {
-            JsonNode payload = payload(token);
-            if (payload == null) {
+            Optional<JsonNode> read = payload(token);
+            if (read.isEmpty()) {
                 return m;
             }
+            JsonNode payload = read.get();
             for (String name : new String[] {"deal", "sub"}) {
                 JsonNode v = payload.get(name);
                 if (v != null && v.isString()) {
@@ -47,22 +49,22 @@ public final class UnverifiedClaims {
     /** The voucher id ({@code jti}, the claim id) a token names, if it reads as one. */
     public static Optional<UUID> claimId(String token) {
         try {
-            JsonNode payload = payload(token);
-            JsonNode jti = payload == null ? null : payload.get("jti");
+            JsonNode jti = payload(token).map(p -> p.get("jti")).orElse(null);
             return jti != null && jti.isString() ? Optional.of(UUID.fromString(jti.asString())) : Optional.empty();
         } catch (RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    private static JsonNode payload(String token) {
+    private static Optional<JsonNode> payload(@Nullable String token) {
         if (token == null || token.length() > 4096) {
-            return null;
+            return Optional.empty();
         }
         String[] parts = token.strip().split("\\.", -1);
         if (parts.length != 3) {
-            return null;
+            return Optional.empty();
         }
-        return Json.MAPPER.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+        return Optional.ofNullable(
+                Json.MAPPER.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)));
     }
 }

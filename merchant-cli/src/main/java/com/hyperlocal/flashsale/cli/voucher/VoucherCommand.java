@@ -19,7 +19,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,15 +55,15 @@ public final class VoucherCommand {
 
         static final class Source {
             @Parameters(paramLabel = "TOKEN", description = "The voucher text, or - to read it from stdin.")
-            String token;
+            @Nullable String token;
 
             @Option(names = "--qr", paramLabel = "IMAGE", description = "A photo or screenshot (PNG, JPEG) of the QR code.")
-            Path qr;
+            @Nullable Path qr;
         }
 
         @Option(names = "--key-cache", paramLabel = "FILE",
                 description = "Default: $FLASHSALE_KEY_CACHE or ~/.config/flashsale/key-cache.json.")
-        Path keyCache;
+        @Nullable Path keyCache;
 
         public Verify(Environment env) {
             this.env = env;
@@ -123,24 +125,26 @@ public final class VoucherCommand {
         }
 
         private String token() {
-            if (source.qr != null) {
+            Path qr = source.qr;
+            if (qr != null) {
                 byte[] image;
                 try {
-                    image = Files.readAllBytes(source.qr);
+                    image = Files.readAllBytes(qr);
                 } catch (IOException e) {
-                    throw CliException.cannotRead(source.qr, e);
+                    throw CliException.cannotRead(qr, e);
                 }
                 return QrCodes.decode(image).orElseThrow(() -> CliException.local(
-                        "no QR code found in " + source.qr + " (try a sharper, closer image)"));
+                        "no QR code found in " + qr + " (try a sharper, closer image)"));
             }
-            if ("-".equals(source.token)) {
+            String token = Objects.requireNonNull(source.token, "the exclusive group gives a TOKEN or --qr");
+            if ("-".equals(token)) {
                 try {
                     return new String(env.stdin().readNBytes(64 * 1024), StandardCharsets.UTF_8).strip();
                 } catch (IOException e) {
                     throw CliException.local("cannot read the token from stdin: " + CliException.why(e), e);
                 }
             }
-            return source.token.strip();
+            return token.strip();
         }
 
         private KeyCache loadCache() {

@@ -10,6 +10,7 @@ import com.hyperlocal.flashsale.client.Revocation;
 import java.io.PrintWriter;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,7 +43,7 @@ public final class VoucherRevoke implements Callable<Integer> {
     String voucher;
 
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for your records (up to 200 characters).")
-    String reason;
+    @Nullable String reason;
 
     public VoucherRevoke(Environment env) {
         this.env = env;

@@ -57,14 +57,14 @@ class CsvTest {
                 + "x,,1,2\n");
 
         List<String> p = new ArrayList<>();
-        DealDraft ok = columns.draft(rows.get(0), ZoneOffset.UTC, p);
+        DealDraft ok = columns.draft(rows.get(0), ZoneOffset.UTC, p).orElseThrow();
         assertThat(p).isEmpty();
         assertThat(ok.title()).isEqualTo("Dosa, crisp");
         assertThat(ok.ends()).isEqualTo(Instant.parse("2026-03-02T10:00:00Z"));
         assertThat(ok.problems(Instant.parse("2026-03-01T12:00:00Z"))).isEmpty();
 
         List<String> bad = new ArrayList<>();
-        assertThat(columns.draft(rows.get(1), ZoneOffset.UTC, bad)).isNull();
+        assertThat(columns.draft(rows.get(1), ZoneOffset.UTC, bad)).isEmpty();
         assertThat(bad).containsExactly("lat is not a number: 'abc'", "inventory is not a whole number: '5.5'");
 
         List<String> dur = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * This device's settings.
@@ -19,14 +20,14 @@ import java.util.UUID;
  * @param resultShown how long a scan's result stays on screen before it returns to READY
  * @param language   the screen's language tag (e.g. "hi"); blank = the system's
  */
-public record DeviceConfig(String serverUrl, String apiKey, String deviceId, UUID merchantId,
+public record DeviceConfig(String serverUrl, String apiKey, String deviceId, @Nullable UUID merchantId,
                            Duration maxKeyAge, Path keyCache, Path database, Duration resultShown,
                            String language) {
 
     public static final Duration DEFAULT_MAX_KEY_AGE = Duration.ofDays(7);
     public static final Duration DEFAULT_RESULT_SHOWN = Duration.ofSeconds(6);
 
-    public DeviceConfig(String serverUrl, String apiKey, String deviceId, UUID merchantId, Duration maxKeyAge,
+    public DeviceConfig(String serverUrl, String apiKey, String deviceId, @Nullable UUID merchantId, Duration maxKeyAge,
                         Path keyCache, Path database) {
         this(serverUrl, apiKey, deviceId, merchantId, maxKeyAge, keyCache, database, DEFAULT_RESULT_SHOWN, "");
     }
@@ -57,11 +58,11 @@ public record DeviceConfig(String serverUrl, String apiKey, String deviceId, UUI
         return !serverUrl.isEmpty() && !apiKey.isEmpty();
     }
 
-    public DeviceConfig withServer(String url, String key, UUID merchant, Duration maxAge) {
+    public DeviceConfig withServer(String url, String key, @Nullable UUID merchant, Duration maxAge) {
         return new DeviceConfig(url, key, deviceId, merchant, maxAge, keyCache, database, resultShown, language);
     }
 
-    public DeviceConfig withMerchantId(UUID merchant) {
+    public DeviceConfig withMerchantId(@Nullable UUID merchant) {
         return new DeviceConfig(serverUrl, apiKey, deviceId, merchant, maxKeyAge, keyCache, database, resultShown,
                 language);
     }

@@ -100,7 +100,7 @@ public final class DeviceConfigStore {
 
     static void writeOwnerOnly(Path file, String text) throws IOException {
         // The folder may exist already (the merchant CLI's key cache): tighten it too.
-        OwnerOnly.directory(file.toAbsolutePath().getParent());
+        OwnerOnly.directory(OwnerOnly.folderOf(file));
         AtomicFiles.writeOwnerOnly(file, text);   // holds the API key
     }
 }

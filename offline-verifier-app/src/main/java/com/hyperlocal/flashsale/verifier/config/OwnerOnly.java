@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -21,10 +22,15 @@ public final class OwnerOnly {
     private OwnerOnly() {
     }
 
+    /** The folder of {@code file}: an absolute path below the root always has one. */
+    public static Path folderOf(Path file) {
+        return Objects.requireNonNull(file.toAbsolutePath().getParent(), () -> "no folder above " + file);
+    }
+
     /** Creates (or tightens) the folder the file lives in, then the file itself, both owner-only. */
     public static void prepareFile(Path file) throws IOException {
         Path target = file.toAbsolutePath();
-        directory(target.getParent());
+        directory(folderOf(target));
         if (!posix()) {
             return;
         }

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The counter use case: scan → verify → check the synced revocation list and deal catalogue →
@@ -119,8 +120,8 @@ public final class CounterService {
     }
 
     /** A genuine voucher the shop cancelled: logged as refused, with its claims kept for the merchant. */
-    private ScanOutcome cancelled(String token, VoucherClaims c, Instant now, String title, String reason,
-                                  String detail, String message) {
+    private ScanOutcome cancelled(String token, VoucherClaims c, Instant now, @Nullable String title,
+                                  String reason, @Nullable String detail, String message) {
         NewScan scan = new NewScan(UUID.randomUUID(), token, c.claimId(), c.dealId(), c.userId(), c.expiresAt(),
                 now, Outcome.REFUSED, reason);
         store.refuse(scan);

@@ -3,6 +3,7 @@ package com.hyperlocal.flashsale.verifier.counter;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The result of one scan, ready to display.
@@ -14,9 +15,10 @@ import java.util.UUID;
  * @param earlier   for ALREADY_REDEEMED: when this device redeemed it; else null
  * @param detail    for REVOKED: the merchant's reason, if any; else null
  */
-public record ScanOutcome(Verdict verdict, String message, String reason, UUID dealId, String dealTitle,
-                          String userId, Instant expiresAt, UUID clientId, Instant scannedAt, Instant earlier,
-                          String detail) {
+public record ScanOutcome(Verdict verdict, String message, @Nullable String reason, @Nullable UUID dealId,
+                          @Nullable String dealTitle, @Nullable String userId, @Nullable Instant expiresAt,
+                          @Nullable UUID clientId, Instant scannedAt, @Nullable Instant earlier,
+                          @Nullable String detail) {
 
     public ScanOutcome {
         Objects.requireNonNull(verdict, "verdict");

@@ -18,13 +18,12 @@ public final class DealCatalog {
 
     /** Replaces the catalogue with the server's full list (a deal the server no longer lists is kept). */
     public void store(List<DealInfo> deals) {
-        sql.transaction(() -> {
+        sql.inTransaction(() -> {
             for (DealInfo d : deals) {
                 sql.update("INSERT OR REPLACE INTO deals (deal_id, title, valid_from, valid_until, status, "
                         + "closed_at, vouchers_voided) VALUES (?,?,?,?,?,?,?)", d.id(), d.title(), d.validFrom(),
                         d.validUntil(), d.status(), d.closedAt(), d.vouchersVoided() ? 1 : 0);
             }
-            return null;
         });
     }
 

@@ -15,12 +15,11 @@ public final class RevocationList {
 
     /** Adds revocations; one already known is kept as it was (revocations are never undone). */
     public void add(List<Revocation> revocations) {
-        sql.transaction(() -> {
+        sql.inTransaction(() -> {
             for (Revocation r : revocations) {
                 sql.update("INSERT OR IGNORE INTO revocations (claim_id, deal_id, revoked_at, reason) "
                         + "VALUES (?,?,?,?)", r.claimId(), r.dealId(), r.revokedAt(), r.reason());
             }
-            return null;
         });
     }
 

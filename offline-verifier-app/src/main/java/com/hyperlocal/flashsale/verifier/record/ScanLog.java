@@ -2,6 +2,7 @@ package com.hyperlocal.flashsale.verifier.record;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,7 +33,8 @@ public final class ScanLog {
             throw new IllegalArgumentException("redeem() takes REDEEMED scans");
         }
         return sql.transaction(() -> {
-            Optional<ScanRecord> first = redeemed(scan.claimId());
+            Optional<ScanRecord> first = redeemed(
+                    Objects.requireNonNull(scan.claimId(), "a REDEEMED scan has a claim id (see NewScan)"));
             if (first.isEmpty()) {
                 insert(scan);
                 return new RecordResult.Recorded(find(scan.clientId()).orElseThrow());

@@ -3,6 +3,7 @@ package com.hyperlocal.flashsale.verifier.record;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The server's answer for one uploaded scan.
@@ -12,10 +13,11 @@ import java.util.UUID;
  * @param revocation   for a CONFLICT with a revocation: the voucher's revocation (kept in the
  *                     revocation list, not in the scan row)
  */
-public record ServerAnswer(UUID clientId, String status, UUID redemptionId, String reason,
-                           Conflict conflict, Revocation revocation) {
+public record ServerAnswer(UUID clientId, String status, @Nullable UUID redemptionId, @Nullable String reason,
+                           @Nullable Conflict conflict, @Nullable Revocation revocation) {
 
-    public ServerAnswer(UUID clientId, String status, UUID redemptionId, String reason, Conflict conflict) {
+    public ServerAnswer(UUID clientId, String status, @Nullable UUID redemptionId, @Nullable String reason,
+                        @Nullable Conflict conflict) {
         this(clientId, status, redemptionId, reason, conflict, null);
     }
 
@@ -25,6 +27,7 @@ public record ServerAnswer(UUID clientId, String status, UUID redemptionId, Stri
     }
 
     /** The first redemption of the same voucher, made elsewhere (or earlier). */
-    public record Conflict(UUID redemptionId, String deviceId, Instant scannedAt, Instant receivedAt) {
+    public record Conflict(@Nullable UUID redemptionId, @Nullable String deviceId, @Nullable Instant scannedAt,
+                           @Nullable Instant receivedAt) {
     }
 }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one SQLite connection, shared by the store's parts. Every statement binds its values as
@@ -19,6 +20,10 @@ final class Sql {
         T run() throws SQLException;
     }
 
+    interface Action {
+        void run() throws SQLException;
+    }
+
     interface RowMapper<T> {
         T map(ResultSet rs) throws SQLException;
     }
@@ -29,7 +34,7 @@ final class Sql {
         this.db = db;
     }
 
-    synchronized <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
+    synchronized <T> List<T> query(String sql, RowMapper<T> mapper, @Nullable Object... params) {
         return read(() -> {
             try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
                 List<T> out = new ArrayList<>();
@@ -41,12 +46,12 @@ final class Sql {
         });
     }
 
-    <T> Optional<T> first(String sql, RowMapper<T> mapper, Object... params) {
+    <T> Optional<T> first(String sql, RowMapper<T> mapper, @Nullable Object... params) {
         return query(sql, mapper, params).stream().findFirst();
     }
 
     /** One statement; runs in the caller's transaction when there is one. */
-    synchronized int update(String sql, Object... params) throws SQLException {
+    synchronized int update(String sql, @Nullable Object... params) throws SQLException {
         try (PreparedStatement ps = prepare(sql, params)) {
             return ps.executeUpdate();
         }
@@ -76,6 +81,14 @@ final class Sql {
         }
     }
 
+    /** {@link #transaction} for work without a result. */
+    void inTransaction(Action work) {
+        transaction(() -> {
+            work.run();
+            return Boolean.TRUE;
+        });
+    }
+
     synchronized <T> T read(Work<T> work) {
         try {
             return work.run();
@@ -97,7 +110,7 @@ final class Sql {
         return db;
     }
 
-    private PreparedStatement prepare(String sql, Object... params) throws SQLException {
+    private PreparedStatement prepare(String sql, @Nullable Object... params) throws SQLException {
         PreparedStatement ps = db.prepareStatement(sql);
         for (int i = 0; i < params.length; i++) {
             Object p = params[i];

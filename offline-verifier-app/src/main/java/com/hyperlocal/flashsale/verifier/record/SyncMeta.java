@@ -2,6 +2,7 @@ package com.hyperlocal.flashsale.verifier.record;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sync bookkeeping that must survive a restart: when scans were last all acknowledged, when the
@@ -46,13 +47,12 @@ public final class SyncMeta {
     }
 
     /** Stores the cursor and the time together, so a crash between them cannot skip revocations. */
-    public void revocationsSynced(String cursor, Instant when) {
-        sql.transaction(() -> {
+    public void revocationsSynced(@Nullable String cursor, Instant when) {
+        sql.inTransaction(() -> {
             if (cursor != null) {
                 putLocked(REVOCATION_CURSOR, cursor);
             }
             putLocked(REVOCATIONS_SYNCED, when.toString());
-            return null;
         });
     }
 
@@ -61,9 +61,8 @@ public final class SyncMeta {
     }
 
     private void put(String key, String value) {
-        sql.transaction(() -> {
+        sql.inTransaction(() -> {
             putLocked(key, value);
-            return null;
         });
     }
 

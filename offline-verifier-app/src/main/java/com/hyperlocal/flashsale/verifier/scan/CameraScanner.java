@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads frames from a camera and decodes QR codes until stopped or the camera fails. Run
@@ -22,7 +23,7 @@ public final class CameraScanner implements Runnable {
     private final Duration repeatQuietTime;
     private final LongSupplier nanoTime;
     private volatile boolean running = true;
-    private String lastText;
+    private @Nullable String lastText;
     private long lastSeenNanos;
 
     /**

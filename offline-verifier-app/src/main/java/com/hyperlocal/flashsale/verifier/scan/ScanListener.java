@@ -1,6 +1,7 @@
 package com.hyperlocal.flashsale.verifier.scan;
 
 import java.awt.image.BufferedImage;
+import org.jspecify.annotations.Nullable;
 
 /** Receives what the camera scanner sees. Called on the scanner's thread. */
 public interface ScanListener {
@@ -13,5 +14,5 @@ public interface ScanListener {
     void token(String text);
 
     /** Scanning ended; {@code problem} is a plain-English reason, or null when stopped on purpose. */
-    void stopped(String problem);
+    void stopped(@Nullable String problem);
 }

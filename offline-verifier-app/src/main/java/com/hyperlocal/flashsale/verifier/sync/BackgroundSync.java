@@ -5,6 +5,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one task again and again on a scheduler: the task returns how long to wait before the next
@@ -19,7 +20,7 @@ final class BackgroundSync implements AutoCloseable {
     private boolean running;
     private boolean rerun;
     private boolean closed;
-    private ScheduledFuture<?> next;
+    private @Nullable ScheduledFuture<?> next;
 
     BackgroundSync(ScheduledExecutorService scheduler, Supplier<Duration> task) {
         this.scheduler = scheduler;

@@ -14,7 +14,9 @@ import com.hyperlocal.flashsale.verifier.record.ServerAnswer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link TillServer} over the shared {@code client} module: its calls and DTOs, mapped to the
@@ -25,16 +27,17 @@ public final class HttpTillServer implements TillServer {
     /** Short: the till must tell "offline" quickly, and never holds a customer on it. */
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final FlashSaleClient client;
-    private final String unusable;
+    private final @Nullable FlashSaleClient client;
+    /** Why there is no client: the settings' URL is unusable. */
+    private final @Nullable String unusable;
 
-    private HttpTillServer(FlashSaleClient client, String unusable) {
+    private HttpTillServer(@Nullable FlashSaleClient client, @Nullable String unusable) {
         this.client = client;
         this.unusable = unusable;
     }
 
     /** A server from the settings; an unusable URL makes every call fail with the reason. */
-    public static HttpTillServer of(String serverUrl, String apiKey) {
+    public static HttpTillServer of(String serverUrl, @Nullable String apiKey) {
         try {
             return new HttpTillServer(new FlashSaleClient(ServerOrigin.parse(serverUrl), apiKey, TIMEOUT), null);
         } catch (IllegalArgumentException e) {
@@ -61,7 +64,7 @@ public final class HttpTillServer implements TillServer {
     }
 
     @Override
-    public RevocationPage revocations(String cursor, int limit) throws ServerException {
+    public RevocationPage revocations(@Nullable String cursor, int limit) throws ServerException {
         var page = call(() -> client().revocations(cursor, Math.min(limit, FlashSaleClient.MAX_REVOCATIONS_PAGE)));
         return new RevocationPage(page.revocations().stream().map(HttpTillServer::revocation).toList(),
                 page.cursor(), page.hasMore());
@@ -74,7 +77,8 @@ public final class HttpTillServer implements TillServer {
 
     private FlashSaleClient client() throws ServerException {
         if (client == null) {
-            throw new ServerException(0, null, unusable, false, null);
+            throw new ServerException(0, null, Objects.requireNonNull(unusable, "set when there is no client"), false,
+                    null);
         }
         return client;
     }
@@ -96,7 +100,7 @@ public final class HttpTillServer implements TillServer {
         return new Revocation(r.claimId(), r.dealId(), r.revokedAt(), r.reason());
     }
 
-    private static UUID uuid(String s) {
+    private static @Nullable UUID uuid(@Nullable String s) {
         try {
             return s == null ? null : UUID.fromString(s);
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,8 @@
 package com.hyperlocal.flashsale.verifier.sync;
 
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
 /**
  * A call to the server failed.
  *
@@ -9,10 +12,11 @@ package com.hyperlocal.flashsale.verifier.sync;
 public class ServerException extends Exception {
 
     private final int status;
-    private final String problemType;
+    private final @Nullable String problemType;
     private final boolean retryable;
 
-    public ServerException(int status, String problemType, String message, boolean retryable, Throwable cause) {
+    public ServerException(int status, @Nullable String problemType, String message, boolean retryable,
+                           @Nullable Throwable cause) {
         super(message, cause);
         this.status = status;
         this.problemType = problemType;
@@ -24,9 +28,9 @@ public class ServerException extends Exception {
         return status;
     }
 
-    /** The problem+json slug (e.g. {@code unauthorized}), or null. */
-    public String problemType() {
-        return problemType;
+    /** The problem+json slug (e.g. {@code unauthorized}), when the server sent one. */
+    public Optional<String> problemType() {
+        return Optional.ofNullable(problemType);
     }
 
     public boolean retryable() {

@@ -1,5 +1,7 @@
 package com.hyperlocal.flashsale.verifier.sync;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How the last contact with the server went; immutable, swapped whole so readers never see half
  * of an update.
@@ -9,7 +11,7 @@ package com.hyperlocal.flashsale.verifier.sync;
  * @param kind     what went wrong, for a translated message
  * @param problem  the last problem in plain words (English detail), null once a sync succeeds
  */
-record SyncHealth(boolean online, int failures, SyncStatus.Problem kind, String problem) {
+record SyncHealth(boolean online, int failures, SyncStatus.Problem kind, @Nullable String problem) {
 
     static final SyncHealth UNKNOWN = new SyncHealth(false, 0, SyncStatus.Problem.NONE, null);
 

@@ -1,6 +1,7 @@
 package com.hyperlocal.flashsale.verifier.sync;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the status bar shows about syncing.
@@ -13,8 +14,9 @@ import java.time.Instant;
  * @param dealsAt     when the deals were last fetched (null: never)
  * @param revocationsAt when the revocation list was last brought up to date (null: never)
  */
-public record SyncStatus(boolean configured, boolean online, Instant lastSuccess, int pending,
-                         int problems, Problem kind, String problem, Instant dealsAt, Instant revocationsAt) {
+public record SyncStatus(boolean configured, boolean online, @Nullable Instant lastSuccess, int pending,
+                         int problems, Problem kind, @Nullable String problem, @Nullable Instant dealsAt,
+                         @Nullable Instant revocationsAt) {
 
     /** Why the last sync failed; NONE once one succeeds. */
     public enum Problem { NONE, UNREACHABLE, KEY_REFUSED, NOT_CONFIGURED, SERVER, TILL }

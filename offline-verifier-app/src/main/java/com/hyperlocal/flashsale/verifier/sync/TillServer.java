@@ -7,6 +7,7 @@ import com.hyperlocal.flashsale.verifier.record.ScanRecord;
 import com.hyperlocal.flashsale.verifier.record.ServerAnswer;
 import java.time.Clock;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** What the till needs from the platform; one implementation talks HTTP, tests may use others. */
 public interface TillServer {
@@ -14,7 +15,7 @@ public interface TillServer {
     int MAX_BATCH = 500;
 
     /** One page of the revocation list, continuing from a cursor. */
-    record RevocationPage(List<Revocation> revocations, String cursor, boolean hasMore) {
+    record RevocationPage(List<Revocation> revocations, @Nullable String cursor, boolean hasMore) {
     }
 
     /** Proves the server is reachable and accepts this till's API key. */
@@ -27,7 +28,7 @@ public interface TillServer {
     List<DealInfo> deals() throws ServerException;
 
     /** Revocations after {@code cursor} (null: from the start), at most {@code limit}. */
-    RevocationPage revocations(String cursor, int limit) throws ServerException;
+    RevocationPage revocations(@Nullable String cursor, int limit) throws ServerException;
 
     /** Issuer, keys and merchant id, as the shared key cache holds them. */
     KeyCache fetchKeys(Clock clock) throws ServerException;

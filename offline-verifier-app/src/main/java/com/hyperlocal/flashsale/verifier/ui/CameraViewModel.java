@@ -20,6 +20,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Live camera scanning. The camera loop runs on {@code cameraThread}; a missing or failing camera
@@ -38,7 +39,7 @@ public final class CameraViewModel {
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final ObjectProperty<Image> preview = new SimpleObjectProperty<>();
     private final AtomicBoolean framePending = new AtomicBoolean();
-    private volatile CameraScanner scanner;
+    private volatile @Nullable CameraScanner scanner;
 
     CameraViewModel(CameraProvider provider, Executor cameraThread, Consumer<Runnable> ui, Consumer<String> onToken,
                     Messages messages) {
@@ -111,7 +112,7 @@ public final class CameraViewModel {
             }
 
             @Override
-            public void stopped(String problem) {
+            public void stopped(@Nullable String problem) {
                 CameraViewModel.this.stopped(problem == null ? messages.get("camera.off") : problem, problem != null);
             }
         };

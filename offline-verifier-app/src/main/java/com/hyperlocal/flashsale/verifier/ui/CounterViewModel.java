@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -21,6 +22,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.jspecify.annotations.Nullable;
 
 /**
  * State of the counter window. The screen is always rendered from the current state (the shown
@@ -58,10 +60,10 @@ public final class CounterViewModel {
     private final ObservableList<ConflictRow> problems = FXCollections.observableArrayList();
 
     // UI-thread state the texts are rendered from.
-    private ScanOutcome shown;
-    private String shownProblem;
-    private KeyStatus keyStatus;
-    private SyncStatus syncStatus;
+    private @Nullable ScanOutcome shown;
+    private @Nullable String shownProblem;
+    private @Nullable KeyStatus keyStatus;
+    private @Nullable SyncStatus syncStatus;
     private Runnable cancelReset = () -> { };
     private Runnable cancelNotice = () -> { };
 
@@ -97,7 +99,9 @@ public final class CounterViewModel {
             try {
                 submit(ImageScan.decode(file));
             } catch (IOException e) {
-                threads.ui().accept(() -> showProblem(e.getMessage()));
+                // ImageScan words its own IOExceptions for the assistant.
+                String why = Objects.requireNonNullElse(e.getMessage(), "The file cannot be read.");
+                threads.ui().accept(() -> showProblem(why));
             }
         });
     }

@@ -9,6 +9,7 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The screen's texts from {@code messages*.properties} (English, Hindi), in the locale chosen in
@@ -42,13 +43,13 @@ final class Messages {
         return locale;
     }
 
-    String get(String key, Object... args) {
+    String get(String key, @Nullable Object... args) {
         String pattern = bundle.getString(key);
         return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
     }
 
     /** The text for {@code key}, or {@code fallback} when the bundle has none (e.g. a new reason code). */
-    String getOr(String key, String fallback, Object... args) {
+    String getOr(String key, String fallback, @Nullable Object... args) {
         try {
             return get(key, args);
         } catch (MissingResourceException e) {
@@ -56,11 +57,11 @@ final class Messages {
         }
     }
 
-    String time(Instant t, ZoneId zone) {
+    String time(@Nullable Instant t, ZoneId zone) {
         return t == null ? get("time.never") : time.format(t.atZone(zone));
     }
 
-    String age(Duration d) {
+    String age(@Nullable Duration d) {
         if (d == null) {
             return get("time.never");
         }
@@ -74,7 +75,7 @@ final class Messages {
     }
 
     /** "3 hours ago", "just now", "never". */
-    String since(Instant then, Instant now) {
+    String since(@Nullable Instant then, Instant now) {
         if (then == null) {
             return get("time.never");
         }

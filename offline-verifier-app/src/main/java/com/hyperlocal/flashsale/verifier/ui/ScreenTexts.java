@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import org.jspecify.annotations.Nullable;
 
 /** State → the words on screen, in the chosen language; ages measured on the given clock. */
 final class ScreenTexts {
@@ -31,12 +32,12 @@ final class ScreenTexts {
         return m;
     }
 
-    String headline(Verdict v) {
+    String headline(@Nullable Verdict v) {
         return m.get("headline." + (v == null ? "READY" : v.name()));
     }
 
     /** What READY says: how to scan, or what the till needs before it can check anything. */
-    String readyMessage(KeyStatus keys) {
+    String readyMessage(@Nullable KeyStatus keys) {
         if (keys == null || keys.usable()) {
             return m.get("ready.message");
         }
@@ -73,7 +74,7 @@ final class ScreenTexts {
         return o.expiresAt() == null ? "" : m.get("expiry", m.time(o.expiresAt(), zone));
     }
 
-    String keys(KeyStatus k) {
+    String keys(@Nullable KeyStatus k) {
         if (k == null || !k.usable()) {
             return m.get("status.keys.none");
         }
@@ -114,7 +115,7 @@ final class ScreenTexts {
         return m.get("sync." + s.kind().name(), detail);
     }
 
-    private boolean stale(Instant at) {
+    private boolean stale(@Nullable Instant at) {
         return at == null || Duration.between(at, now()).compareTo(CATALOG_STALE) > 0;
     }
 

@@ -18,6 +18,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.stage.Stage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JavaFX application: production wiring (real clock, one thread for scans, one for server
@@ -27,12 +28,13 @@ import javafx.stage.Stage;
 public final class VerifierApp extends Application {
 
     public static final String SMOKE_TEST = "--smoke-test";
-    private VerifierContext ctx;
-    private ExecutorService scans;
-    private ExecutorService network;
-    private ExecutorService cameraThread;
-    private ScheduledExecutorService scheduler;
-    private CounterViewModel vm;
+    // Set in start(); null until then, or when start() failed half-way (stop() closes what exists).
+    private @Nullable VerifierContext ctx;
+    private @Nullable ExecutorService scans;
+    private @Nullable ExecutorService network;
+    private @Nullable ExecutorService cameraThread;
+    private @Nullable ScheduledExecutorService scheduler;
+    private @Nullable CounterViewModel vm;
 
     public static void launchApp(String[] args) {
         launch(VerifierApp.class, args);

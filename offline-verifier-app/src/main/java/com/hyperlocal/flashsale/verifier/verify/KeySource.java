@@ -11,6 +11,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The shared key cache file, re-read whenever it changes on disk, so keys pulled by the merchant
@@ -21,10 +22,11 @@ public final class KeySource {
 
     private final Path file;
     private final Clock clock;
-    private FileTime loadedStamp;
+    private @Nullable FileTime loadedStamp;
     private long loadedSize = -1;
-    private KeyCache cache;
-    private String problem;
+    private @Nullable KeyCache cache;
+    /** Why there is no cache; set whenever {@code cache} is null after a refresh. */
+    private @Nullable String problem;
     private boolean missing;
 
     public KeySource(Path file, Clock clock) {
@@ -39,24 +41,26 @@ public final class KeySource {
     /** The current cache. */
     public synchronized KeyCache current() throws KeysUnavailableException {
         refreshIfChanged();
-        if (cache == null) {
-            throw new KeysUnavailableException(problem);
+        KeyCache loaded = cache;
+        if (loaded == null) {
+            throw new KeysUnavailableException(Objects.requireNonNull(problem, "a missing cache has a problem"));
         }
-        return cache;
+        return loaded;
     }
 
     public synchronized KeyStatus status(Duration maxAge) {
         refreshIfChanged();
-        if (cache == null) {
+        KeyCache loaded = cache;
+        if (loaded == null) {
             return new KeyStatus(null, null, true, problem, missing);
         }
-        Duration age = cache.age(clock);
-        return new KeyStatus(cache.fetchedAt(), age, age.compareTo(maxAge) > 0, null, false);
+        Duration age = loaded.age(clock);
+        return new KeyStatus(loaded.fetchedAt(), age, age.compareTo(maxAge) > 0, null, false);
     }
 
     /** Writes a freshly fetched cache (atomically) and uses it from now on. */
     public synchronized void replace(KeyCache fresh) throws IOException {
-        OwnerOnly.directory(file.toAbsolutePath().getParent());
+        OwnerOnly.directory(OwnerOnly.folderOf(file));
         fresh.save(file);
         loadedStamp = null;
         refreshIfChanged();

@@ -2,6 +2,7 @@ package com.hyperlocal.flashsale.verifier.verify;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the status bar says about the cached keys.
@@ -10,7 +11,8 @@ import java.time.Instant;
  * @param problem   null when the cache is usable
  * @param missing   there is no key cache file at all (a till never set up), as opposed to a broken one
  */
-public record KeyStatus(Instant fetchedAt, Duration age, boolean tooOld, String problem, boolean missing) {
+public record KeyStatus(@Nullable Instant fetchedAt, @Nullable Duration age, boolean tooOld, @Nullable String problem,
+                        boolean missing) {
 
     public boolean usable() {
         return problem == null;

@@ -5,8 +5,10 @@ import com.hyperlocal.flashsale.crypto.VerificationResult;
 import com.hyperlocal.flashsale.crypto.VoucherVerifier;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Verifies tokens fully offline with common-crypto's strict verifier, against the cached keys and
@@ -16,13 +18,13 @@ import java.util.function.Supplier;
 public final class VoucherCheck {
 
     private final KeySource keys;
-    private final Supplier<UUID> configuredMerchant;
+    private final Supplier<Optional<UUID>> configuredMerchant;
     private final Clock clock;
-    private KeyCache builtFrom;
-    private UUID builtFor;
-    private VoucherVerifier verifier;
+    private @Nullable KeyCache builtFrom;
+    private @Nullable UUID builtFor;
+    private @Nullable VoucherVerifier verifier;
 
-    public VoucherCheck(KeySource keys, Supplier<UUID> configuredMerchant, Clock clock) {
+    public VoucherCheck(KeySource keys, Supplier<Optional<UUID>> configuredMerchant, Clock clock) {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.configuredMerchant = Objects.requireNonNull(configuredMerchant, "configuredMerchant");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -35,16 +37,18 @@ public final class VoucherCheck {
 
     private synchronized VoucherVerifier verifier() throws KeysUnavailableException {
         KeyCache cache = keys.current();
-        UUID merchant = configuredMerchant.get() != null ? configuredMerchant.get() : cache.merchantId();
+        UUID merchant = configuredMerchant.get().orElse(cache.merchantId());
         if (merchant == null) {
             throw new KeysUnavailableException("This till does not know which shop it belongs to. "
                     + "Enter the merchant id in Settings, or refresh the keys with the merchant API key.");
         }
-        if (cache != builtFrom || !merchant.equals(builtFor)) {
-            verifier = VoucherVerifier.builder(cache.keys(), cache.issuer(), merchant).clock(clock).build();
+        VoucherVerifier built = verifier;
+        if (built == null || cache != builtFrom || !merchant.equals(builtFor)) {
+            built = VoucherVerifier.builder(cache.keys(), cache.issuer(), merchant).clock(clock).build();
+            verifier = built;
             builtFrom = cache;
             builtFor = merchant;
         }
-        return verifier;
+        return built;
     }
 }

@@ -1,0 +1,4 @@
+@NullMarked
+package com.hyperlocal.flashsale.client;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.hyperlocal.flashsale.cli.config;
+
+import org.jspecify.annotations.NullMarked;

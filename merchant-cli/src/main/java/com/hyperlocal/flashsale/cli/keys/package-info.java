@@ -1,0 +1,4 @@
+@NullMarked
+package com.hyperlocal.flashsale.cli.keys;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.hyperlocal.flashsale.cli;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.hyperlocal.flashsale.verifier.counter;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.hyperlocal.flashsale.verifier.scan;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.hyperlocal.flashsale.verifier.sync;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.hyperlocal.flashsale.verifier.ui;
+
+import org.jspecify.annotations.NullMarked;
