@@ -52,7 +52,7 @@ public class ProblemResponses {
     }
 
     /** Tomcat's request when this request declares a body that nothing has read yet. */
-    private static org.apache.coyote.Request unreadBody(HttpServletRequest request) {
+    private static org.apache.coyote.@Nullable Request unreadBody(HttpServletRequest request) {
         boolean body = request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
         return body && request.getAttribute(RefusedBodyValve.COYOTE_REQUEST) instanceof org.apache.coyote.Request r
                 ? r : null;
