@@ -4,9 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-
 import javax.sql.DataSource;
-
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -21,8 +19,8 @@ public class ConnectionCounter {
 
     private static final AtomicLong BORROWED = new AtomicLong();
     /** Background work that polls PostgreSQL on its own schedule, whatever the requests do. */
-    private static final List<String> BACKGROUND = List.of("outbox-relay", "webhook-", "scheduling-",
-            "discovery-cache-maintenance", "discovery-replica-probe");
+    private static final List<String> BACKGROUND = List.of(
+            "outbox-relay", "webhook-", "scheduling-", "discovery-cache-maintenance", "discovery-replica-probe");
 
     private static void count() {
         String thread = Thread.currentThread().getName();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,8 +21,10 @@ class EmbeddedDefaultFlowTest {
 
     @LocalServerPort
     int port;
+
     @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}")
     String jwkSetUri;
+
     TestApi api;
 
     @BeforeEach
@@ -34,8 +35,9 @@ class EmbeddedDefaultFlowTest {
     @Test
     void aDevelopmentTokenClaimsAndReadsTheVoucherAsInTheReadme() {
         assertThat(jwkSetUri).startsWith("http://127.0.0.1:").endsWith("/jwks.json");
-        TestApi.Answer minted = api.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/dev/token?sub=asha")).POST(HttpRequest.BodyPublishers.noBody()));
+        TestApi.Answer minted =
+                api.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/dev/token?sub=asha"))
+                        .POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(minted.status()).isEqualTo(200);
         String token = minted.raw().body().strip();
         assertThat(token.split("\\.")).hasSize(3);
@@ -46,9 +48,15 @@ class EmbeddedDefaultFlowTest {
         assertThat(claim.json().get("userId").asString()).isEqualTo("asha");
         String id = claim.json().get("id").asString();
         assertThat(api.getAs(token, "/api/v1/claims/" + id).status()).isEqualTo(200);
-        assertThat(api.getAs(token, "/api/v1/claims/" + id + "/qr").contentType()).isEqualTo("image/png");
+        assertThat(api.getAs(token, "/api/v1/claims/" + id + "/qr").contentType())
+                .isEqualTo("image/png");
         // Newest first; other tests in this JVM's database may have claimed as asha too.
-        assertThat(api.getAs(token, "/api/v1/me/claims").json().get("claims").get(0).get("id").asString())
+        assertThat(api.getAs(token, "/api/v1/me/claims")
+                        .json()
+                        .get("claims")
+                        .get(0)
+                        .get("id")
+                        .asString())
                 .isEqualTo(id);
         assertThat(api.claimWith(token, deal).json().get("type").asString())
                 .isEqualTo("urn:flashsale:problem:already-claimed");

@@ -4,7 +4,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
@@ -18,12 +17,14 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // Limits far above what the shared-context tests send; the rate-limit tests use their own contexts.
-        "flashsale.rate-limits.shopper.capacity=100000", "flashsale.rate-limits.shopper-deal.capacity=100000",
-        "flashsale.rate-limits.ip.capacity=1000000", "flashsale.rate-limits.admin.capacity=100000",
-        "flashsale.dev-identity.enabled=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            // Limits far above what the shared-context tests send; the rate-limit tests use their own contexts.
+            "flashsale.rate-limits.shopper.capacity=100000", "flashsale.rate-limits.shopper-deal.capacity=100000",
+            "flashsale.rate-limits.ip.capacity=1000000", "flashsale.rate-limits.admin.capacity=100000",
+            "flashsale.dev-identity.enabled=false"
+        })
 @ContextConfiguration(initializers = TestIssuer.Initializer.class)
 @Import({TestClockConfiguration.class, ConnectionCounter.class})
-public @interface IntegrationTest {
-}
+public @interface IntegrationTest {}

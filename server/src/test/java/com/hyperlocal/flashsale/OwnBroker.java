@@ -1,5 +1,6 @@
 package com.hyperlocal.flashsale;
 
+import com.hyperlocal.flashsale.dev.EmbeddedAmqpBroker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -7,8 +8,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-
-import com.hyperlocal.flashsale.dev.EmbeddedAmqpBroker;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,12 +22,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class OwnBroker implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     public static final EmbeddedAmqpBroker BROKER = start();
-    private static final String DATABASE = "flashsale_own_broker_" + ProcessHandle.current().pid();
+    private static final String DATABASE =
+            "flashsale_own_broker_" + ProcessHandle.current().pid();
 
     private static EmbeddedAmqpBroker start() {
         try {
-            EmbeddedAmqpBroker broker = EmbeddedAmqpBroker.startNew(Files.createTempDirectory("own-amqp"),
-                    EmbeddedAmqpBroker.freePort());
+            EmbeddedAmqpBroker broker =
+                    EmbeddedAmqpBroker.startNew(Files.createTempDirectory("own-amqp"), EmbeddedAmqpBroker.freePort());
             Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "own-amqp-stop"));
             return broker;
         } catch (IOException e) {
@@ -38,11 +38,17 @@ public class OwnBroker implements ApplicationContextInitializer<ConfigurableAppl
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        String url = ownDatabase(context.getEnvironment().getRequiredProperty("spring.datasource.url"),
+        String url = ownDatabase(
+                context.getEnvironment().getRequiredProperty("spring.datasource.url"),
                 context.getEnvironment().getProperty("spring.datasource.username", "postgres"),
                 context.getEnvironment().getProperty("spring.datasource.password", ""));
-        TestPropertyValues.of("spring.datasource.url=" + url,"spring.rabbitmq.host=127.0.0.1", "spring.rabbitmq.port=" + BROKER.port(),
-                "spring.rabbitmq.virtual-host=/", "spring.rabbitmq.username=guest", "spring.rabbitmq.password=guest")
+        TestPropertyValues.of(
+                        "spring.datasource.url=" + url,
+                        "spring.rabbitmq.host=127.0.0.1",
+                        "spring.rabbitmq.port=" + BROKER.port(),
+                        "spring.rabbitmq.virtual-host=/",
+                        "spring.rabbitmq.username=guest",
+                        "spring.rabbitmq.password=guest")
                 .applyTo(context);
     }
 
@@ -66,7 +72,8 @@ public class OwnBroker implements ApplicationContextInitializer<ConfigurableAppl
 
     /** Best effort, so runs against a shared PostgreSQL leave no database behind. */
     private static void drop(String url, String user, String password) {
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+                Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
         } catch (SQLException e) {
             // the embedded server may already be gone with its data

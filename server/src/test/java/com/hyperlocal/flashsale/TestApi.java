@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,12 +24,12 @@ public final class TestApi {
     private final String base;
     private Merchant merchant;
 
-    public record Merchant(UUID id, String apiKey) {
-    }
+    public record Merchant(UUID id, String apiKey) {}
 
     public TestApi(int port) {
         this.base = "http://127.0.0.1:" + port;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     public record Answer(int status, HttpResponse<String> raw) {
@@ -62,7 +61,9 @@ public final class TestApi {
     }
 
     public Answer getAs(String apiKey, String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + apiKey).GET());
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + apiKey)
+                .GET());
     }
 
     public Answer postAs(String apiKey, String path, String json) {
@@ -79,9 +80,12 @@ public final class TestApi {
                 .header("Authorization", "Bearer " + ADMIN_TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("name", name)))));
         if (answer.status() != 201) {
-            throw new IllegalStateException("Merchant not created: " + answer.status() + " " + answer.raw().body());
+            throw new IllegalStateException("Merchant not created: " + answer.status() + " "
+                    + answer.raw().body());
         }
-        return new Merchant(UUID.fromString(answer.json().get("id").asString()), answer.json().get("apiKey").asString());
+        return new Merchant(
+                UUID.fromString(answer.json().get("id").asString()),
+                answer.json().get("apiKey").asString());
     }
 
     /** The merchant this client creates deals as, made on first use. */
@@ -94,8 +98,8 @@ public final class TestApi {
 
     public Answer send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -112,11 +116,23 @@ public final class TestApi {
 
     /** Creates an active deal owned by the merchant with {@code apiKey}. */
     public UUID createDeal(String apiKey, String title, double lat, double lng, int inventory) {
-        Answer answer = postAs(apiKey, "/api/v1/deals", JSON.writeValueAsString(Map.of("title", title,
-                "latitude", lat, "longitude", lng, "totalInventory", inventory,
-                "validUntil", Instant.now().plus(Duration.ofDays(1)).toString())));
+        Answer answer = postAs(
+                apiKey,
+                "/api/v1/deals",
+                JSON.writeValueAsString(Map.of(
+                        "title",
+                        title,
+                        "latitude",
+                        lat,
+                        "longitude",
+                        lng,
+                        "totalInventory",
+                        inventory,
+                        "validUntil",
+                        Instant.now().plus(Duration.ofDays(1)).toString())));
         if (answer.status() != 201) {
-            throw new IllegalStateException("Deal not created: " + answer.status() + " " + answer.raw().body());
+            throw new IllegalStateException(
+                    "Deal not created: " + answer.status() + " " + answer.raw().body());
         }
         return UUID.fromString(answer.json().get("id").asString());
     }

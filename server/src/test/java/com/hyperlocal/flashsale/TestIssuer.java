@@ -1,21 +1,5 @@
 package com.hyperlocal.flashsale;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -33,6 +17,21 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -64,7 +63,8 @@ public final class TestIssuer {
         newKeys();
         server.createContext("/issuer/jwks.json", exchange -> {
             jwksFetches.incrementAndGet();
-            byte[] body = new JWKSet(List.<JWK>of(rsa.toPublicJWK(), ec.toPublicJWK())).toString()
+            byte[] body = new JWKSet(List.<JWK>of(rsa.toPublicJWK(), ec.toPublicJWK()))
+                    .toString()
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
@@ -101,7 +101,8 @@ public final class TestIssuer {
 
     /** The properties that point a server at this provider. */
     public List<String> properties() {
-        return List.of("spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
+        return List.of(
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
                 "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + jwksUri(),
                 "spring.security.oauth2.resourceserver.jwt.audiences=" + AUDIENCE,
                 "flashsale.dev-identity.enabled=false");
@@ -115,7 +116,9 @@ public final class TestIssuer {
     private void newKeys() {
         try {
             rsa = new RSAKeyGenerator(2048).keyID("rsa-" + UUID.randomUUID()).generate();
-            ec = new ECKeyGenerator(Curve.P_256).keyID("ec-" + UUID.randomUUID()).generate();
+            ec = new ECKeyGenerator(Curve.P_256)
+                    .keyID("ec-" + UUID.randomUUID())
+                    .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -123,7 +126,7 @@ public final class TestIssuer {
 
     /** A valid RS256 token for this shopper, for an hour. */
     public String token(String sub) {
-        return rs256(sub, c -> { });
+        return rs256(sub, c -> {});
     }
 
     public String rs256(String sub, Consumer<JWTClaimsSet.Builder> change) {
@@ -146,21 +149,27 @@ public final class TestIssuer {
     public String signedByStranger(String sub) {
         try {
             RSAKey stranger = new RSAKeyGenerator(2048).keyID(rsa.getKeyID()).generate();
-            return sign(JWSAlgorithm.RS256, stranger.getKeyID(), new RSASSASigner(stranger), sub, c -> { });
+            return sign(JWSAlgorithm.RS256, stranger.getKeyID(), new RSASSASigner(stranger), sub, c -> {});
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    public String sign(JWSAlgorithm alg, String kid, JWSSigner signer, String sub,
-            Consumer<JWTClaimsSet.Builder> change) throws JOSEException {
+    public String sign(
+            JWSAlgorithm alg, String kid, JWSSigner signer, String sub, Consumer<JWTClaimsSet.Builder> change)
+            throws JOSEException {
         Instant now = Instant.now();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(issuer).subject(sub).audience(AUDIENCE)
-                .issueTime(Date.from(now)).notBeforeTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(Duration.ofHours(1)))).jwtID(UUID.randomUUID().toString());
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(sub)
+                .audience(AUDIENCE)
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofHours(1))))
+                .jwtID(UUID.randomUUID().toString());
         change.accept(claims);
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(alg).keyID(kid).type(JOSEObjectType.JWT).build(),
-                claims.build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(alg).keyID(kid).type(JOSEObjectType.JWT).build(), claims.build());
         jwt.sign(signer);
         return jwt.serialize();
     }

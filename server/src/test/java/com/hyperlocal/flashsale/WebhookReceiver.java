@@ -1,5 +1,6 @@
 package com.hyperlocal.flashsale;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -12,8 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
 
-import com.sun.net.httpserver.HttpServer;
-
 /**
  * A merchant's webhook endpoint on loopback (JDK HttpServer): records every request and answers
  * with the status {@code responder} gives for the n-th request (1-based), after {@code delayMillis}.
@@ -22,8 +21,11 @@ public final class WebhookReceiver implements AutoCloseable {
 
     public record Received(long atNanos, Map<String, List<String>> headers, String body) {
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 

@@ -132,16 +132,26 @@ public abstract sealed class ApiException extends RuntimeException {
 
     static String reason(int status) {
         switch (status) {
-            case 400: return "bad request";
-            case 401: return "unauthorized";
-            case 403: return "forbidden";
-            case 404: return "not found";
-            case 409: return "conflict";
-            case 413: return "request too large";
-            case 422: return "unprocessable";
-            case 429: return "too many requests";
-            case 503: return "service unavailable";
-            default: return "HTTP " + status;
+            case 400:
+                return "bad request";
+            case 401:
+                return "unauthorized";
+            case 403:
+                return "forbidden";
+            case 404:
+                return "not found";
+            case 409:
+                return "conflict";
+            case 413:
+                return "request too large";
+            case 422:
+                return "unprocessable";
+            case 429:
+                return "too many requests";
+            case 503:
+                return "service unavailable";
+            default:
+                return "HTTP " + status;
         }
     }
 }

@@ -10,11 +10,22 @@ import org.jspecify.annotations.Nullable;
  * when the merchant ended it early; {@code voidedVouchers} only in the answer to a close that
  * voided vouchers.
  */
-public record Deal(UUID id, UUID merchantId, String title, @Nullable String description, double latitude,
-                   double longitude, int totalInventory, int remainingInventory,
-                   Instant validFrom, Instant validUntil, String status, Instant createdAt,
-                   @Nullable Long claimCount, @Nullable Instant closedAt,
-                   @Nullable Integer voidedVouchers) {
+public record Deal(
+        UUID id,
+        UUID merchantId,
+        String title,
+        @Nullable String description,
+        double latitude,
+        double longitude,
+        int totalInventory,
+        int remainingInventory,
+        Instant validFrom,
+        Instant validUntil,
+        String status,
+        Instant createdAt,
+        @Nullable Long claimCount,
+        @Nullable Instant closedAt,
+        @Nullable Integer voidedVouchers) {
 
     /** True when vouchers of this deal must no longer be honoured at {@code now}. */
     public boolean endedAt(Instant now) {

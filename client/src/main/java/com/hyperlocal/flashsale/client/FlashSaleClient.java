@@ -48,8 +48,7 @@ public final class FlashSaleClient {
         return get("api/v1/merchant/me", true, Merchant.class);
     }
 
-    record DealList(List<Deal> deals) {
-    }
+    record DealList(List<Deal> deals) {}
 
     /** The merchant's deals, newest first, closed and ended ones included. */
     public List<Deal> deals() {
@@ -77,15 +76,20 @@ public final class FlashSaleClient {
     public Created createDeal(CreateDealRequest body, @Nullable String idempotencyKey) {
         String[] headers = idempotencyKey == null ? new String[0] : new String[] {"Idempotency-Key", idempotencyKey};
         HttpResponse<String> r = transport.send("POST", uri("api/v1/deals"), Json.compact(body), true, headers);
-        boolean replayed = r.statusCode() == 200 || r.headers().firstValue("Idempotent-Replayed")
-                .map(v -> v.equalsIgnoreCase("true")).orElse(false);
+        boolean replayed = r.statusCode() == 200
+                || r.headers()
+                        .firstValue("Idempotent-Replayed")
+                        .map(v -> v.equalsIgnoreCase("true"))
+                        .orElse(false);
         return new Created(Json.read(r.body(), Deal.class), replayed);
     }
 
     /** Ends the deal now; with {@code voidVouchers} every unredeemed voucher is revoked too. */
     public Deal closeDeal(UUID id, boolean voidVouchers) {
-        return post("api/v1/merchant/deals/" + id + "/close" + (voidVouchers ? "?voidVouchers=true" : ""),
-                null, Deal.class);
+        return post(
+                "api/v1/merchant/deals/" + id + "/close" + (voidVouchers ? "?voidVouchers=true" : ""),
+                null,
+                Deal.class);
     }
 
     /** Revokes one voucher; revoking it again answers the first revocation. */
@@ -102,18 +106,19 @@ public final class FlashSaleClient {
         if (limit < 1 || limit > MAX_REVOCATIONS_PAGE) {
             throw new IllegalArgumentException("limit must be 1.." + MAX_REVOCATIONS_PAGE);
         }
-        String query = "?limit=" + limit + (cursor == null || cursor.isEmpty() ? ""
-                : "&since=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+        String query = "?limit=" + limit
+                + (cursor == null || cursor.isEmpty()
+                        ? ""
+                        : "&since=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
         return get("api/v1/merchant/revocations" + query, true, RevocationPage.class);
     }
 
-    record RedemptionList(List<Redemption> redemptions) {
-    }
+    record RedemptionList(List<Redemption> redemptions) {}
 
     /** The merchant's redemptions and logged scans, newest first. */
     public List<Redemption> redemptions(boolean conflictsOnly) {
-        RedemptionList list = get("api/v1/merchant/redemptions" + (conflictsOnly ? "?conflicts=true" : ""), true,
-                RedemptionList.class);
+        RedemptionList list = get(
+                "api/v1/merchant/redemptions" + (conflictsOnly ? "?conflicts=true" : ""), true, RedemptionList.class);
         return list.redemptions() == null ? List.of() : list.redemptions();
     }
 

@@ -17,8 +17,7 @@ public final class Json {
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** Indented, for people. */
     public static String pretty(Object value) {

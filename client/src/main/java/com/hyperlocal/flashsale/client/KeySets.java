@@ -20,12 +20,10 @@ import java.util.Optional;
  */
 public final class KeySets {
 
-    private KeySets() {
-    }
+    private KeySets() {}
 
     /** A fetched key cache, and the merchant whose API key fetched it (empty without a key). */
-    public record Fetched(KeyCache cache, Optional<Merchant> merchant) {
-    }
+    public record Fetched(KeyCache cache, Optional<Merchant> merchant) {}
 
     /** The key cache as the server publishes it now; nothing is written. */
     public static Fetched fetch(FlashSaleClient client, Clock clock) {
@@ -44,8 +42,14 @@ public final class KeySets {
             throw new ApiException.Untrusted("the server published no usable voucher key");
         }
         Optional<Merchant> me = client.hasApiKey() ? Optional.of(client.me()) : Optional.empty();
-        return new Fetched(new KeyCache(conf.issuer(), me.map(Merchant::id).orElse(null), client.server().url(),
-                clock.instant(), keys), me);
+        return new Fetched(
+                new KeyCache(
+                        conf.issuer(),
+                        me.map(Merchant::id).orElse(null),
+                        client.server().url(),
+                        clock.instant(),
+                        keys),
+                me);
     }
 
     /** {@link #fetch} and write the cache atomically to {@code target}. */

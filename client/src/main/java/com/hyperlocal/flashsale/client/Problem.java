@@ -5,17 +5,23 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** An RFC 9457 problem+json body as the server sends it. */
-public record Problem(@Nullable String type, @Nullable String title, @Nullable Integer status,
-                      @Nullable String detail, @Nullable String instance, @Nullable List<FieldError> errors) {
+public record Problem(
+        @Nullable String type,
+        @Nullable String title,
+        @Nullable Integer status,
+        @Nullable String detail,
+        @Nullable String instance,
+        @Nullable List<FieldError> errors) {
 
     static final String TYPE_PREFIX = "urn:flashsale:problem:";
 
-    public record FieldError(@Nullable String field, @Nullable String message) {
-    }
+    public record FieldError(
+            @Nullable String field, @Nullable String message) {}
 
     /** The short slug of {@code urn:flashsale:problem:<slug>}; empty for any other type. */
     public Optional<String> slug() {
-        return type != null && type.startsWith(TYPE_PREFIX) ? Optional.of(type.substring(TYPE_PREFIX.length()))
+        return type != null && type.startsWith(TYPE_PREFIX)
+                ? Optional.of(type.substring(TYPE_PREFIX.length()))
                 : Optional.empty();
     }
 

@@ -13,10 +13,19 @@ import org.jspecify.annotations.Nullable;
  * @param revocation the voucher's revocation, when it has one
  * @param token the scanned token, for refused scans only (the server knows nothing else of them)
  */
-public record Redemption(String id, @Nullable String clientId, @Nullable String claimId, @Nullable String dealId,
-                         @Nullable String userId, @Nullable String deviceId, @Nullable Instant scannedAt,
-                         @Nullable Instant receivedAt, @Nullable String status, @Nullable String outcome,
-                         @Nullable String refusalReason, @Nullable String conflictReason,
-                         Upload.@Nullable FirstRedemption conflictsWith, @Nullable Revocation revocation,
-                         @Nullable String token) {
-}
+public record Redemption(
+        String id,
+        @Nullable String clientId,
+        @Nullable String claimId,
+        @Nullable String dealId,
+        @Nullable String userId,
+        @Nullable String deviceId,
+        @Nullable Instant scannedAt,
+        @Nullable Instant receivedAt,
+        @Nullable String status,
+        @Nullable String outcome,
+        @Nullable String refusalReason,
+        @Nullable String conflictReason,
+        Upload.@Nullable FirstRedemption conflictsWith,
+        @Nullable Revocation revocation,
+        @Nullable String token) {}

@@ -5,5 +5,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** A voucher (claim) the merchant cancelled: tills must refuse it. {@code reason} may be null. */
-public record Revocation(UUID claimId, UUID dealId, Instant revokedAt, @Nullable String reason) {
-}
+public record Revocation(
+        UUID claimId,
+        UUID dealId,
+        Instant revokedAt,
+        @Nullable String reason) {}

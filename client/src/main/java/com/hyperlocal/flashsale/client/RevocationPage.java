@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * oldest first. Store {@code cursor} and ask again with it; {@code hasMore} says a next page is
  * already waiting.
  */
-public record RevocationPage(List<Revocation> revocations, @Nullable String cursor, boolean hasMore) {
+public record RevocationPage(
+        List<Revocation> revocations, @Nullable String cursor, boolean hasMore) {
 
     public RevocationPage {
         revocations = revocations == null ? List.of() : List.copyOf(revocations);

@@ -51,7 +51,8 @@ public final class ServerOrigin {
         while (path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
-        return new ServerOrigin(URI.create(scheme + "://" + uri.getRawAuthority().toLowerCase(Locale.ROOT) + path));
+        return new ServerOrigin(
+                URI.create(scheme + "://" + uri.getRawAuthority().toLowerCase(Locale.ROOT) + path));
     }
 
     /** Literal loopback only: a name other than localhost is not resolved, so DNS cannot widen it. */

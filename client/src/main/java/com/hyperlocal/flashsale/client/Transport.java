@@ -36,8 +36,11 @@ final class Transport {
         this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
         this.timeout = timeout;
         // HTTP/1.1: the server speaks no cleartext HTTP/2, so an h2c upgrade offer is wasted.
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     ServerOrigin origin() {
@@ -49,8 +52,7 @@ final class Transport {
     }
 
     /** A 2xx answer to {@code method uri}; a JSON body is sent when {@code json} is not null. */
-    HttpResponse<String> send(String method, URI uri, @Nullable String json, boolean authenticated,
-            String... headers) {
+    HttpResponse<String> send(String method, URI uri, @Nullable String json, boolean authenticated, String... headers) {
         URI target = uri;
         String currentMethod = method;
         String body = json;
@@ -90,7 +92,8 @@ final class Transport {
     }
 
     private HttpRequest build(String method, URI uri, @Nullable String json, boolean authenticated, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout)
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
                 .header("Accept", "application/json, application/problem+json")
                 .header("User-Agent", "flashsale-client");
         if (authenticated && apiKey != null) {
@@ -129,7 +132,8 @@ final class Transport {
         if (e instanceof ConnectException || e.getCause() instanceof ConnectException) {
             return "connection refused";
         }
-        if (e instanceof UnknownHostException || e instanceof UnresolvedAddressException
+        if (e instanceof UnknownHostException
+                || e instanceof UnresolvedAddressException
                 || e.getCause() instanceof UnresolvedAddressException) {
             return "unknown host " + origin.resolve("").getHost();
         }
@@ -162,7 +166,10 @@ final class Transport {
                 problem = null; // a proxy's error page: the status alone will do
             }
         }
-        Duration retryAfter = r.headers().firstValue("Retry-After").flatMap(Transport::seconds).orElse(null);
+        Duration retryAfter = r.headers()
+                .firstValue("Retry-After")
+                .flatMap(Transport::seconds)
+                .orElse(null);
         String said = problem != null && !problem.oneLine().isEmpty() ? problem.oneLine() : ApiException.reason(status);
         return new ApiException.HttpError(status, problem, retryAfter, said + " (" + status + ")");
     }

@@ -12,30 +12,43 @@ public final class Upload {
     /** The server takes at most this many items per upload. */
     public static final int MAX_ITEMS = 500;
 
-    private Upload() {
-    }
+    private Upload() {}
 
-    public enum Outcome { REDEEMED, REFUSED }
+    public enum Outcome {
+        REDEEMED,
+        REFUSED
+    }
 
     /** One scan as the device recorded it; {@code clientId} is made on the device, never reused. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Item(UUID clientId, String token, Instant scannedAt, Outcome outcome,
-                       @Nullable String refusalReason) {
-    }
+    public record Item(
+            UUID clientId,
+            String token,
+            Instant scannedAt,
+            Outcome outcome,
+            @Nullable String refusalReason) {}
 
-    record Body(String deviceId, List<Item> items) {
-    }
+    record Body(String deviceId, List<Item> items) {}
 
     /** ACCEPTED, DUPLICATE, CONFLICT or REJECTED. */
-    public enum Status { ACCEPTED, DUPLICATE, CONFLICT, REJECTED }
+    public enum Status {
+        ACCEPTED,
+        DUPLICATE,
+        CONFLICT,
+        REJECTED
+    }
 
     /**
      * The answer for one item, in upload order. A CONFLICT names the redemption accepted first
      * ({@code conflict}) or the voucher's revocation ({@code revocation}), or both.
      */
-    public record ItemResult(UUID clientId, Status status, @Nullable UUID redemptionId, @Nullable String reason,
-                             @Nullable FirstRedemption conflict, @Nullable Revocation revocation) {
-    }
+    public record ItemResult(
+            UUID clientId,
+            Status status,
+            @Nullable UUID redemptionId,
+            @Nullable String reason,
+            @Nullable FirstRedemption conflict,
+            @Nullable Revocation revocation) {}
 
     public record Result(List<ItemResult> results) {
 
@@ -45,6 +58,5 @@ public final class Upload {
     }
 
     /** The redemption accepted first, which a conflicting one collided with. */
-    public record FirstRedemption(String redemptionId, String deviceId, Instant scannedAt, Instant receivedAt) {
-    }
+    public record FirstRedemption(String redemptionId, String deviceId, Instant scannedAt, Instant receivedAt) {}
 }

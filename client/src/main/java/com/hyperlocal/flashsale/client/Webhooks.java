@@ -19,19 +19,26 @@ public final class Webhooks {
         }
     }
 
-    public record Webhook(UUID id, String url, String createdAt) {
-    }
+    public record Webhook(UUID id, String url, String createdAt) {}
 
-    public record Delivery(UUID id, UUID webhookId, UUID eventId, String eventType, UUID dealId, String status,
-            int attempts, String nextAttemptAt, String lastAttemptAt, Integer lastHttpStatus, String lastError,
-            String createdAt, String deliveredAt) {
-    }
+    public record Delivery(
+            UUID id,
+            UUID webhookId,
+            UUID eventId,
+            String eventType,
+            UUID dealId,
+            String status,
+            int attempts,
+            String nextAttemptAt,
+            String lastAttemptAt,
+            Integer lastHttpStatus,
+            String lastError,
+            String createdAt,
+            String deliveredAt) {}
 
-    record WebhookList(List<Webhook> webhooks) {
-    }
+    record WebhookList(List<Webhook> webhooks) {}
 
-    record DeliveryList(List<Delivery> deliveries) {
-    }
+    record DeliveryList(List<Delivery> deliveries) {}
 
     private final FlashSaleClient client;
 
@@ -66,7 +73,8 @@ public final class Webhooks {
         if (webhookId != null) {
             path.append("&webhookId=").append(webhookId);
         }
-        List<Delivery> list = client.get(path.toString(), true, DeliveryList.class).deliveries();
+        List<Delivery> list =
+                client.get(path.toString(), true, DeliveryList.class).deliveries();
         return list == null ? List.of() : list;
     }
 }

@@ -28,8 +28,9 @@ class KeyTrustTest {
 
     private static LoopbackServer server(String jwksUri, String jwks) {
         return new LoopbackServer()
-                .on("/.well-known/voucher-configuration", Response.json(
-                        "{\"issuer\":\"https://flashsale.example\",\"jwks_uri\":\"" + jwksUri + "\"}"))
+                .on(
+                        "/.well-known/voucher-configuration",
+                        Response.json("{\"issuer\":\"https://flashsale.example\",\"jwks_uri\":\"" + jwksUri + "\"}"))
                 .on("/.well-known/jwks.json", Response.json(jwks))
                 .on("/api/v1/merchant/me", Response.json("{\"id\":\"" + MERCHANT + "\",\"name\":\"Dosa\"}"));
     }
@@ -49,18 +50,22 @@ class KeyTrustTest {
             assertThat(cache.serverUrl()).isEqualTo(server.url());
             assertThat(cache.merchantId()).isEqualTo(MERCHANT);
             assertThat(cache.issuer()).isEqualTo("https://flashsale.example");
-            assertThat(cache.keys().kids()).isEqualTo(VoucherTestVectors.trustedKeys().kids());
-            assertThat(server.hits).filteredOn(h -> h.path().equals("/api/v1/merchant/me"))
-                    .singleElement().extracting(LoopbackServer.Hit::authorization).isEqualTo("Bearer " + KEY);
+            assertThat(cache.keys().kids())
+                    .isEqualTo(VoucherTestVectors.trustedKeys().kids());
+            assertThat(server.hits)
+                    .filteredOn(h -> h.path().equals("/api/v1/merchant/me"))
+                    .singleElement()
+                    .extracting(LoopbackServer.Hit::authorization)
+                    .isEqualTo("Bearer " + KEY);
         }
     }
 
     @Test
     void aJwksUriOnAnotherOriginIsRefusedWithoutContactingIt() {
         try (LoopbackServer foreign = new LoopbackServer()
-                     .on("/.well-known/jwks.json", Response.json(VoucherTestVectors.trustedJwksJson()));
-             LoopbackServer server = server(foreign.url() + "/.well-known/jwks.json",
-                     VoucherTestVectors.trustedJwksJson())) {
+                        .on("/.well-known/jwks.json", Response.json(VoucherTestVectors.trustedJwksJson()));
+                LoopbackServer server =
+                        server(foreign.url() + "/.well-known/jwks.json", VoucherTestVectors.trustedJwksJson())) {
 
             assertThatThrownBy(() -> KeySets.fetch(client(server, ""), CLOCK))
                     .isInstanceOf(ApiException.Untrusted.class)
@@ -72,8 +77,8 @@ class KeyTrustTest {
     @Test
     void aRedirectToAnotherOriginIsNotFollowedAndTheApiKeyNeverLeaves() {
         try (LoopbackServer foreign = new LoopbackServer()
-                     .on("/me", Response.json("{\"id\":\"" + UUID.randomUUID() + "\",\"name\":\"Evil\"}"));
-             LoopbackServer server = server("/.well-known/jwks.json", VoucherTestVectors.trustedJwksJson())) {
+                        .on("/me", Response.json("{\"id\":\"" + UUID.randomUUID() + "\",\"name\":\"Evil\"}"));
+                LoopbackServer server = server("/.well-known/jwks.json", VoucherTestVectors.trustedJwksJson())) {
             server.on("/api/v1/merchant/me", Response.redirect(302, foreign.url() + "/me"));
 
             assertThatThrownBy(() -> KeySets.fetch(client(server, ""), CLOCK))
@@ -85,9 +90,9 @@ class KeyTrustTest {
 
     @Test
     void aRedirectedKeySetOnAnotherOriginIsRefused() {
-        try (LoopbackServer foreign = new LoopbackServer()
-                     .on("/jwks.json", Response.json(VoucherTestVectors.trustedJwksJson()));
-             LoopbackServer server = server("/.well-known/jwks.json", "{}")) {
+        try (LoopbackServer foreign =
+                        new LoopbackServer().on("/jwks.json", Response.json(VoucherTestVectors.trustedJwksJson()));
+                LoopbackServer server = server("/.well-known/jwks.json", "{}")) {
             server.on("/.well-known/jwks.json", Response.redirect(307, foreign.url() + "/jwks.json"));
 
             assertThatThrownBy(() -> KeySets.fetch(client(server, ""), CLOCK))
@@ -105,8 +110,11 @@ class KeyTrustTest {
             KeyCache cache = KeySets.fetch(client(server, ""), CLOCK).cache();
 
             assertThat(cache.merchantId()).isEqualTo(MERCHANT);
-            assertThat(server.hits).filteredOn(h -> h.path().equals("/v2/me"))
-                    .singleElement().extracting(LoopbackServer.Hit::authorization).isEqualTo("Bearer " + KEY);
+            assertThat(server.hits)
+                    .filteredOn(h -> h.path().equals("/v2/me"))
+                    .singleElement()
+                    .extracting(LoopbackServer.Hit::authorization)
+                    .isEqualTo("Bearer " + KEY);
         }
     }
 
@@ -126,8 +134,9 @@ class KeyTrustTest {
     @Test
     void withoutAnApiKeyTheCacheHasNoMerchantAndMeIsNotAsked() {
         try (LoopbackServer server = server("/.well-known/jwks.json", VoucherTestVectors.trustedJwksJson())) {
-            KeyCache cache = KeySets.fetch(new FlashSaleClient(ServerOrigin.parse(server.url()), null,
-                    Duration.ofSeconds(5)), CLOCK).cache();
+            KeyCache cache = KeySets.fetch(
+                            new FlashSaleClient(ServerOrigin.parse(server.url()), null, Duration.ofSeconds(5)), CLOCK)
+                    .cache();
 
             assertThat(cache.merchantId()).isNull();
             assertThat(server.hits).noneMatch(h -> h.path().contains("merchant"));

@@ -25,8 +25,7 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     /** A request as received: method, path with query, Authorization header (or null), body. */
-    record Hit(String method, String path, String authorization, String body) {
-    }
+    record Hit(String method, String path, String authorization, String body) {}
 
     private final HttpServer server;
     private final Map<String, Response> routes = new ConcurrentHashMap<>();
@@ -41,12 +40,18 @@ final class LoopbackServer implements AutoCloseable {
         server.createContext("/", ex -> {
             String path = ex.getRequestURI().getRawPath();
             String query = ex.getRequestURI().getRawQuery();
-            hits.add(new Hit(ex.getRequestMethod(), query == null ? path : path + "?" + query,
+            hits.add(new Hit(
+                    ex.getRequestMethod(),
+                    query == null ? path : path + "?" + query,
                     ex.getRequestHeaders().getFirst("Authorization"),
                     new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-            Response r = routes.getOrDefault(path, new Response(404, "application/problem+json",
-                    "{\"type\":\"urn:flashsale:problem:not-found\",\"status\":404,\"detail\":\"No such path\"}",
-                    Map.of()));
+            Response r = routes.getOrDefault(
+                    path,
+                    new Response(
+                            404,
+                            "application/problem+json",
+                            "{\"type\":\"urn:flashsale:problem:not-found\",\"status\":404,\"detail\":\"No such path\"}",
+                            Map.of()));
             byte[] bytes = r.body().getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().set("Content-Type", r.contentType());
             r.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));

@@ -21,8 +21,7 @@ import java.util.Objects;
  */
 public final class AtomicFiles {
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /** For public material (key sets, the key cache). */
     public static void writeString(Path file, String content) throws IOException {
@@ -41,15 +40,16 @@ public final class AtomicFiles {
     private static void write(Path file, String content, boolean ownerOnly) throws IOException {
         Path target = file.toAbsolutePath();
         Path dir = Objects.requireNonNull(target.getParent(), "a file path has a parent folder");
-        boolean restrict = ownerOnly && FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        boolean restrict = ownerOnly
+                && FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
         if (!Files.isDirectory(dir)) {
             Files.createDirectories(dir, restrict ? attrs("rwx------") : new FileAttribute<?>[0]);
         }
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp",
-                restrict ? attrs("rw-------") : new FileAttribute<?>[0]);
+        Path tmp = Files.createTempFile(
+                dir, "." + target.getFileName(), ".tmp", restrict ? attrs("rw-------") : new FileAttribute<?>[0]);
         try {
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel channel =
+                    FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
                 while (bytes.hasRemaining()) {
                     channel.write(bytes);
@@ -67,6 +67,8 @@ public final class AtomicFiles {
     }
 
     private static FileAttribute<?>[] attrs(String permissions) {
-        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))};
+        return new FileAttribute<?>[] {
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))
+        };
     }
 }

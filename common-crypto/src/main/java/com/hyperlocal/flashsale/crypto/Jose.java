@@ -20,13 +20,12 @@ import java.util.regex.Pattern;
 final class Jose {
 
     private static final Pattern B64URL = Pattern.compile("[A-Za-z0-9_-]*");
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     /** 9999-12-31T23:59:59Z; keeps Instant arithmetic far from overflow. */
     private static final long MAX_EPOCH_SECOND = 253_402_300_799L;
 
-    private Jose() {
-    }
+    private Jose() {}
 
     /** Exactly three dot-separated segments (JWE has five, unsecured "a.b" has two). */
     static String[] splitCompact(String token) {
@@ -35,8 +34,7 @@ final class Jose {
         if (second < 0 || token.indexOf('.', second + 1) >= 0) {
             throw new Rejection(Reason.MALFORMED);
         }
-        return new String[] {
-            token.substring(0, first), token.substring(first + 1, second), token.substring(second + 1)
+        return new String[] {token.substring(0, first), token.substring(first + 1, second), token.substring(second + 1)
         };
     }
 
@@ -60,7 +58,8 @@ final class Jose {
     /** A strict-UTF-8 JSON object; duplicate member names are rejected by the parser. */
     static Map<String, Object> jsonObject(byte[] utf8) {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(utf8))
@@ -93,7 +92,8 @@ final class Jose {
         long seconds;
         if (v instanceof Long l) {
             seconds = l;
-        } else if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+        } else if (v instanceof Number n
+                && n.doubleValue() == Math.rint(n.doubleValue())
                 && Math.abs(n.doubleValue()) <= MAX_EPOCH_SECOND) {
             seconds = n.longValue();
         } else {

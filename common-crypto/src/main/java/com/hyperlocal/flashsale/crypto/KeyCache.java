@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,8 +31,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable and thread-safe.
  */
-public record KeyCache(String issuer, @Nullable UUID merchantId, @Nullable String serverUrl, Instant fetchedAt,
-                       TrustedKeys keys) {
+public record KeyCache(
+        String issuer, @Nullable UUID merchantId, @Nullable String serverUrl, Instant fetchedAt, TrustedKeys keys) {
 
     /** Overrides the default location (e.g. a till with a read-only home). */
     public static final String PATH_ENV = "FLASHSALE_KEY_CACHE";
@@ -60,8 +59,8 @@ public record KeyCache(String issuer, @Nullable UUID merchantId, @Nullable Strin
         }
         String xdg = env.get("XDG_CONFIG_HOME");
         // The XDG spec says a relative XDG_CONFIG_HOME is invalid and must be ignored.
-        Path configHome = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
-                ? Path.of(xdg) : home.resolve(".config");
+        Path configHome =
+                xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".config");
         return configHome.resolve("flashsale").resolve("key-cache.json");
     }
 
@@ -96,12 +95,16 @@ public record KeyCache(String issuer, @Nullable UUID merchantId, @Nullable Strin
                 throw new VoucherKeyException("key cache has no jwks");
             }
             TrustedKeys keys = TrustedKeys.fromJwksJson(JSONObjectUtils.toJSONString(jwks));
-            return new KeyCache(issuer, mid == null ? null : UUID.fromString(mid),
-                    JSONObjectUtils.getString(root, "serverUrl"), Instant.parse(fetched), keys);
+            return new KeyCache(
+                    issuer,
+                    mid == null ? null : UUID.fromString(mid),
+                    JSONObjectUtils.getString(root, "serverUrl"),
+                    Instant.parse(fetched),
+                    keys);
         } catch (ParseException | DateTimeParseException | IllegalArgumentException e) {
             // Wrong member types, bad UUID or timestamp: say which file shape, never echo keys.
-            throw new VoucherKeyException("key cache has a malformed member (issuer, merchantId, "
-                    + "serverUrl, fetchedAt or jwks)");
+            throw new VoucherKeyException(
+                    "key cache has a malformed member (issuer, merchantId, " + "serverUrl, fetchedAt or jwks)");
         }
     }
 
@@ -136,8 +139,8 @@ public record KeyCache(String issuer, @Nullable UUID merchantId, @Nullable Strin
     /** A verifier for this cache's keys, issuer and merchant, with default skew and length. */
     public VoucherVerifier verifier(Clock clock) {
         if (merchantId == null) {
-            throw new IllegalStateException("the key cache has no merchant id; pull the keys "
-                    + "again with the merchant's API key");
+            throw new IllegalStateException(
+                    "the key cache has no merchant id; pull the keys " + "again with the merchant's API key");
         }
         return VoucherVerifier.builder(keys, issuer, merchantId).clock(clock).build();
     }

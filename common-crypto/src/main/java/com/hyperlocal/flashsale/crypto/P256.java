@@ -2,7 +2,6 @@ package com.hyperlocal.flashsale.crypto;
 
 import java.math.BigInteger;
 import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,23 +12,19 @@ import org.jspecify.annotations.Nullable;
 final class P256 {
 
     /** Field prime p. */
-    static final BigInteger P = new BigInteger(
-            "FFFFFFFF00000001000000000000000000000000FFFFFFFFFFFFFFFFFFFFFFFF", 16);
+    static final BigInteger P = new BigInteger("FFFFFFFF00000001000000000000000000000000FFFFFFFFFFFFFFFFFFFFFFFF", 16);
     /** Curve coefficient a = p - 3. */
     static final BigInteger A = P.subtract(BigInteger.valueOf(3));
     /** Group order n: ECDSA r and s must lie in [1, n-1]. */
-    static final BigInteger N = new BigInteger(
-            "FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
-    static final BigInteger GX = new BigInteger(
-            "6B17D1F2E12C4247F8BCE6E563A440F277037D812DEB33A0F4A13945D898C296", 16);
-    static final BigInteger GY = new BigInteger(
-            "4FE342E2FE1A7F9B8EE7EB4A7C0F9E162BCE33576B315ECECBB6406837BF51F5", 16);
+    static final BigInteger N = new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
+
+    static final BigInteger GX = new BigInteger("6B17D1F2E12C4247F8BCE6E563A440F277037D812DEB33A0F4A13945D898C296", 16);
+    static final BigInteger GY = new BigInteger("4FE342E2FE1A7F9B8EE7EB4A7C0F9E162BCE33576B315ECECBB6406837BF51F5", 16);
 
     /** JOSE (RFC 7518 §3.4) ES256 signatures are R||S, each 32 bytes big-endian. */
     static final int SIGNATURE_LENGTH = 64;
 
-    private P256() {
-    }
+    private P256() {}
 
     /**
      * True only for a 64-byte R||S signature with 1 ≤ r ≤ n-1 and 1 ≤ s ≤ n-1.
@@ -118,7 +113,9 @@ final class P256 {
             BigInteger num = p1[0].pow(2).multiply(BigInteger.valueOf(3)).add(A);
             lambda = num.multiply(p1[1].shiftLeft(1).modInverse(P)).mod(P);
         } else {
-            lambda = p2[1].subtract(p1[1]).multiply(p2[0].subtract(p1[0]).modInverse(P)).mod(P);
+            lambda = p2[1].subtract(p1[1])
+                    .multiply(p2[0].subtract(p1[0]).modInverse(P))
+                    .mod(P);
         }
         BigInteger x = lambda.pow(2).subtract(p1[0]).subtract(p2[0]).mod(P);
         BigInteger y = lambda.multiply(p1[0].subtract(x)).subtract(p1[1]).mod(P);

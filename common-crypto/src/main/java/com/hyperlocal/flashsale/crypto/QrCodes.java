@@ -40,8 +40,7 @@ public final class QrCodes {
      */
     public static final Duration FRAME_BUDGET = Duration.ofMillis(100);
 
-    private QrCodes() {
-    }
+    private QrCodes() {}
 
     /** Renders {@code text} as a black-on-white QR code PNG of about {@code sizePx} square. */
     public static byte[] toPng(String text, int sizePx, ErrorCorrection level) {
@@ -66,7 +65,8 @@ public final class QrCodes {
     public static int version(String text, ErrorCorrection level) {
         try {
             return Encoder.encode(text, level.zxing(), encodeHints(text, level))
-                    .getVersion().getVersionNumber();
+                    .getVersion()
+                    .getVersionNumber();
         } catch (WriterException e) {
             throw new IllegalArgumentException("text does not fit in a QR code", e);
         }
@@ -113,8 +113,7 @@ public final class QrCodes {
             throw new IllegalArgumentException("sizePx must be >= 0");
         }
         try {
-            return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, sizePx, sizePx,
-                    encodeHints(text, level));
+            return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, sizePx, sizePx, encodeHints(text, level));
         } catch (WriterException e) {
             throw new IllegalArgumentException("text does not fit in a QR code", e);
         }

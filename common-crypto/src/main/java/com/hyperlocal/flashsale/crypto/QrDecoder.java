@@ -35,15 +35,19 @@ final class QrDecoder {
      * and each reads dark-mode frames the other misses. {@code pure}: ZXing's mode for a
      * straight, unrotated code.
      */
-    record Attempt(String name, Function<GreyImage, GreyImage> prepare, boolean global, boolean inverted,
-                   boolean pure, boolean flipBits) {
+    record Attempt(
+            String name,
+            Function<GreyImage, GreyImage> prepare,
+            boolean global,
+            boolean inverted,
+            boolean pure,
+            boolean flipBits) {
 
         Attempt(String name, Function<GreyImage, GreyImage> prepare, boolean global, boolean inverted) {
             this(name, prepare, global, inverted, false, false);
         }
 
-        Attempt(String name, Function<GreyImage, GreyImage> prepare, boolean global, boolean inverted,
-                boolean pure) {
+        Attempt(String name, Function<GreyImage, GreyImage> prepare, boolean global, boolean inverted, boolean pure) {
             this(name, prepare, global, inverted, pure, false);
         }
     }
@@ -87,11 +91,10 @@ final class QrDecoder {
     static final int ALWAYS_TRIED = 5;
 
     private static final Map<DecodeHintType, Object> HINTS = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE);
-    private static final Map<DecodeHintType, Object> PURE_HINTS = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
-            DecodeHintType.PURE_BARCODE, Boolean.TRUE);
+    private static final Map<DecodeHintType, Object> PURE_HINTS =
+            Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE, DecodeHintType.PURE_BARCODE, Boolean.TRUE);
 
-    private QrDecoder() {
-    }
+    private QrDecoder() {}
 
     /**
      * @param deadline {@code nanoTime} value after which no further attempt starts (one already
@@ -118,7 +121,9 @@ final class QrDecoder {
             if (a.flipBits()) {
                 bitmap.getBlackMatrix().flip(); // the bitmap caches this matrix: the reader sees it flipped
             }
-            return Optional.of(new QRCodeReader().decode(bitmap, a.pure() ? PURE_HINTS : HINTS).getText());
+            return Optional.of(new QRCodeReader()
+                    .decode(bitmap, a.pure() ? PURE_HINTS : HINTS)
+                    .getText());
         } catch (ReaderException | RuntimeException e) {
             // Not found / checksum / format, or a ZXing internal error on a garbage frame:
             // either way "not with this attempt".

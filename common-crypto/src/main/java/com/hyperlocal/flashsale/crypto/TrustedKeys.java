@@ -83,8 +83,8 @@ public final class TrustedKeys {
         Map<String, ECKey> map = new LinkedHashMap<>();
         for (JWK jwk : keys) {
             if (jwk.isPrivate()) {
-                throw new VoucherKeyException("JWK set contains private key material (kid="
-                        + jwk.getKeyID() + "); refusing it, that key must be treated as compromised");
+                throw new VoucherKeyException("JWK set contains private key material (kid=" + jwk.getKeyID()
+                        + "); refusing it, that key must be treated as compromised");
             }
             if (!isUsableVerificationKey(jwk)) {
                 continue;

@@ -42,7 +42,8 @@ public sealed interface VerificationResult {
         WRONG_TYPE("This code is not a voucher from this platform."),
         /** A header such as jwk, jku, x5u, x5c or crit: the token tries to bring its own key. */
         FORBIDDEN_HEADER("This voucher tries to supply its own key or rules, so it cannot be trusted."),
-        UNKNOWN_KEY("This voucher was signed with a key this till does not know; go online to refresh the keys and scan again."),
+        UNKNOWN_KEY(
+                "This voucher was signed with a key this till does not know; go online to refresh the keys and scan again."),
         BAD_SIGNATURE("This voucher's signature is not genuine, so it may be forged or altered."),
         EXPIRED("This voucher has expired."),
         NOT_YET_VALID("This voucher is not valid yet; check that this device's clock is correct."),

@@ -18,13 +18,7 @@ import java.util.UUID;
  * <p>Immutable and thread-safe.
  */
 public record VoucherClaims(
-        String issuer,
-        String userId,
-        UUID claimId,
-        UUID dealId,
-        UUID merchantId,
-        Instant issuedAt,
-        Instant expiresAt) {
+        String issuer, String userId, UUID claimId, UUID dealId, UUID merchantId, Instant issuedAt, Instant expiresAt) {
 
     public VoucherClaims {
         Objects.requireNonNull(issuer, "issuer");

@@ -61,8 +61,10 @@ public final class VoucherSigner {
         int dot = compact.lastIndexOf('.');
         byte[] signature = Base64.getUrlDecoder().decode(compact.substring(dot + 1));
         byte[] low = P256.toLowS(signature);
-        return low == signature ? compact
-                : compact.substring(0, dot + 1) + Base64.getUrlEncoder().withoutPadding().encodeToString(low);
+        return low == signature
+                ? compact
+                : compact.substring(0, dot + 1)
+                        + Base64.getUrlEncoder().withoutPadding().encodeToString(low);
     }
 
     // Insertion-ordered so the payload is stable and readable; values as the format doc says.

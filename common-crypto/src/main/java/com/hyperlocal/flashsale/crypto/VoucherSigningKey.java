@@ -87,8 +87,8 @@ public final class VoucherSigningKey {
         int from = pem.indexOf(begin);
         int to = pem.indexOf(end);
         if (from < 0 || to < from) {
-            throw new VoucherKeyException(
-                    "expected a PKCS#8 PEM block (" + PKCS8_LABEL + "); SEC1 (EC " + PKCS8_LABEL + ") is not supported");
+            throw new VoucherKeyException("expected a PKCS#8 PEM block (" + PKCS8_LABEL + "); SEC1 (EC " + PKCS8_LABEL
+                    + ") is not supported");
         }
         try {
             byte[] der = Base64.getMimeDecoder().decode(pem.substring(from + begin.length(), to));
@@ -99,8 +99,8 @@ public final class VoucherSigningKey {
             }
             // PKCS#8 need not carry the public key, so derive it from the private scalar.
             BigInteger[] xy = P256.multiplyG(priv.getS());
-            ECPublicKey pub = (ECPublicKey) kf.generatePublic(
-                    new ECPublicKeySpec(new ECPoint(xy[0], xy[1]), priv.getParams()));
+            ECPublicKey pub =
+                    (ECPublicKey) kf.generatePublic(new ECPublicKeySpec(new ECPoint(xy[0], xy[1]), priv.getParams()));
             return new VoucherSigningKey(new ECKey.Builder(Curve.P_256, pub)
                     .privateKey(priv)
                     .keyID(kid)

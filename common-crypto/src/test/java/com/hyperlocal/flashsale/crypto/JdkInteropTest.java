@@ -61,8 +61,10 @@ class JdkInteropTest {
         String header = "{\"alg\":\"ES256\",\"typ\":\"voucher+jwt\",\"kid\":\"" + field(jwk, "kid") + "\"}";
         String payload = "{\"iss\":\"" + c.issuer() + "\",\"sub\":\"" + c.userId() + "\",\"jti\":\""
                 + c.claimId() + "\",\"deal\":\"" + c.dealId() + "\",\"mid\":\"" + c.merchantId()
-                + "\",\"iat\":" + c.issuedAt().getEpochSecond() + ",\"exp\":" + c.expiresAt().getEpochSecond() + "}";
-        String input = b64(header.getBytes(StandardCharsets.UTF_8)) + "." + b64(payload.getBytes(StandardCharsets.UTF_8));
+                + "\",\"iat\":" + c.issuedAt().getEpochSecond() + ",\"exp\":"
+                + c.expiresAt().getEpochSecond() + "}";
+        String input =
+                b64(header.getBytes(StandardCharsets.UTF_8)) + "." + b64(payload.getBytes(StandardCharsets.UTF_8));
 
         Signature sig = Signature.getInstance(JDK_ES256);
         sig.initSign(privateKey(field(jwk, "d")));

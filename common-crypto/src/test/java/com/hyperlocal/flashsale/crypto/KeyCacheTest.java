@@ -24,8 +24,8 @@ class KeyCacheTest {
 
     private KeyCache vectorsCache() {
         VoucherTestVectors.Settings s = VoucherTestVectors.settings();
-        return new KeyCache(s.issuer(), s.merchantId(), "http://localhost:8080", FETCHED,
-                VoucherTestVectors.trustedKeys());
+        return new KeyCache(
+                s.issuer(), s.merchantId(), "http://localhost:8080", FETCHED, VoucherTestVectors.trustedKeys());
     }
 
     @Test
@@ -51,15 +51,20 @@ class KeyCacheTest {
     void loadedCacheVerifiesTheVectorsLikeTheReferenceVerifier() throws Exception {
         Path file = dir.resolve("key-cache.json");
         vectorsCache().save(file);
-        VoucherVerifier verifier = KeyCache.load(file).verifier(VoucherTestVectors.settings().clock());
+        VoucherVerifier verifier =
+                KeyCache.load(file).verifier(VoucherTestVectors.settings().clock());
 
         for (VoucherTestVectors.Vector v : VoucherTestVectors.all()) {
             VerificationResult r = verifier.verify(v.token());
             if (v.expectValid()) {
                 assertThat(r.isValid()).as(v.file()).isTrue();
             } else {
-                assertThat(r).as(v.file()).isInstanceOfSatisfying(VerificationResult.Invalid.class,
-                        i -> assertThat(i.reason()).isEqualTo(v.expectedReason().orElseThrow()));
+                assertThat(r)
+                        .as(v.file())
+                        .isInstanceOfSatisfying(
+                                VerificationResult.Invalid.class,
+                                i -> assertThat(i.reason())
+                                        .isEqualTo(v.expectedReason().orElseThrow()));
             }
         }
     }
@@ -67,15 +72,15 @@ class KeyCacheTest {
     @Test
     void unknownMerchantIsAllowedButCannotVerify() throws Exception {
         Path file = dir.resolve("key-cache.json");
-        new KeyCache("https://flashsale.example", null, null, FETCHED,
-                VoucherTestVectors.trustedKeys()).save(file);
+        new KeyCache("https://flashsale.example", null, null, FETCHED, VoucherTestVectors.trustedKeys()).save(file);
 
         KeyCache loaded = KeyCache.load(file);
 
         assertThat(loaded.merchantId()).isNull();
         assertThat(loaded.serverUrl()).isNull();
         assertThatThrownBy(() -> loaded.verifier(Clock.systemUTC()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("merchant id");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("merchant id");
     }
 
     @Test
@@ -87,20 +92,25 @@ class KeyCacheTest {
         Files.writeString(file, json);
 
         assertThatThrownBy(() -> KeyCache.load(file))
-                .isInstanceOf(VoucherKeyException.class).hasMessageContaining("private");
+                .isInstanceOf(VoucherKeyException.class)
+                .hasMessageContaining("private");
     }
 
     @Test
     void malformedCachesAreRefusedWithAReason() {
         assertThatThrownBy(() -> KeyCache.fromJson("not json"))
-                .isInstanceOf(VoucherKeyException.class).hasMessageContaining("not valid JSON");
+                .isInstanceOf(VoucherKeyException.class)
+                .hasMessageContaining("not valid JSON");
         assertThatThrownBy(() -> KeyCache.fromJson("{\"fetchedAt\":\"2026-03-01T10:00:00Z\",\"jwks\":{\"keys\":[]}}"))
-                .isInstanceOf(VoucherKeyException.class).hasMessageContaining("issuer");
+                .isInstanceOf(VoucherKeyException.class)
+                .hasMessageContaining("issuer");
         assertThatThrownBy(() -> KeyCache.fromJson("{\"issuer\":\"x\",\"merchantId\":\"nope\","
-                + "\"fetchedAt\":\"2026-03-01T10:00:00Z\",\"jwks\":{\"keys\":[]}}"))
-                .isInstanceOf(VoucherKeyException.class).hasMessageContaining("malformed");
+                        + "\"fetchedAt\":\"2026-03-01T10:00:00Z\",\"jwks\":{\"keys\":[]}}"))
+                .isInstanceOf(VoucherKeyException.class)
+                .hasMessageContaining("malformed");
         assertThatThrownBy(() -> KeyCache.fromJson("{\"issuer\":\"x\",\"fetchedAt\":\"2026-03-01T10:00:00Z\"}"))
-                .isInstanceOf(VoucherKeyException.class).hasMessageContaining("jwks");
+                .isInstanceOf(VoucherKeyException.class)
+                .hasMessageContaining("jwks");
     }
 
     @Test
@@ -124,7 +134,7 @@ class KeyCacheTest {
 
     @Test
     void blankIssuerIsRejectedAtConstruction() {
-        assertThatThrownBy(() -> new KeyCache(" ", UUID.randomUUID(), null, FETCHED,
-                VoucherTestVectors.trustedKeys())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new KeyCache(" ", UUID.randomUUID(), null, FETCHED, VoucherTestVectors.trustedKeys()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

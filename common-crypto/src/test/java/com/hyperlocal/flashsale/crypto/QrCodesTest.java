@@ -29,7 +29,9 @@ class QrCodesTest {
             token.setCharAt(100, '.');
             token.setCharAt(390, '.');
             String text = token.toString();
-            assertThat(QrCodes.decode(QrCodes.toPng(text, 400, ErrorCorrection.M))).as("token %d", i).hasValue(text);
+            assertThat(QrCodes.decode(QrCodes.toPng(text, 400, ErrorCorrection.M)))
+                    .as("token %d", i)
+                    .hasValue(text);
         }
     }
 
@@ -42,7 +44,8 @@ class QrCodesTest {
 
     @Test
     void decodedTokenStillVerifies() {
-        String scanned = QrCodes.decode(QrCodes.toPng(TOKEN, 400, ErrorCorrection.Q)).orElseThrow();
+        String scanned =
+                QrCodes.decode(QrCodes.toPng(TOKEN, 400, ErrorCorrection.Q)).orElseThrow();
 
         assertThat(VoucherTestVectors.verifier().verify(scanned).isValid()).isTrue();
     }

@@ -12,12 +12,11 @@ final class TestFixtures {
     static final UUID MERCHANT = UUID.fromString("3f6c1a52-8e0b-4c1d-9a57-2b6e4d8f1c03");
     static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
 
-    private TestFixtures() {
-    }
+    private TestFixtures() {}
 
     static VoucherClaims claims(Instant issuedAt, Instant expiresAt) {
-        return new VoucherClaims(ISSUER, "user-8f3k2q9z", UUID.randomUUID(), UUID.randomUUID(),
-                MERCHANT, issuedAt, expiresAt);
+        return new VoucherClaims(
+                ISSUER, "user-8f3k2q9z", UUID.randomUUID(), UUID.randomUUID(), MERCHANT, issuedAt, expiresAt);
     }
 
     static VoucherClaims typicalClaims() {

@@ -23,7 +23,8 @@ class TrustedKeysTest {
         ECKey priv = ECKey.parse(k1.toJwkJson());
         TrustedKeys keys = TrustedKeys.of(priv);
 
-        assertThat(keys.find("k1")).hasValueSatisfying(k -> assertThat(k.isPrivate()).isFalse());
+        assertThat(keys.find("k1"))
+                .hasValueSatisfying(k -> assertThat(k.isPrivate()).isFalse());
         assertThat(keys.toJwksJson()).doesNotContain("\"d\"");
     }
 
@@ -42,18 +43,20 @@ class TrustedKeysTest {
     void nonEcAndNonP256AndEncryptionKeysAreIgnored() throws Exception {
         RSAKey rsa = new RSAKeyGenerator(2048).keyID("rsa").generate().toPublicJWK();
         ECKey p384 = new ECKeyGenerator(Curve.P_384).keyID("p384").generate().toPublicJWK();
-        ECKey enc = new ECKeyGenerator(Curve.P_256).keyID("enc")
-                .keyUse(com.nimbusds.jose.jwk.KeyUse.ENCRYPTION).generate().toPublicJWK();
-        String jwks = "{\"keys\":[" + rsa.toJSONString() + "," + p384.toJSONString() + ","
-                + enc.toJSONString() + "," + k1.publicJwkJson() + "]}";
+        ECKey enc = new ECKeyGenerator(Curve.P_256)
+                .keyID("enc")
+                .keyUse(com.nimbusds.jose.jwk.KeyUse.ENCRYPTION)
+                .generate()
+                .toPublicJWK();
+        String jwks = "{\"keys\":[" + rsa.toJSONString() + "," + p384.toJSONString() + "," + enc.toJSONString() + ","
+                + k1.publicJwkJson() + "]}";
 
         assertThat(TrustedKeys.fromJwksJson(jwks).kids()).containsExactly("k1");
     }
 
     @Test
     void pointNotOnTheCurveIsRejected() {
-        String bad = k1.publicJwkJson().replaceAll("\"y\":\"[^\"]+\"",
-                "\"y\":\"" + "A".repeat(42) + "E\"");
+        String bad = k1.publicJwkJson().replaceAll("\"y\":\"[^\"]+\"", "\"y\":\"" + "A".repeat(42) + "E\"");
 
         assertThatThrownBy(() -> TrustedKeys.fromJwksJson("{\"keys\":[" + bad + "]}"))
                 .isInstanceOf(VoucherKeyException.class);

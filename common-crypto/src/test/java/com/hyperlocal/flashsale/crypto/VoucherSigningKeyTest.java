@@ -46,7 +46,9 @@ class VoucherSigningKeyTest {
         assertThatThrownBy(() -> VoucherSigningKey.fromJwk(key.publicJwkJson()))
                 .isInstanceOf(VoucherKeyException.class);
         String p384 = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_384)
-                .keyID("x").generate().toJSONString();
+                .keyID("x")
+                .generate()
+                .toJSONString();
         assertThatThrownBy(() -> VoucherSigningKey.fromJwk(p384)).isInstanceOf(VoucherKeyException.class);
         assertThatThrownBy(() -> VoucherSigningKey.fromJwk("{")).isInstanceOf(VoucherKeyException.class);
     }
@@ -55,7 +57,8 @@ class VoucherSigningKeyTest {
     void pkcs8PemLoadsAndDerivesTheSamePublicKey() throws Exception {
         ECKey jwk = ECKey.parse(key.toJwkJson());
         String pem = "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(jwk.toPrivateKey().getEncoded())
+                + Base64.getMimeEncoder(64, "\n".getBytes())
+                        .encodeToString(jwk.toPrivateKey().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
 
         VoucherSigningKey fromPem = VoucherSigningKey.fromPem(pem, "kid-1");
@@ -63,21 +66,26 @@ class VoucherSigningKeyTest {
         assertThat(fromPem.publicJwk()).isEqualTo(key.publicJwk());
         VoucherClaims claims = TestFixtures.typicalClaims();
         assertThat(TestFixtures.verifier(TrustedKeys.of(key), TestFixtures.NOW)
-                .verify(new VoucherSigner(fromPem).sign(claims))).isEqualTo(new VerificationResult.Valid(claims));
+                        .verify(new VoucherSigner(fromPem).sign(claims)))
+                .isEqualTo(new VerificationResult.Valid(claims));
     }
 
     @Test
     void badPemIsAKeyExceptionWithoutMaterial() throws Exception {
         var kpg = KeyPairGenerator.getInstance("EC");
         kpg.initialize(new ECGenParameterSpec("secp384r1"));
-        String body = Base64.getEncoder().encodeToString(kpg.generateKeyPair().getPrivate().getEncoded());
+        String body = Base64.getEncoder()
+                .encodeToString(kpg.generateKeyPair().getPrivate().getEncoded());
         String p384Pem = "-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----";
 
         assertThatThrownBy(() -> VoucherSigningKey.fromPem(p384Pem, "k"))
-                .isInstanceOf(VoucherKeyException.class).hasMessageNotContaining(body.substring(0, 20));
-        assertThatThrownBy(() -> VoucherSigningKey.fromPem("-----BEGIN EC PRIVATE KEY-----\nAAAA\n-----END EC PRIVATE KEY-----", "k"))
+                .isInstanceOf(VoucherKeyException.class)
+                .hasMessageNotContaining(body.substring(0, 20));
+        assertThatThrownBy(() -> VoucherSigningKey.fromPem(
+                        "-----BEGIN EC PRIVATE KEY-----\nAAAA\n-----END EC PRIVATE KEY-----", "k"))
                 .isInstanceOf(VoucherKeyException.class);
-        assertThatThrownBy(() -> VoucherSigningKey.fromPem("-----BEGIN PRIVATE KEY-----\n!!!!\n-----END PRIVATE KEY-----", "k"))
+        assertThatThrownBy(() ->
+                        VoucherSigningKey.fromPem("-----BEGIN PRIVATE KEY-----\n!!!!\n-----END PRIVATE KEY-----", "k"))
                 .isInstanceOf(VoucherKeyException.class);
     }
 
@@ -91,7 +99,8 @@ class VoucherSigningKeyTest {
         assertThat(P256.GX).isEqualTo(spec.getGenerator().getAffineX());
         assertThat(P256.GY).isEqualTo(spec.getGenerator().getAffineY());
         assertThat(P256.A).isEqualTo(spec.getCurve().getA());
-        assertThat(P256.P).isEqualTo(((java.security.spec.ECFieldFp) spec.getCurve().getField()).getP());
+        assertThat(P256.P)
+                .isEqualTo(((java.security.spec.ECFieldFp) spec.getCurve().getField()).getP());
     }
 
     @Test
@@ -100,7 +109,8 @@ class VoucherSigningKeyTest {
         byte[] nFixed = java.util.Arrays.copyOfRange(n, n.length - 32, n.length);
         byte[] one = new byte[32];
         one[31] = 1;
-        byte[] nMinus1 = java.util.Arrays.copyOfRange(P256.N.subtract(BigInteger.ONE).toByteArray(), 1, 33);
+        byte[] nMinus1 =
+                java.util.Arrays.copyOfRange(P256.N.subtract(BigInteger.ONE).toByteArray(), 1, 33);
 
         assertThat(P256.isWellFormedSignature(new byte[64])).isFalse();
         assertThat(P256.isWellFormedSignature(concat(nFixed, one))).isFalse();

@@ -29,7 +29,8 @@ class VoucherVectorsTest {
             assertThat(result).isInstanceOf(Valid.class);
         } else {
             assertThat(result).isInstanceOf(Invalid.class);
-            assertThat(((Invalid) result).reason()).as(vector.description())
+            assertThat(((Invalid) result).reason())
+                    .as(vector.description())
                     .isEqualTo(vector.expectedReason().orElseThrow());
         }
     }
@@ -44,7 +45,9 @@ class VoucherVectorsTest {
     @Test
     void manifestCoversEveryReasonExceptNone() {
         List<Reason> covered = vectors().stream()
-                .flatMap(v -> v.expectedReason().stream()).distinct().toList();
+                .flatMap(v -> v.expectedReason().stream())
+                .distinct()
+                .toList();
 
         assertThat(covered).containsExactlyInAnyOrderElementsOf(Arrays.asList(Reason.values()));
     }

@@ -48,7 +48,8 @@ class VoucherVerifierTest {
     void expiredWithinSkewIsStillValidButBeyondSkewIsNot() {
         String token = signer.sign(claims(NOW.minusSeconds(3600), NOW));
 
-        assertThat(verifier(TrustedKeys.of(key), NOW.plusSeconds(30)).verify(token)).isInstanceOf(Valid.class);
+        assertThat(verifier(TrustedKeys.of(key), NOW.plusSeconds(30)).verify(token))
+                .isInstanceOf(Valid.class);
         assertThat(reason(verifier(TrustedKeys.of(key), NOW.plusSeconds(90)).verify(token)))
                 .isEqualTo(Reason.EXPIRED);
     }
@@ -57,7 +58,8 @@ class VoucherVerifierTest {
     void issuedInTheFutureWithinSkewIsValidBeyondSkewIsNot() {
         String token = signer.sign(claims(NOW, NOW.plusSeconds(3600)));
 
-        assertThat(verifier(TrustedKeys.of(key), NOW.minusSeconds(30)).verify(token)).isInstanceOf(Valid.class);
+        assertThat(verifier(TrustedKeys.of(key), NOW.minusSeconds(30)).verify(token))
+                .isInstanceOf(Valid.class);
         assertThat(reason(verifier(TrustedKeys.of(key), NOW.minusSeconds(90)).verify(token)))
                 .isEqualTo(Reason.NOT_YET_VALID);
     }
@@ -72,8 +74,14 @@ class VoucherVerifierTest {
     @Test
     void anotherIssuerIsWrongIssuer() {
         VoucherClaims c = typicalClaims();
-        VoucherClaims other = new VoucherClaims("https://other.example", c.userId(), c.claimId(),
-                c.dealId(), c.merchantId(), c.issuedAt(), c.expiresAt());
+        VoucherClaims other = new VoucherClaims(
+                "https://other.example",
+                c.userId(),
+                c.claimId(),
+                c.dealId(),
+                c.merchantId(),
+                c.issuedAt(),
+                c.expiresAt());
 
         assertThat(reason(verifier.verify(signer.sign(other)))).isEqualTo(Reason.WRONG_ISSUER);
     }
@@ -81,8 +89,8 @@ class VoucherVerifierTest {
     @Test
     void anotherMerchantIsWrongMerchant() {
         VoucherClaims c = typicalClaims();
-        VoucherClaims other = new VoucherClaims(c.issuer(), c.userId(), c.claimId(), c.dealId(),
-                UUID.randomUUID(), c.issuedAt(), c.expiresAt());
+        VoucherClaims other = new VoucherClaims(
+                c.issuer(), c.userId(), c.claimId(), c.dealId(), UUID.randomUUID(), c.issuedAt(), c.expiresAt());
 
         assertThat(reason(verifier.verify(signer.sign(other)))).isEqualTo(Reason.WRONG_MERCHANT);
     }
@@ -105,7 +113,9 @@ class VoucherVerifierTest {
     @Test
     void lengthIsCappedBeforeParsing() {
         VoucherVerifier tight = VoucherVerifier.builder(TrustedKeys.of(key), ISSUER, MERCHANT)
-                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).maxTokenLength(100).build();
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .maxTokenLength(100)
+                .build();
 
         assertThat(reason(tight.verify(signer.sign(typicalClaims())))).isEqualTo(Reason.TOO_LARGE);
         assertThat(reason(verifier.verify("x".repeat(10_000_000)))).isEqualTo(Reason.TOO_LARGE);
@@ -114,9 +124,22 @@ class VoucherVerifierTest {
     @Test
     void garbageNeverThrows() {
         String valid = signer.sign(typicalClaims());
-        List<String> garbage = List.of("", ".", "..", "...", "a.b.c", "e30.e30.", "e30.e30.e30",
-                "W10.W10.AA", "bnVsbA.bnVsbA.AA", valid + "=", valid.replace('.', ' '),
-                valid.substring(0, valid.length() - 1), " " + valid, "\u0000", "€.€.€");
+        List<String> garbage = List.of(
+                "",
+                ".",
+                "..",
+                "...",
+                "a.b.c",
+                "e30.e30.",
+                "e30.e30.e30",
+                "W10.W10.AA",
+                "bnVsbA.bnVsbA.AA",
+                valid + "=",
+                valid.replace('.', ' '),
+                valid.substring(0, valid.length() - 1),
+                " " + valid,
+                "\u0000",
+                "€.€.€");
 
         assertThat(verifier.verify(null)).isInstanceOf(Invalid.class);
         for (String g : garbage) {

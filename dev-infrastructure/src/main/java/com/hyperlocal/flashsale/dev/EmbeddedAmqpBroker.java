@@ -5,10 +5,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-
-import org.jspecify.annotations.Nullable;
-
 import org.apache.qpid.server.SystemLauncher;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A real AMQP 0-9-1 broker (Apache Qpid Broker-J, in process, messages in memory) that the RabbitMQ
@@ -71,9 +69,12 @@ public final class EmbeddedAmqpBroker {
             context.put("qpid.home_dir", workDir.toAbsolutePath().toString());
             Map<String, Object> attributes = new HashMap<>();
             attributes.put("type", "Memory");
-            attributes.put("initialConfigurationLocation",
-                    Objects.requireNonNull(EmbeddedAmqpBroker.class.getClassLoader().getResource(CONFIG),
-                            CONFIG + " is in this module's jar").toExternalForm());
+            attributes.put(
+                    "initialConfigurationLocation",
+                    Objects.requireNonNull(
+                                    EmbeddedAmqpBroker.class.getClassLoader().getResource(CONFIG),
+                                    CONFIG + " is in this module's jar")
+                            .toExternalForm());
             attributes.put("startupLoggedToSystemOut", false);
             attributes.put("context", context);
             SystemLauncher started = new SystemLauncher();

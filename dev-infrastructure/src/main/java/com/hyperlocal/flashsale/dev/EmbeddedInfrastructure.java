@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -54,7 +53,8 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             props.put("flashsale.admin.demo-merchant", !ephemeral(env));
             log.info("Embedded PostgreSQL on 127.0.0.1:" + pg.port() + ", data in " + dataDir.resolve("postgres"));
         }
-        if (!env.containsProperty("spring.data.redis.host") && !env.containsProperty("spring.data.redis.url")
+        if (!env.containsProperty("spring.data.redis.host")
+                && !env.containsProperty("spring.data.redis.url")
                 && !env.containsProperty("spring.data.redis.sentinel.master")
                 && !env.containsProperty("spring.data.redis.cluster.nodes")) {
             EmbeddedRedisServer redis = EmbeddedRedisServer.startOnce(dataDir.resolve("redis"), ephemeral(env));
@@ -93,7 +93,8 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             if (ephemeral(env)) {
                 return Files.createTempDirectory("flashsale-data-");
             }
-            return Path.of(env.getProperty("flashsale.embedded.data-dir", "data")).toAbsolutePath();
+            return Path.of(env.getProperty("flashsale.embedded.data-dir", "data"))
+                    .toAbsolutePath();
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Cannot create a data folder for the embedded servers", e);
         }

@@ -1,5 +1,6 @@
 package com.hyperlocal.flashsale.dev;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,9 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-
 import org.jspecify.annotations.Nullable;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /** One real PostgreSQL per JVM, from the zonky binaries, stopped by its own shutdown hook. */
 public final class EmbeddedPostgresServer {
@@ -56,7 +55,8 @@ public final class EmbeddedPostgresServer {
     }
 
     private static void createDatabaseIfMissing(EmbeddedPostgres pg) throws SQLException {
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = pg.getPostgresDatabase().getConnection();
+                Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
                 if (rs.next()) {
                     return;

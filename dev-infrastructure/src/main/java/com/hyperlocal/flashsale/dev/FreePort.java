@@ -7,8 +7,7 @@ import java.net.ServerSocket;
 /** Picks the standard port when it is free on loopback, otherwise any free one. */
 final class FreePort {
 
-    private FreePort() {
-    }
+    private FreePort() {}
 
     static int preferring(int standard) {
         return isFree(standard) ? standard : any();

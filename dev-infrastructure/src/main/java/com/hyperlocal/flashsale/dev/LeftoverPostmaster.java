@@ -16,8 +16,7 @@ final class LeftoverPostmaster {
 
     private static final Duration STOP_WAIT = Duration.ofSeconds(15);
 
-    private LeftoverPostmaster() {
-    }
+    private LeftoverPostmaster() {}
 
     /** @return true if a running postmaster was found and stopped */
     static boolean stopIfRunning(Path dataDir) {
@@ -27,12 +26,17 @@ final class LeftoverPostmaster {
         }
         ProcessHandle handle = postmaster.get();
         try {
-            new ProcessBuilder("kill", "-INT", Long.toString(handle.pid())).inheritIO().start().waitFor();
+            new ProcessBuilder("kill", "-INT", Long.toString(handle.pid()))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
             handle.onExit().get(STOP_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             return true;
         } catch (Exception e) {
-            throw new IllegalStateException("A PostgreSQL left over from an earlier run (pid " + handle.pid()
-                    + ") holds " + dataDir + " and did not stop; stop it and start again", e);
+            throw new IllegalStateException(
+                    "A PostgreSQL left over from an earlier run (pid " + handle.pid() + ") holds " + dataDir
+                            + " and did not stop; stop it and start again",
+                    e);
         }
     }
 
@@ -46,9 +50,10 @@ final class LeftoverPostmaster {
             long pid = Long.parseLong(lines.get(0).trim());
             return ProcessHandle.of(pid)
                     .filter(ProcessHandle::isAlive)
-                    .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+                    .filter(p ->
+                            p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
         } catch (IOException | RuntimeException e) {
-            return Optional.empty();   // unreadable or stale: PostgreSQL itself copes with a stale pid file
+            return Optional.empty(); // unreadable or stale: PostgreSQL itself copes with a stale pid file
         }
     }
 }

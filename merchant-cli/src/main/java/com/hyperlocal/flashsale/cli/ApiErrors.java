@@ -5,8 +5,7 @@ import com.hyperlocal.flashsale.client.ApiException;
 /** How a failed server call reads in the terminal, and which documented exit code it gives. */
 public final class ApiErrors {
 
-    private ApiErrors() {
-    }
+    private ApiErrors() {}
 
     public static int exitCode(ApiException e) {
         if (e instanceof ApiException.HttpError) {
@@ -35,21 +34,26 @@ public final class ApiErrors {
         ApiException.HttpError h = (ApiException.HttpError) e;
         StringBuilder m = new StringBuilder();
         if (h.status() == 401) {
-            m.append("not authorised (401): ").append(h.said())
-                    .append("; check the API key (`flashdeal config show`)");
+            m.append("not authorised (401): ").append(h.said()).append("; check the API key (`flashdeal config show`)");
         } else if (h.status() >= 500) {
             m.append("the server failed (").append(h.status()).append("): ").append(h.said());
         } else {
             m.append(h.said()).append(" (").append(h.status()).append(')');
         }
-        h.retryAfter().ifPresent(d -> m.append("; retry after ").append(d.toSeconds()).append(" s"));
+        h.retryAfter()
+                .ifPresent(d -> m.append("; retry after ").append(d.toSeconds()).append(" s"));
         return m.toString();
     }
 
     /** The server refused this one request for its content (not the key, not the load). */
     public static boolean rejectsOnlyThisRequest(ApiException e) {
         int s = e.status();
-        return e instanceof ApiException.HttpError && s >= 400 && s < 500 && s != 401 && s != 403 && s != 408
+        return e instanceof ApiException.HttpError
+                && s >= 400
+                && s < 500
+                && s != 401
+                && s != 403
+                && s != 408
                 && s != 429;
     }
 }

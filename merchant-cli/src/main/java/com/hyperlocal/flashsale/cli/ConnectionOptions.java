@@ -10,11 +10,15 @@ import picocli.CommandLine.Option;
 /** {@code --server} and {@code --api-key}, mixed into every command that talks to the server. */
 public class ConnectionOptions {
 
-    @Option(names = "--server", paramLabel = "URL",
+    @Option(
+            names = "--server",
+            paramLabel = "URL",
             description = "Server base URL. Else $FLASHDEAL_SERVER, the config file, or http://localhost:8080.")
     @Nullable String server;
 
-    @Option(names = "--api-key", paramLabel = "KEY",
+    @Option(
+            names = "--api-key",
+            paramLabel = "KEY",
             description = "Merchant API key. Prefer $FLASHDEAL_API_KEY or `config set api-key`: "
                     + "flags are visible to other users in the process list.")
     @Nullable String apiKey;

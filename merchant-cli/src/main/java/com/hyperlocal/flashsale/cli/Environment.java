@@ -19,8 +19,8 @@ import java.util.Optional;
  * @param stdin            where {@code voucher verify -} reads a token
  * @param stderrIsTerminal whether progress may redraw a bar on stderr
  */
-public record Environment(Map<String, String> env, Path configDir, Clock clock, InputStream stdin,
-                          boolean stderrIsTerminal) {
+public record Environment(
+        Map<String, String> env, Path configDir, Clock clock, InputStream stdin, boolean stderrIsTerminal) {
 
     public Environment {
         env = Map.copyOf(env);
@@ -34,14 +34,12 @@ public record Environment(Map<String, String> env, Path configDir, Clock clock, 
         Map<String, String> env = System.getenv();
         Path home = Path.of(System.getProperty("user.home"));
         String xdg = env.get("XDG_CONFIG_HOME");
-        Path configHome = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
-                ? Path.of(xdg) : home.resolve(".config");
+        Path configHome =
+                xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".config");
         // Java 17 cannot ask whether stderr alone is a terminal; a console (stdin and stdout are
         // terminals) plus a real TERM is the usual interactive case. Redirected runs get lines.
-        boolean terminal = System.console() != null && env.get("TERM") != null
-                && !"dumb".equals(env.get("TERM"));
-        return new Environment(env, configHome.resolve("flashsale"), Clock.systemDefaultZone(),
-                System.in, terminal);
+        boolean terminal = System.console() != null && env.get("TERM") != null && !"dumb".equals(env.get("TERM"));
+        return new Environment(env, configHome.resolve("flashsale"), Clock.systemDefaultZone(), System.in, terminal);
     }
 
     /** The variable, unless it is unset or blank. */

@@ -41,6 +41,5 @@ public final class ExitCodes {
               9  internal error (rerun with --verbose)
              10  webhook test not accepted by the endpoint""";
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

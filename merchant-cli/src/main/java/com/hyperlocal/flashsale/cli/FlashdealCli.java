@@ -4,8 +4,8 @@ import com.hyperlocal.flashsale.cli.config.ConfigCommand;
 import com.hyperlocal.flashsale.cli.deal.DealCommand;
 import com.hyperlocal.flashsale.cli.keys.KeysCommand;
 import com.hyperlocal.flashsale.cli.redemption.RedemptionCommand;
-import com.hyperlocal.flashsale.cli.webhook.WebhooksCommand;
 import com.hyperlocal.flashsale.cli.voucher.VoucherCommand;
+import com.hyperlocal.flashsale.cli.webhook.WebhooksCommand;
 import com.hyperlocal.flashsale.client.ApiException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,18 +28,31 @@ import picocli.CommandLine.ParseResult;
 public final class FlashdealCli {
 
     // INHERIT: every subcommand gets --help/--version and the exit-code footer.
-    @Command(name = "flashdeal", scope = CommandLine.ScopeType.INHERIT, mixinStandardHelpOptions = true, versionProvider = Version.class,
+    @Command(
+            name = "flashdeal",
+            scope = CommandLine.ScopeType.INHERIT,
+            mixinStandardHelpOptions = true,
+            versionProvider = Version.class,
             description = "Manage your flash-sale deals, voucher keys and redemptions from a terminal.",
-            footerHeading = "%n", footer = {ExitCodes.HELP_TABLE, "",
+            footerHeading = "%n",
+            footer = {
+                ExitCodes.HELP_TABLE,
+                "",
                 "Settings: --server/--api-key, else $FLASHDEAL_SERVER/$FLASHDEAL_API_KEY, else",
-                "${XDG_CONFIG_HOME:-~/.config}/flashsale/cli.properties (`flashdeal config set`)."},
-            subcommands = {DealCommand.class, KeysCommand.class, VoucherCommand.class,
-                RedemptionCommand.class, WebhooksCommand.class, ConfigCommand.class, AutoComplete.GenerateCompletion.class})
-    public static final class Flashdeal {
-    }
+                "${XDG_CONFIG_HOME:-~/.config}/flashsale/cli.properties (`flashdeal config set`)."
+            },
+            subcommands = {
+                DealCommand.class,
+                KeysCommand.class,
+                VoucherCommand.class,
+                RedemptionCommand.class,
+                WebhooksCommand.class,
+                ConfigCommand.class,
+                AutoComplete.GenerateCompletion.class
+            })
+    public static final class Flashdeal {}
 
-    private FlashdealCli() {
-    }
+    private FlashdealCli() {}
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true"); // QR decoding must not need a display
@@ -96,8 +109,8 @@ public final class FlashdealCli {
             return CliException.why((IOException) ex);
         }
         if (ex instanceof UncheckedIOException) {
-            return CliException.why(Objects.requireNonNull(((UncheckedIOException) ex).getCause(),
-                    "an UncheckedIOException always has a cause"));
+            return CliException.why(Objects.requireNonNull(
+                    ((UncheckedIOException) ex).getCause(), "an UncheckedIOException always has a cause"));
         }
         return "unexpected error" + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
     }
@@ -146,8 +159,9 @@ public final class FlashdealCli {
         @Override
         public String[] getVersion() {
             String v = FlashdealCli.class.getPackage().getImplementationVersion();
-            return new String[] {"flashdeal " + (v == null ? "(development build)" : v),
-                "Java " + System.getProperty("java.version")};
+            return new String[] {
+                "flashdeal " + (v == null ? "(development build)" : v), "Java " + System.getProperty("java.version")
+            };
         }
     }
 }

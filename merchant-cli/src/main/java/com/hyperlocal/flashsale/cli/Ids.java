@@ -9,8 +9,9 @@ public final class Ids implements ITypeConverter<UUID> {
 
     @Override
     public UUID convert(String value) {
-        return parse(value).orElseThrow(() -> new TypeConversionException("'" + value
-                + "' is not an id (ids look like 3f6c1a52-8e0b-4c1d-9a57-2b6e4d8f1c03)"));
+        return parse(value)
+                .orElseThrow(() -> new TypeConversionException(
+                        "'" + value + "' is not an id (ids look like 3f6c1a52-8e0b-4c1d-9a57-2b6e4d8f1c03)"));
     }
 
     /** The id, or empty when {@code value} is not the 36-character form. */

@@ -5,13 +5,21 @@ import picocli.CommandLine.Option;
 /** {@code --output} and {@code --verbose}, mixed into every command. */
 public class OutputOptions {
 
-    public enum Format { table, json }
+    public enum Format {
+        table,
+        json
+    }
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FORMAT",
+            defaultValue = "table",
             description = "table (for people) or json (for scripts). Default: ${DEFAULT-VALUE}.")
     Format output = Format.table;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show stack traces on errors.")
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Show stack traces on errors.")
     boolean verbose;
 
     @Option(names = "--utc", description = "Show times in UTC instead of the local time zone.")

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Times {
 
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ENGLISH);
+    private static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ENGLISH);
     private static final ZoneId UTC = ZoneId.of("UTC");
 
     private final ZoneId zone;

@@ -2,11 +2,10 @@ package com.hyperlocal.flashsale.cli;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import java.nio.file.Path;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** The CLI's output goes only through picocli's writers, so tests and redirection see all of it. */
@@ -18,15 +17,21 @@ class CliArchitectureTest {
 
     @Test
     void nothingPrintsToTheConsoleDirectly() {
-        noClasses().should().accessField(System.class, "out")
-                .orShould().accessField(System.class, "err")
+        noClasses()
+                .should()
+                .accessField(System.class, "out")
+                .orShould()
+                .accessField(System.class, "err")
                 .because("output goes through spec.commandLine().getOut()/getErr()")
                 .check(CLI);
     }
 
     @Test
     void httpStaysInTheClientModule() {
-        noClasses().should().dependOnClassesThat().resideInAPackage("java.net.http..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("java.net.http..")
                 .because("the server's API is the client module's job")
                 .check(CLI);
     }

@@ -20,8 +20,7 @@ public final class CliRun {
         }
     }
 
-    private CliRun() {
-    }
+    private CliRun() {}
 
     /** An environment under {@code dir} with the given variables, nothing from the real one. */
     public static Environment env(Path dir, Clock clock, String... vars) {
@@ -33,8 +32,12 @@ public final class CliRun {
         for (int i = 0; i + 1 < vars.length; i += 2) {
             env.put(vars[i], vars[i + 1]);
         }
-        return new Environment(env, dir.resolve("config/flashsale"), clock,
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), false);
+        return new Environment(
+                env,
+                dir.resolve("config/flashsale"),
+                clock,
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                false);
     }
 
     public static Result run(Environment env, String... args) {

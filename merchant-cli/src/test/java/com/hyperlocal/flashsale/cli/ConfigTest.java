@@ -31,7 +31,8 @@ class ConfigTest {
         Path file = env.configFile();
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(Files.readString(file)).contains("api-key=" + KEY).contains("server=https\\://deals.example\\:8443");
-        assertThat(show.out()).contains("server:      https://deals.example:8443  (config file ")
+        assertThat(show.out())
+                .contains("server:      https://deals.example:8443  (config file ")
                 .contains("api key:     fsk_ab12…(masked)  (config file ")
                 .doesNotContain(KEY);
         try (var files = Files.list(file.getParent())) { // no temp file left behind
@@ -50,14 +51,15 @@ class ConfigTest {
         CliRun.run(none, "config", "set", "api-key", KEY);
         assertThat(CliRun.run(none, "config", "show").out()).contains("https://from-file:1  (config file");
 
-        Environment withEnv = CliRun.env(dir, Clock.systemUTC(),
-                "FLASHDEAL_SERVER", "https://from-env:2", "FLASHDEAL_API_KEY", OTHER_KEY);
+        Environment withEnv = CliRun.env(
+                dir, Clock.systemUTC(), "FLASHDEAL_SERVER", "https://from-env:2", "FLASHDEAL_API_KEY", OTHER_KEY);
         String fromEnv = CliRun.run(withEnv, "config", "show").out();
-        assertThat(fromEnv).contains("https://from-env:2  (environment FLASHDEAL_SERVER)")
+        assertThat(fromEnv)
+                .contains("https://from-env:2  (environment FLASHDEAL_SERVER)")
                 .contains("fsk_zz99…(masked)  (environment FLASHDEAL_API_KEY)");
 
-        String fromFlag = CliRun.run(withEnv, "config", "show", "--server", "https://from-flag:3",
-                "--api-key", KEY).out();
+        String fromFlag = CliRun.run(withEnv, "config", "show", "--server", "https://from-flag:3", "--api-key", KEY)
+                .out();
         assertThat(fromFlag).contains("https://from-flag:3  (--server)").contains("fsk_ab12…(masked)  (--api-key)");
     }
 
@@ -66,7 +68,9 @@ class ConfigTest {
         Environment env = CliRun.env(dir, Clock.systemUTC(), "FLASHDEAL_API_KEY", KEY);
         CliRun.Result r = CliRun.run(env, "config", "show", "--output", "json");
 
-        assertThat(r.out()).contains("\"apiKey\" : \"fsk_ab12…(masked)\"").doesNotContain(KEY)
+        assertThat(r.out())
+                .contains("\"apiKey\" : \"fsk_ab12…(masked)\"")
+                .doesNotContain(KEY)
                 .contains("\"keyCachePresent\" : false");
     }
 

@@ -26,15 +26,15 @@ class DealCreateValidationTest {
     Path dir;
 
     private CliRun.Result create(String... extra) {
-        List<String> args = new ArrayList<>(List.of("deal", "create", "--server", "http://127.0.0.1:9",
-                "--api-key", "fsk_abcd1234_" + "x".repeat(43)));
+        List<String> args = new ArrayList<>(List.of(
+                "deal", "create", "--server", "http://127.0.0.1:9", "--api-key", "fsk_abcd1234_" + "x".repeat(43)));
         args.addAll(List.of(extra));
         return CliRun.run(CliRun.env(dir, CLOCK), args.toArray(String[]::new));
     }
 
     private static List<String> valid(String... overrides) {
-        List<String> a = new ArrayList<>(List.of("--title", "Dosa", "--lat", "12.97", "--lng", "77.59",
-                "--inventory", "50"));
+        List<String> a =
+                new ArrayList<>(List.of("--title", "Dosa", "--lat", "12.97", "--lng", "77.59", "--inventory", "50"));
         for (int i = 0; i < overrides.length; i += 2) {
             int at = a.indexOf(overrides[i]);
             if (at >= 0) {
@@ -48,19 +48,22 @@ class DealCreateValidationTest {
     }
 
     @ParameterizedTest(name = "{0}={1} -> {2}")
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "--lat|91|latitude must be between -90 and 90 (got 91.0)",
-        "--lat|-90.5|latitude must be between -90 and 90",
-        "--lng|180.01|longitude must be between -180 and 180",
-        "--inventory|0|inventory must be between 1 and 1,000,000 (got 0)",
-        "--inventory|1000001|inventory must be between 1 and 1,000,000",
-        "--title|\" \"|title must not be blank",
-        "--duration|367d|duration must be at most 366 days",
-        "--ends|2026-03-01T11:00:00Z|end time 2026-03-01T11:00:00Z must be after the start time",
-        "--duration|0m|duration must be longer than zero",
-        "--duration|soon|'soon' is not a duration (use e.g. 90m, 2h, 1d, 1h30m or PT2H)",
-        "--ends|tomorrow|--ends: 'tomorrow' is not a date-time",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "--lat|91|latitude must be between -90 and 90 (got 91.0)",
+                "--lat|-90.5|latitude must be between -90 and 90",
+                "--lng|180.01|longitude must be between -180 and 180",
+                "--inventory|0|inventory must be between 1 and 1,000,000 (got 0)",
+                "--inventory|1000001|inventory must be between 1 and 1,000,000",
+                "--title|\" \"|title must not be blank",
+                "--duration|367d|duration must be at most 366 days",
+                "--ends|2026-03-01T11:00:00Z|end time 2026-03-01T11:00:00Z must be after the start time",
+                "--duration|0m|duration must be longer than zero",
+                "--duration|soon|'soon' is not a duration (use e.g. 90m, 2h, 1d, 1h30m or PT2H)",
+                "--ends|tomorrow|--ends: 'tomorrow' is not a date-time",
+            })
     void eachMistakeIsAUsageErrorWithItsOwnMessage(String option, String value, String message) {
         List<String> args = valid(option, value);
         if (!option.equals("--duration") && !option.equals("--ends")) {
@@ -75,20 +78,24 @@ class DealCreateValidationTest {
 
     @Test
     void longTitleAndDescriptionAreCounted() {
-        CliRun.Result r = create(valid("--title", "t".repeat(121), "--description", "d".repeat(2001),
-                "--duration", "2h").toArray(String[]::new));
+        CliRun.Result r =
+                create(valid("--title", "t".repeat(121), "--description", "d".repeat(2001), "--duration", "2h")
+                        .toArray(String[]::new));
 
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("title is 121 characters; at most 120 allowed")
+        assertThat(r.err())
+                .contains("title is 121 characters; at most 120 allowed")
                 .contains("description is 2001 characters; at most 2000 allowed");
-        assertThat(r.err().lines().filter(l -> l.startsWith("flashdeal:")).count()).isEqualTo(1);
+        assertThat(r.err().lines().filter(l -> l.startsWith("flashdeal:")).count())
+                .isEqualTo(1);
     }
 
     @Test
     void endsInThePastAndEndsPlusDurationTogether() {
         CliRun.Result past = create(valid("--starts", "2026-02-01T10:00", "--ends", "2026-02-01T12:00")
                 .toArray(String[]::new));
-        CliRun.Result both = create(valid("--ends", "2026-03-02T10:00", "--duration", "2h").toArray(String[]::new));
+        CliRun.Result both =
+                create(valid("--ends", "2026-03-02T10:00", "--duration", "2h").toArray(String[]::new));
         CliRun.Result neither = create(valid().toArray(String[]::new));
         CliRun.Result tooLong = create(valid("--ends", "2027-03-05T00:00").toArray(String[]::new));
 
@@ -101,7 +108,8 @@ class DealCreateValidationTest {
 
     @Test
     void badNumbersAndMissingOptionsArePicocliUsageErrors() {
-        assertThat(create(valid("--lat", "north", "--duration", "2h").toArray(String[]::new)).exitCode())
+        assertThat(create(valid("--lat", "north", "--duration", "2h").toArray(String[]::new))
+                        .exitCode())
                 .isEqualTo(ExitCodes.USAGE);
         CliRun.Result missing = create("--title", "x");
         assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
@@ -113,7 +121,8 @@ class DealCreateValidationTest {
         CliRun.Result r = create(valid("--duration", "1h30m").toArray(String[]::new));
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.UNAVAILABLE);
-        assertThat(r.err()).startsWith("flashdeal: cannot reach the server at http://127.0.0.1:9: ")
+        assertThat(r.err())
+                .startsWith("flashdeal: cannot reach the server at http://127.0.0.1:9: ")
                 .doesNotContain("\tat ");
     }
 

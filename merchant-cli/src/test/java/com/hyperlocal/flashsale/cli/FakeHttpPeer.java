@@ -21,9 +21,13 @@ public final class FakeHttpPeer implements AutoCloseable {
 
     public record Answer(int status, String contentType, String body, Map<String, String> headers) {
         public static Answer problem(int status, String slug, String detail) {
-            return new Answer(status, "application/problem+json", "{\"type\":\"urn:flashsale:problem:" + slug
-                    + "\",\"title\":\"" + slug + "\",\"status\":" + status + ",\"detail\":\"" + detail
-                    + "\",\"instance\":\"/x\"}", Map.of());
+            return new Answer(
+                    status,
+                    "application/problem+json",
+                    "{\"type\":\"urn:flashsale:problem:" + slug
+                            + "\",\"title\":\"" + slug + "\",\"status\":" + status + ",\"detail\":\"" + detail
+                            + "\",\"instance\":\"/x\"}",
+                    Map.of());
         }
     }
 

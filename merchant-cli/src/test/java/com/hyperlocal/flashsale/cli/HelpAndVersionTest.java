@@ -21,18 +21,32 @@ class HelpAndVersionTest {
         CliRun.Result r = run("--help");
 
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("deal", "keys", "voucher", "redemptions", "config")
-                .contains("Exit codes:").contains("8  import finished with rejected rows")
+        assertThat(r.out())
+                .contains("deal", "keys", "voucher", "redemptions", "config")
+                .contains("Exit codes:")
+                .contains("8  import finished with rejected rows")
                 .contains("generate-completion");
     }
 
     @Test
     void everyDataCommandOffersOutputAndVerbose() {
-        for (String[] cmd : new String[][] {{"deal", "create"}, {"deal", "list"}, {"deal", "show"},
-            {"deal", "close"}, {"deal", "import"}, {"keys", "pull"}, {"voucher", "verify"}, {"voucher", "revoke"},
-            {"redemptions", "list"}, {"config", "show"}}) {
+        for (String[] cmd : new String[][] {
+            {"deal", "create"},
+            {"deal", "list"},
+            {"deal", "show"},
+            {"deal", "close"},
+            {"deal", "import"},
+            {"keys", "pull"},
+            {"voucher", "verify"},
+            {"voucher", "revoke"},
+            {"redemptions", "list"},
+            {"config", "show"}
+        }) {
             CliRun.Result r = run(cmd[0], cmd[1], "--help");
-            assertThat(r.out()).as(String.join(" ", cmd)).contains("--output=FORMAT").contains("--verbose")
+            assertThat(r.out())
+                    .as(String.join(" ", cmd))
+                    .contains("--output=FORMAT")
+                    .contains("--verbose")
                     .contains("--utc");
         }
     }
@@ -58,7 +72,9 @@ class HelpAndVersionTest {
         assertThat(typo.err()).contains("Unmatched argument").contains("list");
         assertThat(bare.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(badId.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(badId.err()).contains("'not-a-uuid' is not an id").doesNotContain("Exception")
+        assertThat(badId.err())
+                .contains("'not-a-uuid' is not an id")
+                .doesNotContain("Exception")
                 .doesNotContain("java.");
     }
 }

@@ -30,13 +30,22 @@ class KeysPullTest {
         return s -> {
             switch (s.path()) {
                 case "/.well-known/voucher-configuration":
-                    return new Answer(200, "application/json", "{\"issuer\":\"https://flashsale.example\","
-                            + "\"jwks_uri\":\"" + self[0] + "/.well-known/jwks.json\"}", Map.of());
+                    return new Answer(
+                            200,
+                            "application/json",
+                            "{\"issuer\":\"https://flashsale.example\"," + "\"jwks_uri\":\"" + self[0]
+                                    + "/.well-known/jwks.json\"}",
+                            Map.of());
                 case "/.well-known/jwks.json":
                     return new Answer(200, "application/json", jwks, Map.of());
                 case "/api/v1/merchant/me":
-                    return s.header("Authorization") == null ? Answer.problem(401, "unauthorized", "no key")
-                            : new Answer(200, "application/json", "{\"id\":\"" + MERCHANT + "\",\"name\":\"Dosa\"}", Map.of());
+                    return s.header("Authorization") == null
+                            ? Answer.problem(401, "unauthorized", "no key")
+                            : new Answer(
+                                    200,
+                                    "application/json",
+                                    "{\"id\":\"" + MERCHANT + "\",\"name\":\"Dosa\"}",
+                                    Map.of());
                 default:
                     return Answer.problem(404, "not-found", "no");
             }
@@ -48,18 +57,21 @@ class KeysPullTest {
         String[] self = new String[1];
         try (FakeHttpPeer peer = new FakeHttpPeer(server(self, VoucherTestVectors.trustedJwksJson()))) {
             self[0] = peer.url();
-            Environment env = CliRun.env(dir, CLOCK, "FLASHDEAL_SERVER", peer.url(),
-                    "FLASHDEAL_API_KEY", "fsk_abcd1234_" + "k".repeat(43));
+            Environment env = CliRun.env(
+                    dir, CLOCK, "FLASHDEAL_SERVER", peer.url(), "FLASHDEAL_API_KEY", "fsk_abcd1234_" + "k".repeat(43));
 
             CliRun.Result r = CliRun.run(env, "keys", "pull");
 
             assertThat(r.exitCode()).as(r.toString()).isZero();
-            assertThat(r.out()).contains("merchant Dosa (" + MERCHANT + ")").contains(env.keyCachePath().toString());
+            assertThat(r.out())
+                    .contains("merchant Dosa (" + MERCHANT + ")")
+                    .contains(env.keyCachePath().toString());
             KeyCache cache = KeyCache.load(env.keyCachePath());
             assertThat(cache.merchantId()).isEqualTo(MERCHANT);
             assertThat(cache.fetchedAt()).isEqualTo(CLOCK.instant());
             assertThat(cache.serverUrl()).isEqualTo(peer.url()); // one spelling: no trailing slash
-            assertThat(cache.keys().kids()).isEqualTo(VoucherTestVectors.trustedKeys().kids());
+            assertThat(cache.keys().kids())
+                    .isEqualTo(VoucherTestVectors.trustedKeys().kids());
         }
     }
 

@@ -29,8 +29,12 @@ class PlainMessagesTest {
     }
 
     private static void assertPlain(CliRun.Result r) {
-        assertThat(r.err()).as(r.toString()).hasLineCount(1)
-                .doesNotContain("Exception").doesNotContain("java.").doesNotContain("\tat ");
+        assertThat(r.err())
+                .as(r.toString())
+                .hasLineCount(1)
+                .doesNotContain("Exception")
+                .doesNotContain("java.")
+                .doesNotContain("\tat ");
     }
 
     @Test
@@ -43,8 +47,9 @@ class PlainMessagesTest {
         CliRun.Result r = run(Clock.systemUTC(), "http://127.0.0.1:" + port, "deal", "list");
 
         assertThat(r.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
-        assertThat(r.err()).startsWith("flashdeal: cannot reach the server at http://127.0.0.1:" + port
-                + ": connection refused; is it running?");
+        assertThat(r.err())
+                .startsWith("flashdeal: cannot reach the server at http://127.0.0.1:" + port
+                        + ": connection refused; is it running?");
         assertPlain(r);
     }
 
@@ -83,9 +88,12 @@ class PlainMessagesTest {
             CliRun.Result local = run(kolkata, peer.url(), "deal", "show", id.toString());
             CliRun.Result utc = run(kolkata, peer.url(), "deal", "show", id.toString(), "--utc");
 
-            assertThat(local.out()).contains("starts:      2026-03-01 17:30:00 IST")
-                    .contains("ends:        2026-03-01 19:30:00 IST").contains("closed:      2026-03-01 19:30:00 IST");
-            assertThat(utc.out()).contains("starts:      2026-03-01 12:00:00 UTC")
+            assertThat(local.out())
+                    .contains("starts:      2026-03-01 17:30:00 IST")
+                    .contains("ends:        2026-03-01 19:30:00 IST")
+                    .contains("closed:      2026-03-01 19:30:00 IST");
+            assertThat(utc.out())
+                    .contains("starts:      2026-03-01 12:00:00 UTC")
                     .contains("ends:        2026-03-01 14:00:00 UTC");
         }
     }
@@ -100,9 +108,11 @@ class PlainMessagesTest {
             CliRun.Result r = run(Clock.fixed(NOW, ZoneId.of("UTC")), peer.url(), "redemptions", "list");
 
             assertThat(r.exitCode()).as(r.toString()).isZero();
-            assertThat(r.out()).containsPattern("2026-03-01 11:59:59 UTC\\s+"
-                    + VoucherTestVectors.validClaims().dealId() + "\\*\\s+" + VoucherTestVectors.validClaims().userId()
-                    + "\\*\\s+till-3\\s+LOGGED \\(EXPIRED\\)")
+            assertThat(r.out())
+                    .containsPattern("2026-03-01 11:59:59 UTC\\s+"
+                            + VoucherTestVectors.validClaims().dealId() + "\\*\\s+"
+                            + VoucherTestVectors.validClaims().userId()
+                            + "\\*\\s+till-3\\s+LOGGED \\(EXPIRED\\)")
                     .contains("* read from the refused voucher itself: not verified");
         }
     }

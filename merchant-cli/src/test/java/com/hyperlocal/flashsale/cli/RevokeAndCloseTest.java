@@ -29,9 +29,13 @@ class RevokeAndCloseTest {
     private static FakeHttpPeer revocations() {
         return new FakeHttpPeer(s -> {
             String claim = s.path().replaceAll(".*/claims/([^/]+)/revoke", "$1");
-            return new Answer(200, "application/json", "{\"claimId\":\"" + claim + "\",\"dealId\":\""
-                    + VoucherTestVectors.validClaims().dealId() + "\",\"revokedAt\":\"2026-03-01T12:00:00.5Z\","
-                    + "\"reason\":\"refund\"}", Map.of());
+            return new Answer(
+                    200,
+                    "application/json",
+                    "{\"claimId\":\"" + claim + "\",\"dealId\":\""
+                            + VoucherTestVectors.validClaims().dealId() + "\",\"revokedAt\":\"2026-03-01T12:00:00.5Z\","
+                            + "\"reason\":\"refund\"}",
+                    Map.of());
         });
     }
 
@@ -39,7 +43,8 @@ class RevokeAndCloseTest {
     void aTokenIsRevokedByTheClaimIdItNames() {
         UUID claim = VoucherTestVectors.validClaims().claimId();
         try (FakeHttpPeer peer = revocations()) {
-            CliRun.Result r = run(peer, "voucher", "revoke", VoucherTestVectors.token("valid.jwt"), "--reason", "refund");
+            CliRun.Result r =
+                    run(peer, "voucher", "revoke", VoucherTestVectors.token("valid.jwt"), "--reason", "refund");
 
             assertThat(r.exitCode()).as(r.toString()).isZero();
             assertThat(peer.seen).singleElement().satisfies(s -> {
@@ -48,9 +53,10 @@ class RevokeAndCloseTest {
                 assertThat(s.body()).isEqualTo("{\"reason\":\"refund\"}");
                 assertThat(s.header("Authorization")).isEqualTo("Bearer " + KEY);
             });
-            assertThat(r.out()).isEqualTo("Revoked voucher " + claim + " of deal "
-                    + VoucherTestVectors.validClaims().dealId() + " at 2026-03-01 12:00:00 UTC (refund). "
-                    + "Tills refuse it after their next sync.\n");
+            assertThat(r.out())
+                    .isEqualTo("Revoked voucher " + claim + " of deal "
+                            + VoucherTestVectors.validClaims().dealId() + " at 2026-03-01 12:00:00 UTC (refund). "
+                            + "Tills refuse it after their next sync.\n");
         }
     }
 
@@ -70,8 +76,8 @@ class RevokeAndCloseTest {
     void neitherIdNorTokenOrALongReasonIsAUsageErrorAndNothingIsSent() {
         try (FakeHttpPeer peer = revocations()) {
             CliRun.Result garbage = run(peer, "voucher", "revoke", "not-a-voucher");
-            CliRun.Result longReason = run(peer, "voucher", "revoke", UUID.randomUUID().toString(), "--reason",
-                    "x".repeat(201));
+            CliRun.Result longReason =
+                    run(peer, "voucher", "revoke", UUID.randomUUID().toString(), "--reason", "x".repeat(201));
 
             assertThat(garbage.exitCode()).isEqualTo(ExitCodes.USAGE);
             assertThat(garbage.err()).contains("'not-a-voucher' is neither a voucher id nor a voucher token");
@@ -94,16 +100,24 @@ class RevokeAndCloseTest {
     @Test
     void closeWithVoidVouchersAsksForItAndSaysHowManyWereRevoked() {
         UUID id = UUID.randomUUID();
-        try (FakeHttpPeer peer = new FakeHttpPeer(s -> new Answer(200, "application/json", "{\"id\":\"" + id
-                + "\",\"status\":\"ENDED\",\"validUntil\":\"2026-03-01T12:00:00Z\""
-                + (s.path().contains("voidVouchers=true") ? ",\"voidedVouchers\":4" : "") + "}", Map.of()))) {
+        try (FakeHttpPeer peer = new FakeHttpPeer(s -> new Answer(
+                200,
+                "application/json",
+                "{\"id\":\"" + id
+                        + "\",\"status\":\"ENDED\",\"validUntil\":\"2026-03-01T12:00:00Z\""
+                        + (s.path().contains("voidVouchers=true") ? ",\"voidedVouchers\":4" : "") + "}",
+                Map.of()))) {
             CliRun.Result voiding = run(peer, "deal", "close", id.toString(), "--void-vouchers");
             CliRun.Result plain = run(peer, "deal", "close", id.toString());
 
-            assertThat(peer.seen).extracting(FakeHttpPeer.Seen::path).containsExactly(
-                    "/api/v1/merchant/deals/" + id + "/close?voidVouchers=true", "/api/v1/merchant/deals/" + id + "/close");
-            assertThat(voiding.out()).isEqualTo("Closed deal " + id + " (ENDED since 2026-03-01 12:00:00 UTC).\n"
-                    + "4 unredeemed voucher(s) revoked now.\n");
+            assertThat(peer.seen)
+                    .extracting(FakeHttpPeer.Seen::path)
+                    .containsExactly(
+                            "/api/v1/merchant/deals/" + id + "/close?voidVouchers=true",
+                            "/api/v1/merchant/deals/" + id + "/close");
+            assertThat(voiding.out())
+                    .isEqualTo("Closed deal " + id + " (ENDED since 2026-03-01 12:00:00 UTC).\n"
+                            + "4 unredeemed voucher(s) revoked now.\n");
             assertThat(plain.out()).isEqualTo("Closed deal " + id + " (ENDED since 2026-03-01 12:00:00 UTC).\n");
         }
     }

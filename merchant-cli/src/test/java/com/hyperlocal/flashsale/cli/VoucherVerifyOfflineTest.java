@@ -30,8 +30,13 @@ class VoucherVerifyOfflineTest {
         VoucherTestVectors.Settings s = VoucherTestVectors.settings();
         Clock clock = s.clock();
         env = CliRun.envWithStdin(dir, clock, VoucherTestVectors.token("valid.jwt"));
-        new KeyCache(s.issuer(), s.merchantId(), "http://till.invalid", s.verifyAt().minus(Duration.ofHours(1)),
-                VoucherTestVectors.trustedKeys()).save(env.keyCachePath());
+        new KeyCache(
+                        s.issuer(),
+                        s.merchantId(),
+                        "http://till.invalid",
+                        s.verifyAt().minus(Duration.ofHours(1)),
+                        VoucherTestVectors.trustedKeys())
+                .save(env.keyCachePath());
     }
 
     static List<VoucherTestVectors.Vector> vectors() {
@@ -45,13 +50,17 @@ class VoucherVerifyOfflineTest {
 
         if (v.expectValid()) {
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
-            assertThat(r.out()).startsWith("VALID\n")
+            assertThat(r.out())
+                    .startsWith("VALID\n")
                     .contains("deal:    " + VoucherTestVectors.validClaims().dealId())
                     .contains("user:    user-8f3k2q9z")
-                    .contains("expires: " + new Times(env.clock().getZone(), true).format(VoucherTestVectors.validClaims().expiresAt()));
+                    .contains("expires: "
+                            + new Times(env.clock().getZone(), true)
+                                    .format(VoucherTestVectors.validClaims().expiresAt()));
         } else {
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.VOUCHER_INVALID);
-            assertThat(r.out()).startsWith("INVALID: " + v.expectedReason().orElseThrow().message())
+            assertThat(r.out())
+                    .startsWith("INVALID: " + v.expectedReason().orElseThrow().message())
                     .contains("reason:  " + v.expectedReason().orElseThrow().name());
         }
         assertThat(r.err()).isEmpty();
@@ -61,7 +70,8 @@ class VoucherVerifyOfflineTest {
     void invalidVoucherShowsItsClaimsAsUnverified() {
         CliRun.Result r = CliRun.run(env, "voucher", "verify", VoucherTestVectors.token("wrong-merchant.jwt"));
 
-        assertThat(r.out()).contains("This voucher is for a different shop.")
+        assertThat(r.out())
+                .contains("This voucher is for a different shop.")
                 .contains("claims (unverified, do not trust): deal ");
     }
 

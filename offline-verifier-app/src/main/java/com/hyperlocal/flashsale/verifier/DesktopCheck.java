@@ -31,12 +31,18 @@ public final class DesktopCheck {
         LINUX_LIBRARIES.put("libfreetype.so.6", "libfreetype6");
     }
 
-    private static final List<String> STANDARD_DIRS = List.of("/lib", "/lib64", "/usr/lib", "/usr/lib64",
-            "/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib/aarch64-linux-gnu",
-            "/usr/lib/aarch64-linux-gnu", "/usr/local/lib");
+    private static final List<String> STANDARD_DIRS = List.of(
+            "/lib",
+            "/lib64",
+            "/usr/lib",
+            "/usr/lib64",
+            "/lib/x86_64-linux-gnu",
+            "/usr/lib/x86_64-linux-gnu",
+            "/lib/aarch64-linux-gnu",
+            "/usr/lib/aarch64-linux-gnu",
+            "/usr/local/lib");
 
-    private DesktopCheck() {
-    }
+    private DesktopCheck() {}
 
     /** The libraries of {@link #LINUX_LIBRARIES} found in none of {@code dirs}. */
     static List<String> missing(List<Path> dirs) {
@@ -56,7 +62,8 @@ public final class DesktopCheck {
             Set<String> packages = new LinkedHashSet<>();
             missing.forEach(l -> packages.add(LINUX_LIBRARIES.get(l)));
             b.append("The till's window needs system libraries that are not installed: ")
-                    .append(String.join(", ", missing)).append(".\nInstall them with:\n    sudo apt-get install -y ")
+                    .append(String.join(", ", missing))
+                    .append(".\nInstall them with:\n    sudo apt-get install -y ")
                     .append(String.join(" ", packages))
                     .append("\n(Fedora: sudo dnf install gtk3 libXtst)\n");
         }
@@ -96,11 +103,14 @@ public final class DesktopCheck {
 
     /** Prints the problem and returns false when the window cannot open here. Linux only. */
     public static boolean ready() {
-        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")
+        if (!System.getProperty("os.name", "")
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .contains("linux")
                 || Boolean.getBoolean("verifier.skipDesktopCheck")) {
             return true;
         }
-        boolean display = notBlank(System.getenv("DISPLAY")) || notBlank(System.getenv("WAYLAND_DISPLAY"))
+        boolean display = notBlank(System.getenv("DISPLAY"))
+                || notBlank(System.getenv("WAYLAND_DISPLAY"))
                 || "Monocle".equals(System.getProperty("glass.platform"));
         String problem = problem(missing(librarySearchPath()), display);
         if (problem.isEmpty()) {

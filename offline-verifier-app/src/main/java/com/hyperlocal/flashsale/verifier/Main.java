@@ -11,8 +11,7 @@ public final class Main {
     /** Exit status when the desktop cannot be used (libraries or display missing). */
     static final int NO_DESKTOP = 3;
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         if (!DesktopCheck.ready()) {

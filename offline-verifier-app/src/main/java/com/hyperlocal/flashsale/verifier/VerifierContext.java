@@ -34,13 +34,21 @@ public final class VerifierContext implements AutoCloseable {
      * @param scheduler runs the background sync; null = no background sync (tests call sync directly)
      * @param servers   makes the server connection from the settings (HTTP in the app)
      */
-    public record Options(Clock clock, ScheduledExecutorService scheduler, CameraProvider cameras,
-                          Backoff backoff, Duration syncInterval, Function<DeviceConfig, TillServer> servers) {
+    public record Options(
+            Clock clock,
+            ScheduledExecutorService scheduler,
+            CameraProvider cameras,
+            Backoff backoff,
+            Duration syncInterval,
+            Function<DeviceConfig, TillServer> servers) {
 
-        public Options(Clock clock, ScheduledExecutorService scheduler, CameraProvider cameras, Backoff backoff,
-                       Duration syncInterval) {
-            this(clock, scheduler, cameras, backoff, syncInterval,
-                    c -> HttpTillServer.of(c.serverUrl(), c.apiKey()));
+        public Options(
+                Clock clock,
+                ScheduledExecutorService scheduler,
+                CameraProvider cameras,
+                Backoff backoff,
+                Duration syncInterval) {
+            this(clock, scheduler, cameras, backoff, syncInterval, c -> HttpTillServer.of(c.serverUrl(), c.apiKey()));
         }
     }
 
@@ -52,7 +60,7 @@ public final class VerifierContext implements AutoCloseable {
     private final KeySource keys;
     private final SyncService sync;
     private final CounterService counter;
-    private volatile Consumer<SyncStatus> syncListener = s -> { };
+    private volatile Consumer<SyncStatus> syncListener = s -> {};
 
     public VerifierContext(DeviceConfigStore configStore, Options options) {
         this.configStore = configStore;
@@ -61,12 +69,19 @@ public final class VerifierContext implements AutoCloseable {
         this.server = serverFor(config);
         this.db = TillDatabase.open(config.database());
         this.keys = new KeySource(config.keyCache(), options.clock());
-        this.sync = new SyncService(db, () -> server, () -> config.deviceId(), options.clock(),
-                options.backoff(), options.syncInterval(), TillServer.MAX_BATCH, options.scheduler(),
+        this.sync = new SyncService(
+                db,
+                () -> server,
+                () -> config.deviceId(),
+                options.clock(),
+                options.backoff(),
+                options.syncInterval(),
+                TillServer.MAX_BATCH,
+                options.scheduler(),
                 s -> syncListener.accept(s));
         VoucherCheck check = new VoucherCheck(keys, () -> config.merchant(), options.clock());
-        this.counter = new CounterService(check, db.scans(), db.deals(), db.revocations(), options.clock(),
-                sync::requestSync);
+        this.counter =
+                new CounterService(check, db.scans(), db.deals(), db.revocations(), options.clock(), sync::requestSync);
     }
 
     public DeviceConfig config() {
@@ -115,8 +130,8 @@ public final class VerifierContext implements AutoCloseable {
 
     /** "Refresh keys": fetches issuer, keys and merchant id and writes the shared key cache. */
     public KeyCache refreshKeys() throws ServerException, IOException {
-        TillServer s = server.orElseThrow(() -> new ServerException(0, null,
-                "Set the server address and API key in Settings first.", false, null));
+        TillServer s = server.orElseThrow(() ->
+                new ServerException(0, null, "Set the server address and API key in Settings first.", false, null));
         KeyCache fresh = s.fetchKeys(options.clock());
         keys.replace(fresh);
         return fresh;

@@ -16,18 +16,26 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyTheUiPackageUsesJavaFx = noClasses()
-            .that().resideOutsideOfPackage("com.hyperlocal.flashsale.verifier.ui..")
-            .should().dependOnClassesThat().resideInAPackage("javafx..")
+            .that()
+            .resideOutsideOfPackage("com.hyperlocal.flashsale.verifier.ui..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("javafx..")
             .because("the counter logic must run and be tested without a display");
 
     @ArchTest
     static final ArchRule httpOnlyInTheSyncAdapter = noClasses()
-            .that().doNotHaveFullyQualifiedName("com.hyperlocal.flashsale.verifier.sync.HttpTillServer")
-            .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "com.hyperlocal.flashsale.client..")
+            .that()
+            .doNotHaveFullyQualifiedName("com.hyperlocal.flashsale.verifier.sync.HttpTillServer")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("java.net.http..", "com.hyperlocal.flashsale.client..")
             .because("the server is reached through TillServer, implemented once over the client module");
 
     @ArchTest
     static final ArchRule onlyOneJsonLibrary = noClasses()
-            .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson.databind..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("com.fasterxml.jackson.databind..")
             .because("the project uses one Jackson major (3.x, tools.jackson), through the client module");
 }

@@ -1,9 +1,5 @@
 package com.hyperlocal.flashsale.verifier;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 import com.hyperlocal.flashsale.crypto.vectors.VoucherTestVectors;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -20,6 +16,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A loopback server implementing the platform contract this app talks to (merchant auth,
@@ -31,9 +31,14 @@ public final class FakeServer implements AutoCloseable {
     public static final String API_KEY = "test-api-key";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public record Stored(UUID redemptionId, String deviceId, String outcome, String status, Instant scannedAt,
-                         Instant receivedAt, UUID conflictsWith) {
-    }
+    public record Stored(
+            UUID redemptionId,
+            String deviceId,
+            String outcome,
+            String status,
+            Instant scannedAt,
+            Instant receivedAt,
+            UUID conflictsWith) {}
 
     private final HttpServer http;
     private final UUID merchantId = VoucherTestVectors.settings().merchantId();
@@ -46,6 +51,7 @@ public final class FakeServer implements AutoCloseable {
     public final Map<UUID, String> dealTitles = new ConcurrentHashMap<>();
     /** In revocation order; the cursor is the count already sent. */
     public final List<ObjectNode> revocations = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     public final List<String> revocationCursors = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public FakeServer() throws IOException {
@@ -60,25 +66,37 @@ public final class FakeServer implements AutoCloseable {
 
     /** Another device redeemed this voucher first (e.g. uploaded before us). */
     public void redeemedElsewhere(UUID claimId, String deviceId, Instant scannedAt) {
-        firstByClaim.put(claimId, new Stored(UUID.randomUUID(), deviceId, "REDEEMED", "ACCEPTED", scannedAt,
-                scannedAt.plusSeconds(5), null));
+        firstByClaim.put(
+                claimId,
+                new Stored(
+                        UUID.randomUUID(),
+                        deviceId,
+                        "REDEEMED",
+                        "ACCEPTED",
+                        scannedAt,
+                        scannedAt.plusSeconds(5),
+                        null));
     }
 
     public void revoke(UUID claimId, UUID dealId, String reason) {
-        revocations.add(JSON.createObjectNode().put("claimId", claimId.toString()).put("dealId", dealId.toString())
-                .put("revokedAt", Instant.now().toString()).put("reason", reason));
+        revocations.add(JSON.createObjectNode()
+                .put("claimId", claimId.toString())
+                .put("dealId", dealId.toString())
+                .put("revokedAt", Instant.now().toString())
+                .put("reason", reason));
     }
 
     private void deals(HttpExchange ex) throws IOException {
         ObjectNode body = JSON.createObjectNode();
         ArrayNode list = body.putArray("deals");
-        dealTitles.forEach((id, title) -> list.addObject().put("id", id.toString()).put("title", title)
-                .put("status", "ACTIVE"));
+        dealTitles.forEach((id, title) ->
+                list.addObject().put("id", id.toString()).put("title", title).put("status", "ACTIVE"));
         send(ex, 200, body.toString());
     }
 
     private void revocations(HttpExchange ex) throws IOException {
-        String query = ex.getRequestURI().getQuery() == null ? "" : ex.getRequestURI().getQuery();
+        String query =
+                ex.getRequestURI().getQuery() == null ? "" : ex.getRequestURI().getQuery();
         String since = null;
         int limit = 100;
         for (String part : query.split("&")) {
@@ -105,8 +123,13 @@ public final class FakeServer implements AutoCloseable {
             if (path.equals("/.well-known/jwks.json")) {
                 send(ex, 200, VoucherTestVectors.trustedJwksJson());
             } else if (path.equals("/.well-known/voucher-configuration")) {
-                send(ex, 200, JSON.createObjectNode().put("issuer", VoucherTestVectors.settings().issuer())
-                        .put("jwks_uri", baseUrl() + "/.well-known/jwks.json").toString());
+                send(
+                        ex,
+                        200,
+                        JSON.createObjectNode()
+                                .put("issuer", VoucherTestVectors.settings().issuer())
+                                .put("jwks_uri", baseUrl() + "/.well-known/jwks.json")
+                                .toString());
             } else if (path.startsWith("/api/v1/deals/")) {
                 String title = dealTitles.get(UUID.fromString(path.substring("/api/v1/deals/".length())));
                 if (title == null) {
@@ -117,12 +140,19 @@ public final class FakeServer implements AutoCloseable {
             } else if (!authed) {
                 problem(ex, 401, "unauthorized");
             } else if (path.equals("/api/v1/merchant/me")) {
-                send(ex, 200, JSON.createObjectNode().put("id", merchantId.toString()).put("name", "Test shop").toString());
+                send(
+                        ex,
+                        200,
+                        JSON.createObjectNode()
+                                .put("id", merchantId.toString())
+                                .put("name", "Test shop")
+                                .toString());
             } else if (path.equals("/api/v1/merchant/deals")) {
                 deals(ex);
             } else if (path.equals("/api/v1/merchant/revocations")) {
                 revocations(ex);
-            } else if (path.equals("/api/v1/redemptions") && ex.getRequestMethod().equals("POST")) {
+            } else if (path.equals("/api/v1/redemptions")
+                    && ex.getRequestMethod().equals("POST")) {
                 upload(ex);
             } else {
                 problem(ex, 404, "not-found");
@@ -161,11 +191,16 @@ public final class FakeServer implements AutoCloseable {
         ObjectNode r = JSON.createObjectNode().put("clientId", clientId.toString());
         Stored seen = byClientId.get(clientId);
         if (seen != null) {
-            r.put("status", "DUPLICATE").put("redemptionId", seen.redemptionId().toString())
+            r.put("status", "DUPLICATE")
+                    .put("redemptionId", seen.redemptionId().toString())
                     .put("reason", "already recorded as " + seen.status());
             if (seen.conflictsWith() != null) {
-                conflict(r, firstByClaim.values().stream()
-                        .filter(s -> s.redemptionId().equals(seen.conflictsWith())).findFirst().orElseThrow());
+                conflict(
+                        r,
+                        firstByClaim.values().stream()
+                                .filter(s -> s.redemptionId().equals(seen.conflictsWith()))
+                                .findFirst()
+                                .orElseThrow());
             }
             return r;
         }
@@ -174,7 +209,8 @@ public final class FakeServer implements AutoCloseable {
         if (item.path("outcome").asString().equals("REFUSED")) {
             Stored s = new Stored(UUID.randomUUID(), device, "REFUSED", "LOGGED", scannedAt, now, null);
             byClientId.put(clientId, s);
-            return r.put("status", "ACCEPTED").put("redemptionId", s.redemptionId().toString());
+            return r.put("status", "ACCEPTED")
+                    .put("redemptionId", s.redemptionId().toString());
         }
         UUID claim = claimOf(item.path("token").asString());
         if (claim == null) {
@@ -182,9 +218,12 @@ public final class FakeServer implements AutoCloseable {
         }
         Stored first = firstByClaim.get(claim);
         if (first != null) {
-            Stored s = new Stored(UUID.randomUUID(), device, "REDEEMED", "CONFLICT", scannedAt, now, first.redemptionId());
+            Stored s =
+                    new Stored(UUID.randomUUID(), device, "REDEEMED", "CONFLICT", scannedAt, now, first.redemptionId());
             byClientId.put(clientId, s);
-            r.put("status", "CONFLICT").put("redemptionId", s.redemptionId().toString()).put("reason", "already redeemed");
+            r.put("status", "CONFLICT")
+                    .put("redemptionId", s.redemptionId().toString())
+                    .put("reason", "already redeemed");
             conflict(r, first);
             return r;
         }
@@ -195,8 +234,11 @@ public final class FakeServer implements AutoCloseable {
     }
 
     private static void conflict(ObjectNode r, Stored first) {
-        r.putObject("conflict").put("redemptionId", first.redemptionId().toString()).put("deviceId", first.deviceId())
-                .put("scannedAt", first.scannedAt().toString()).put("receivedAt", first.receivedAt().toString());
+        r.putObject("conflict")
+                .put("redemptionId", first.redemptionId().toString())
+                .put("deviceId", first.deviceId())
+                .put("scannedAt", first.scannedAt().toString())
+                .put("receivedAt", first.receivedAt().toString());
     }
 
     /** The jti of a token (the real server verifies the signature; the fake only reads it). */
@@ -212,8 +254,13 @@ public final class FakeServer implements AutoCloseable {
 
     private static void problem(HttpExchange ex, int status, String slug) throws IOException {
         ex.getResponseHeaders().set("Content-Type", "application/problem+json");
-        byte[] b = JSON.createObjectNode().put("type", "urn:flashsale:problem:" + slug).put("title", slug)
-                .put("status", status).put("detail", "fake " + slug).toString().getBytes(StandardCharsets.UTF_8);
+        byte[] b = JSON.createObjectNode()
+                .put("type", "urn:flashsale:problem:" + slug)
+                .put("title", slug)
+                .put("status", status)
+                .put("detail", "fake " + slug)
+                .toString()
+                .getBytes(StandardCharsets.UTF_8);
         ex.sendResponseHeaders(status, b.length);
         ex.getResponseBody().write(b);
     }

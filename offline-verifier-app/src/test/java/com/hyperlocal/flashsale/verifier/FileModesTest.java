@@ -23,7 +23,7 @@ class FileModesTest {
     @Test
     void theDatabaseItsJournalAndItsFolderAreOwnerOnly() throws Exception {
         try (FakeServer server = new FakeServer();
-             VerifierContext ctx = Fixtures.context(dir, server.baseUrl(), "counter-1")) {
+                VerifierContext ctx = Fixtures.context(dir, server.baseUrl(), "counter-1")) {
             ctx.counter().scan(VoucherTestVectors.token("valid.jwt"));
             ctx.refreshKeys();
             Path db = ctx.config().database();
@@ -31,7 +31,8 @@ class FileModesTest {
             assertThat(mode(db.getParent())).isEqualTo("rwx------");
             try (Stream<Path> files = Files.list(db.getParent())) {
                 assertThat(files.filter(Files::isRegularFile).toList())
-                        .as("verifier.db, -wal, -shm").hasSizeGreaterThanOrEqualTo(2)
+                        .as("verifier.db, -wal, -shm")
+                        .hasSizeGreaterThanOrEqualTo(2)
                         .allSatisfy(f -> assertThat(mode(f)).as(f.toString()).isEqualTo("rw-------"));
             }
             assertThat(mode(Fixtures.paths(dir).configFile())).isEqualTo("rw-------");

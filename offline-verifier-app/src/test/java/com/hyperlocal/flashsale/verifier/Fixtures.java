@@ -17,8 +17,7 @@ import java.util.Map;
 /** A device set up in a temporary directory, trusting the common-crypto test vectors. */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** The vectors' verification instant, so valid.jwt is valid and expired.jwt expired. */
     public static Clock clock() {
@@ -35,21 +34,36 @@ public final class Fixtures {
         writeKeyCache(paths.keyCache());
         DeviceConfigStore store = new DeviceConfigStore(paths);
         DeviceConfig c = store.loadOrCreate();
-        store.save(new DeviceConfig(serverUrl, serverUrl.isEmpty() ? "" : FakeServer.API_KEY, deviceId, null,
-                DeviceConfig.DEFAULT_MAX_KEY_AGE, c.keyCache(), c.database()));
+        store.save(new DeviceConfig(
+                serverUrl,
+                serverUrl.isEmpty() ? "" : FakeServer.API_KEY,
+                deviceId,
+                null,
+                DeviceConfig.DEFAULT_MAX_KEY_AGE,
+                c.keyCache(),
+                c.database()));
         return store;
     }
 
     public static void writeKeyCache(Path file) throws IOException {
         var s = VoucherTestVectors.settings();
-        new KeyCache(s.issuer(), s.merchantId(), "http://unused", s.verifyAt().minus(Duration.ofDays(1)),
-                VoucherTestVectors.trustedKeys()).save(file);
+        new KeyCache(
+                        s.issuer(),
+                        s.merchantId(),
+                        "http://unused",
+                        s.verifyAt().minus(Duration.ofDays(1)),
+                        VoucherTestVectors.trustedKeys())
+                .save(file);
     }
 
     /** No background sync, no camera: tests call everything directly. */
     public static VerifierContext.Options options(CameraProvider cameras) {
-        return new VerifierContext.Options(clock(), null, cameras,
-                new Backoff(Duration.ofMillis(10), Duration.ofMillis(100), 0, () -> 0), Duration.ofMinutes(1));
+        return new VerifierContext.Options(
+                clock(),
+                null,
+                cameras,
+                new Backoff(Duration.ofMillis(10), Duration.ofMillis(100), 0, () -> 0),
+                Duration.ofMinutes(1));
     }
 
     public static VerifierContext context(Path dir, String serverUrl, String deviceId) throws IOException {

@@ -1,9 +1,8 @@
 package com.hyperlocal.flashsale.claim;
 
-import java.util.Map;
-
 import com.hyperlocal.flashsale.web.DomainException;
 import com.hyperlocal.flashsale.web.ProblemType;
+import java.util.Map;
 
 /** One voucher per user per deal: tells the user which claim they already hold. */
 final class AlreadyClaimedException extends DomainException {
@@ -22,7 +21,14 @@ final class AlreadyClaimedException extends DomainException {
 
     @Override
     public Map<String, Object> properties() {
-        return Map.of("claimId", existing.id(), "claimedAt", existing.claimedAt().toString(),
-                "claim", "/api/v1/claims/" + existing.id(), "qr", "/api/v1/claims/" + existing.id() + "/qr");
+        return Map.of(
+                "claimId",
+                existing.id(),
+                "claimedAt",
+                existing.claimedAt().toString(),
+                "claim",
+                "/api/v1/claims/" + existing.id(),
+                "qr",
+                "/api/v1/claims/" + existing.id() + "/qr");
     }
 }

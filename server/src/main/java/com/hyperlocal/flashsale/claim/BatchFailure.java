@@ -1,10 +1,9 @@
 package com.hyperlocal.flashsale.claim;
 
-import java.sql.SQLException;
-import java.util.UUID;
-
 import com.hyperlocal.flashsale.web.DependencyFailures;
 import com.hyperlocal.flashsale.web.DependencyUnavailableException;
+import java.sql.SQLException;
+import java.util.UUID;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /**
@@ -18,8 +17,7 @@ final class BatchFailure {
 
     private static final String QUERY_CANCELED = "57014";
 
-    private BatchFailure() {
-    }
+    private BatchFailure() {}
 
     static RuntimeException answerFor(UUID dealId, RuntimeException e) {
         if (!DependencyFailures.isUnavailable(e)) {

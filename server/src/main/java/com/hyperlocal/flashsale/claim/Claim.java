@@ -2,14 +2,18 @@ package com.hyperlocal.flashsale.claim;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 
 /**
  * One voucher held by one user for one deal. {@code voucher} is the signed token issued with the
  * claim (null only for claims written before vouchers existed).
  */
-record Claim(UUID id, UUID dealId, String userId, Instant claimedAt, @Nullable String voucher,
+record Claim(
+        UUID id,
+        UUID dealId,
+        String userId,
+        Instant claimedAt,
+        @Nullable String voucher,
         @Nullable Instant voucherExpiresAt) {
 
     ClaimResponse toResponse() {

@@ -1,10 +1,5 @@
 package com.hyperlocal.flashsale.claim;
 
-import java.net.URI;
-import java.util.List;
-import java.util.Objects;
-import java.util.UUID;
-
 import com.hyperlocal.flashsale.voucher.VoucherIssuer;
 import com.hyperlocal.flashsale.web.FieldProblem;
 import com.hyperlocal.flashsale.web.InvalidRequestException;
@@ -17,6 +12,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -49,13 +48,19 @@ class ClaimController {
     }
 
     @PostMapping("/api/v1/deals/{dealId}/claims")
-    @ApiResponse(responseCode = "201", description = "Claimed; the body holds the signed voucher",
+    @ApiResponse(
+            responseCode = "201",
+            description = "Claimed; the body holds the signed voucher",
             content = @Content(schema = @Schema(implementation = ClaimResponse.class)))
-    ResponseEntity<?> claim(@PathVariable UUID dealId, @Valid @RequestBody(required = false) @Nullable ClaimRequest request,
-            @AuthenticationPrincipal Jwt shopper, HttpServletRequest http) {
+    ResponseEntity<?> claim(
+            @PathVariable UUID dealId,
+            @Valid @RequestBody(required = false) @Nullable ClaimRequest request,
+            @AuthenticationPrincipal Jwt shopper,
+            HttpServletRequest http) {
         String userId = subject(shopper);
         if (request != null && request.userId() != null && !request.userId().equals(userId)) {
-            throw new InvalidRequestException(List.of(new FieldProblem("userId",
+            throw new InvalidRequestException(List.of(new FieldProblem(
+                    "userId",
                     "must be left out or equal the bearer token's subject: a shopper claims only for themselves")));
         }
         if (service.surelySoldOutFor(dealId, userId)) {
@@ -64,18 +69,22 @@ class ClaimController {
             return Problems.of(new SoldOutException(dealId), http);
         }
         Claim claim = service.claim(dealId, userId);
-        return ResponseEntity.created(URI.create("/api/v1/claims/" + claim.id())).cacheControl(NO_STORE)
+        return ResponseEntity.created(URI.create("/api/v1/claims/" + claim.id()))
+                .cacheControl(NO_STORE)
                 .body(claim.toResponse());
     }
 
     @GetMapping("/api/v1/claims/{id}")
     ResponseEntity<ClaimResponse> find(@PathVariable UUID id, @AuthenticationPrincipal Jwt shopper) {
-        return ResponseEntity.ok().cacheControl(NO_STORE).body(service.findHeld(id, subject(shopper)).toResponse());
+        return ResponseEntity.ok()
+                .cacheControl(NO_STORE)
+                .body(service.findHeld(id, subject(shopper)).toResponse());
     }
 
     /** The caller's vouchers, newest first. */
     @GetMapping("/api/v1/me/claims")
-    ResponseEntity<ClaimsPage> mine(@AuthenticationPrincipal Jwt shopper,
+    ResponseEntity<ClaimsPage> mine(
+            @AuthenticationPrincipal Jwt shopper,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return ResponseEntity.ok().cacheControl(NO_STORE).body(service.heldBy(subject(shopper), page, size));

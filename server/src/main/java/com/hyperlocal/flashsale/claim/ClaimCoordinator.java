@@ -1,5 +1,9 @@
 package com.hyperlocal.flashsale.claim;
 
+import com.hyperlocal.flashsale.claim.Lanes.Lane;
+import com.hyperlocal.flashsale.voucher.VoucherIssuer;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,11 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.hyperlocal.flashsale.claim.Lanes.Lane;
-import com.hyperlocal.flashsale.voucher.VoucherIssuer;
-import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -48,8 +47,16 @@ class ClaimCoordinator {
     private final SoldOutDeals soldOut;
     private final Clock clock;
 
-    ClaimCoordinator(DealLock lock, ClaimWriter writer, ClaimIndex index, VoucherIssuer vouchers,
-            ClaimProperties properties, ClaimMetrics metrics, SoldOutDeals soldOut, Clock clock, MeterRegistry meters) {
+    ClaimCoordinator(
+            DealLock lock,
+            ClaimWriter writer,
+            ClaimIndex index,
+            VoucherIssuer vouchers,
+            ClaimProperties properties,
+            ClaimMetrics metrics,
+            SoldOutDeals soldOut,
+            Clock clock,
+            MeterRegistry meters) {
         this.lanes = new Lanes(properties, meters);
         this.lock = lock;
         this.writer = writer;
@@ -68,11 +75,11 @@ class ClaimCoordinator {
         startDrainer(dealId, lane);
         try {
             if (!mine.awaitDone(properties.queueWait().toNanos()) && lane.queue.remove(mine)) {
-                throw new LockBusyException(dealId);   // never taken into a batch: nothing written
+                throw new LockBusyException(dealId); // never taken into a batch: nothing written
             }
             return mine.join(properties.batchTimeout().toNanos());
         } catch (TimeoutException e) {
-            throw new ClaimOutcomeUnknownException(dealId, null);   // in a batch whose commit may be in flight
+            throw new ClaimOutcomeUnknownException(dealId, null); // in a batch whose commit may be in flight
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             if (lane.queue.remove(mine)) {
@@ -137,10 +144,11 @@ class ClaimCoordinator {
         // saw their 201 and asks again is answered from the index.
         lane.terms = result.terms();
         if (result.outcomes().values().stream().anyMatch(o -> o instanceof ClaimOutcome.DealMissing)) {
-            lanes.dropIfIdle(dealId, lane);   // a made-up deal id must not keep a lane
+            lanes.dropIfIdle(dealId, lane); // a made-up deal id must not keep a lane
         }
-        if (result.remainingAfter() == 0 && result.outcomes().values().stream()
-                .noneMatch(o -> o instanceof ClaimOutcome.NotActive || o instanceof ClaimOutcome.DealMissing)) {
+        if (result.remainingAfter() == 0
+                && result.outcomes().values().stream()
+                        .noneMatch(o -> o instanceof ClaimOutcome.NotActive || o instanceof ClaimOutcome.DealMissing)) {
             soldOut.markSoldOut(dealId);
         }
         index.remember(dealId, held(result));
@@ -174,12 +182,9 @@ class ClaimCoordinator {
             switch (outcome) {
                 case ClaimOutcome.Granted(Claim claim) -> held.add(claim);
                 case ClaimOutcome.AlreadyHeld(Claim claim) -> held.add(claim);
-                case ClaimOutcome.SoldOut soldOut -> {
-                }
-                case ClaimOutcome.NotActive notActive -> {
-                }
-                case ClaimOutcome.DealMissing missing -> {
-                }
+                case ClaimOutcome.SoldOut soldOut -> {}
+                case ClaimOutcome.NotActive notActive -> {}
+                case ClaimOutcome.DealMissing missing -> {}
             }
         }
         return held;

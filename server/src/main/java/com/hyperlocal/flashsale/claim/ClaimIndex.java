@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,8 +54,12 @@ class ClaimIndex {
         try {
             redis.executePipelined((RedisCallback<@Nullable Object>) connection -> {
                 for (Claim claim : claims) {
-                    connection.hashCommands().hSet(key, claim.userId().getBytes(StandardCharsets.UTF_8),
-                            encode(claim).getBytes(StandardCharsets.UTF_8));
+                    connection
+                            .hashCommands()
+                            .hSet(
+                                    key,
+                                    claim.userId().getBytes(StandardCharsets.UTF_8),
+                                    encode(claim).getBytes(StandardCharsets.UTF_8));
                 }
                 connection.keyCommands().expire(key, TTL.toSeconds());
                 return null;

@@ -1,10 +1,9 @@
 package com.hyperlocal.flashsale.claim;
 
-import java.util.concurrent.TimeUnit;
-
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,11 +20,14 @@ class ClaimMetrics {
 
     ClaimMetrics(MeterRegistry meters) {
         this.lockWait = Timer.builder("flashsale.claims.lock.wait")
-                .description("Time a batch waited for the deal's Redis lock").register(meters);
+                .description("Time a batch waited for the deal's Redis lock")
+                .register(meters);
         this.write = Timer.builder("flashsale.claims.batch.write")
-                .description("Time of a batch's database transaction, commit included").register(meters);
+                .description("Time of a batch's database transaction, commit included")
+                .register(meters);
         this.batchSize = DistributionSummary.builder("flashsale.claims.batch.size")
-                .description("Claim requests committed in one transaction").register(meters);
+                .description("Claim requests committed in one transaction")
+                .register(meters);
     }
 
     void lockWaited(long nanos) {

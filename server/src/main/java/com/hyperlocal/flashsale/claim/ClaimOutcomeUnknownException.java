@@ -1,10 +1,9 @@
 package com.hyperlocal.flashsale.claim;
 
-import java.util.Map;
-import java.util.UUID;
-
 import com.hyperlocal.flashsale.web.DomainException;
 import com.hyperlocal.flashsale.web.ProblemType;
+import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,8 +14,10 @@ import org.jspecify.annotations.Nullable;
 final class ClaimOutcomeUnknownException extends DomainException {
 
     ClaimOutcomeUnknownException(UUID dealId, @Nullable Throwable cause) {
-        super("The database did not confirm the claim on deal " + dealId + " in time; it may have been recorded."
-                + " Retry: a retry returns the claim if it exists.", cause);
+        super(
+                "The database did not confirm the claim on deal " + dealId + " in time; it may have been recorded."
+                        + " Retry: a retry returns the claim if it exists.",
+                cause);
     }
 
     @Override

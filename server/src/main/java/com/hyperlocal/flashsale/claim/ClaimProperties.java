@@ -1,7 +1,6 @@
 package com.hyperlocal.flashsale.claim;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -20,8 +19,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param soldOutMaxBytes memory bound of the sold-out holders (8 bytes a holder, 64 a deal)
  */
 @ConfigurationProperties("flashsale.claims")
-record ClaimProperties(Duration lockLease, Duration lockWait, int maxBatch, Duration queueWait,
-        Duration batchTimeout, int maxLanes, Duration laneIdle, long soldOutMaxBytes) {
+record ClaimProperties(
+        Duration lockLease,
+        Duration lockWait,
+        int maxBatch,
+        Duration queueWait,
+        Duration batchTimeout,
+        int maxLanes,
+        Duration laneIdle,
+        long soldOutMaxBytes) {
 
     ClaimProperties {
         lockLease = positive(lockLease, Duration.ofSeconds(5));

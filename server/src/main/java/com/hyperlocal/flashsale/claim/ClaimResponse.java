@@ -2,7 +2,6 @@ package com.hyperlocal.flashsale.claim;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,6 +9,10 @@ import org.jspecify.annotations.Nullable;
  *                         code of exactly this string is at {@code /api/v1/claims/{id}/qr}
  * @param voucherExpiresAt the voucher's {@code exp}: the deal's end, rounded up to a whole second
  */
-record ClaimResponse(UUID id, UUID dealId, String userId, Instant claimedAt, @Nullable String voucher,
-        @Nullable Instant voucherExpiresAt) {
-}
+record ClaimResponse(
+        UUID id,
+        UUID dealId,
+        String userId,
+        Instant claimedAt,
+        @Nullable String voucher,
+        @Nullable Instant voucherExpiresAt) {}

@@ -1,10 +1,9 @@
 package com.hyperlocal.flashsale.claim;
 
+import com.hyperlocal.flashsale.web.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-
-import com.hyperlocal.flashsale.web.NotFoundException;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -53,7 +52,7 @@ class ClaimService {
             case ClaimOutcome.Granted(Claim claim) -> claim;
             case ClaimOutcome.AlreadyHeld(Claim claim) -> throw new AlreadyClaimedException(claim);
             case ClaimOutcome.NotActive(Instant validFrom, Instant validUntil) ->
-                    throw new DealNotActiveException(dealId, validFrom, validUntil, clock.instant());
+                throw new DealNotActiveException(dealId, validFrom, validUntil, clock.instant());
             case ClaimOutcome.DealMissing() -> throw new NotFoundException("Deal", dealId);
             case ClaimOutcome.SoldOut() -> throw new SoldOutException(dealId);
         };
@@ -61,13 +60,14 @@ class ClaimService {
 
     /** The claim if the user holds it; anyone else is told it does not exist, as for a missing claim. */
     Claim findHeld(UUID claimId, String userId) {
-        return claims.byId(claimId).filter(claim -> claim.userId().equals(userId))
+        return claims.byId(claimId)
+                .filter(claim -> claim.userId().equals(userId))
                 .orElseThrow(() -> new NotFoundException("Claim", claimId));
     }
 
     ClaimsPage heldBy(String userId, int page, int size) {
         java.util.List<Claim> rows = claims.byUser(userId, page * size, size + 1);
-        return new ClaimsPage(rows.stream().limit(size).map(Claim::toResponse).toList(), page, size,
-                rows.size() > size);
+        return new ClaimsPage(
+                rows.stream().limit(size).map(Claim::toResponse).toList(), page, size, rows.size() > size);
     }
 }

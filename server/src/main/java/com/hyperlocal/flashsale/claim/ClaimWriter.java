@@ -1,5 +1,8 @@
 package com.hyperlocal.flashsale.claim;
 
+import com.hyperlocal.flashsale.voucher.VoucherIssuer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -17,10 +20,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
-import com.hyperlocal.flashsale.voucher.VoucherIssuer;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -58,20 +57,32 @@ class ClaimWriter {
         this.jdbc = jdbc;
         this.vouchers = vouchers;
         // Where the ECDSA work happened: ahead (parallel, outside the locks) or in the batch (under them).
-        this.signedAhead = Counter.builder("flashsale.vouchers.signed").tag("where", "ahead").register(meters);
-        this.signedInBatch = Counter.builder("flashsale.vouchers.signed").tag("where", "batch").register(meters);
+        this.signedAhead = Counter.builder("flashsale.vouchers.signed")
+                .tag("where", "ahead")
+                .register(meters);
+        this.signedInBatch = Counter.builder("flashsale.vouchers.signed")
+                .tag("where", "batch")
+                .register(meters);
     }
 
     /** What a request thread needs to sign a voucher ahead: fixed for a deal unless it is closed early. */
-    record DealTerms(UUID merchantId, Instant validFrom, Instant validUntil) {
-    }
+    record DealTerms(UUID merchantId, Instant validFrom, Instant validUntil) {}
 
-    record BatchResult(Map<PendingClaim, ClaimOutcome> outcomes, int remainingAfter, @Nullable DealTerms terms) {
-    }
+    record BatchResult(
+            Map<PendingClaim, ClaimOutcome> outcomes,
+            int remainingAfter,
+            @Nullable DealTerms terms) {}
 
     /** One row of {@code claim_batch}: the deal's row carries terms and remaining, a claim's row the rest. */
-    private record Row(String status, @Nullable String userId, @Nullable UUID claimId, @Nullable Instant claimedAt,
-            @Nullable String token, @Nullable Instant expiresAt, @Nullable DealTerms terms, @Nullable Integer remaining) {
+    private record Row(
+            String status,
+            @Nullable String userId,
+            @Nullable UUID claimId,
+            @Nullable Instant claimedAt,
+            @Nullable String token,
+            @Nullable Instant expiresAt,
+            @Nullable DealTerms terms,
+            @Nullable Integer remaining) {
 
         String claimant() {
             return Objects.requireNonNull(userId, "a claim row names its user");
@@ -92,8 +103,10 @@ class ClaimWriter {
         for (int call = 1; ; call++) {
             Signed signed = terms == null ? new Signed(Map.of(), Map.of(), Set.of()) : sign(dealId, batch, now, terms);
             List<Row> rows = call(dealId, terms, now, signed);
-            Row deal = rows.stream().filter(r -> !r.status().equals("GRANTED") && !r.status().equals("HELD"))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("claim_batch returned no deal row"));
+            Row deal = rows.stream()
+                    .filter(r -> !r.status().equals("GRANTED") && !r.status().equals("HELD"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("claim_batch returned no deal row"));
             Map<PendingClaim, ClaimOutcome> outcomes = new IdentityHashMap<>();
             switch (deal.status()) {
                 case "MISSING" -> {
@@ -102,7 +115,8 @@ class ClaimWriter {
                 }
                 case "NOT_ACTIVE" -> {
                     DealTerms actual = Objects.requireNonNull(deal.terms(), "a not-active deal row carries its terms");
-                    batch.forEach(p -> outcomes.put(p, new ClaimOutcome.NotActive(actual.validFrom(), actual.validUntil())));
+                    batch.forEach(
+                            p -> outcomes.put(p, new ClaimOutcome.NotActive(actual.validFrom(), actual.validUntil())));
                     return new BatchResult(outcomes, deal.left(), actual);
                 }
                 case "TERMS" -> {
@@ -119,8 +133,7 @@ class ClaimWriter {
     }
 
     /** The claims to insert: each user's first request, with its voucher signed for {@code terms}. */
-    private record Signed(Map<String, Claim> claims, Map<UUID, String> kids, Set<UUID> signedInBatch) {
-    }
+    private record Signed(Map<String, Claim> claims, Map<UUID, String> kids, Set<UUID> signedInBatch) {}
 
     private Signed sign(UUID dealId, List<PendingClaim> batch, Instant now, DealTerms terms) {
         Map<String, Claim> claims = new LinkedHashMap<>();
@@ -132,13 +145,16 @@ class ClaimWriter {
             if (claims.containsKey(p.userId())) {
                 continue;
             }
-            Optional<PreSigned> stillValid = p.preSigned().filter(ahead -> ahead.merchantId().equals(terms.merchantId())
-                    && ahead.expiresAt().equals(expiresAt) && !ahead.claimedAt().isBefore(terms.validFrom())
-                    && !ahead.claimedAt().isAfter(now));
+            Optional<PreSigned> stillValid = p.preSigned()
+                    .filter(ahead -> ahead.merchantId().equals(terms.merchantId())
+                            && ahead.expiresAt().equals(expiresAt)
+                            && !ahead.claimedAt().isBefore(terms.validFrom())
+                            && !ahead.claimedAt().isAfter(now));
             if (stillValid.isPresent()) {
                 PreSigned ahead = stillValid.get();
-                claims.put(p.userId(), new Claim(ahead.claimId(), dealId, p.userId(), ahead.claimedAt(), ahead.token(),
-                        expiresAt));
+                claims.put(
+                        p.userId(),
+                        new Claim(ahead.claimId(), dealId, p.userId(), ahead.claimedAt(), ahead.token(), expiresAt));
                 kids.put(ahead.claimId(), ahead.kid());
             } else {
                 session = session != null ? session : vouchers.session();
@@ -152,28 +168,44 @@ class ClaimWriter {
         return new Signed(claims, kids, inBatch);
     }
 
-    private BatchResult answer(UUID dealId, List<PendingClaim> batch, List<Row> rows, Signed signed, int remaining,
+    private BatchResult answer(
+            UUID dealId,
+            List<PendingClaim> batch,
+            List<Row> rows,
+            Signed signed,
+            int remaining,
             @Nullable DealTerms terms) {
         Map<String, Claim> held = new HashMap<>();
         Set<String> granted = new HashSet<>();
         for (Row row : rows) {
             if (row.status().equals("GRANTED")) {
-                held.put(row.claimant(), Objects.requireNonNull(signed.claims().get(row.claimant()),
-                        "a granted row is a claim this batch sent"));
+                held.put(
+                        row.claimant(),
+                        Objects.requireNonNull(
+                                signed.claims().get(row.claimant()), "a granted row is a claim this batch sent"));
                 granted.add(row.claimant());
                 (signed.signedInBatch().contains(row.claimId()) ? signedInBatch : signedAhead).increment();
             } else if (row.status().equals("HELD")) {
-                held.put(row.claimant(), new Claim(Objects.requireNonNull(row.claimId(), "a held row names its claim"),
-                        dealId, row.claimant(), Objects.requireNonNull(row.claimedAt(), "a held row has its time"),
-                        row.token(), row.expiresAt()));
+                held.put(
+                        row.claimant(),
+                        new Claim(
+                                Objects.requireNonNull(row.claimId(), "a held row names its claim"),
+                                dealId,
+                                row.claimant(),
+                                Objects.requireNonNull(row.claimedAt(), "a held row has its time"),
+                                row.token(),
+                                row.expiresAt()));
             }
         }
         Map<PendingClaim, ClaimOutcome> outcomes = new IdentityHashMap<>();
         for (PendingClaim p : batch) {
             Claim claim = held.get(p.userId());
-            boolean fresh = granted.remove(p.userId());   // a user's first request gets the grant, any repeat "already"
-            outcomes.put(p, claim == null ? new ClaimOutcome.SoldOut()
-                    : fresh ? new ClaimOutcome.Granted(claim) : new ClaimOutcome.AlreadyHeld(claim));
+            boolean fresh = granted.remove(p.userId()); // a user's first request gets the grant, any repeat "already"
+            outcomes.put(
+                    p,
+                    claim == null
+                            ? new ClaimOutcome.SoldOut()
+                            : fresh ? new ClaimOutcome.Granted(claim) : new ClaimOutcome.AlreadyHeld(claim));
         }
         return new BatchResult(outcomes, remaining, terms);
     }
@@ -198,13 +230,21 @@ class ClaimWriter {
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         UUID merchant = rs.getObject("merchant_id", UUID.class);
-        DealTerms terms = merchant == null ? null
-                : new DealTerms(merchant, present(rs.getTimestamp("valid_from")), present(rs.getTimestamp("valid_until")));
+        DealTerms terms = merchant == null
+                ? null
+                : new DealTerms(
+                        merchant, present(rs.getTimestamp("valid_from")), present(rs.getTimestamp("valid_until")));
         int left = rs.getInt("remaining");
         Integer remaining = rs.wasNull() ? null : left;
-        return new Row(rs.getString("status"), rs.getString("user_id"), rs.getObject("claim_id", UUID.class),
-                instant(rs.getTimestamp("claimed_at")), rs.getString("voucher_token"),
-                instant(rs.getTimestamp("voucher_expires_at")), terms, remaining);
+        return new Row(
+                rs.getString("status"),
+                rs.getString("user_id"),
+                rs.getObject("claim_id", UUID.class),
+                instant(rs.getTimestamp("claimed_at")),
+                rs.getString("voucher_token"),
+                instant(rs.getTimestamp("voucher_expires_at")),
+                terms,
+                remaining);
     }
 
     private static Instant present(@Nullable Timestamp t) {

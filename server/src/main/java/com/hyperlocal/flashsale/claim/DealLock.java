@@ -1,12 +1,11 @@
 package com.hyperlocal.flashsale.claim;
 
+import com.hyperlocal.flashsale.web.DependencyUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-
-import com.hyperlocal.flashsale.web.DependencyUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -39,8 +38,8 @@ class DealLock {
 
     private final StringRedisTemplate redis;
     private final ClaimProperties properties;
-    private final java.util.concurrent.ExecutorService cleanup = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
-            TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1024), task -> {
+    private final java.util.concurrent.ExecutorService cleanup = new java.util.concurrent.ThreadPoolExecutor(
+            1, 1, 0, TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1024), task -> {
                 Thread thread = new Thread(task, "deal-lock-cleanup");
                 thread.setDaemon(true);
                 return thread;
@@ -51,8 +50,7 @@ class DealLock {
         this.properties = properties;
     }
 
-    record Lease(String key, String token) {
-    }
+    record Lease(String key, String token) {}
 
     /** @throws LockBusyException when another holder keeps the lock past the wait */
     Lease acquire(UUID dealId) {
@@ -65,7 +63,8 @@ class DealLock {
                 if (System.nanoTime() > deadline) {
                     throw new LockBusyException(dealId);
                 }
-                TimeUnit.MILLISECONDS.sleep(backoff + ThreadLocalRandom.current().nextLong(backoff + 1));
+                TimeUnit.MILLISECONDS.sleep(
+                        backoff + ThreadLocalRandom.current().nextLong(backoff + 1));
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
             }
             return new Lease(key, token);
@@ -107,9 +106,11 @@ class DealLock {
 
     private boolean trySet(String key, String token) {
         long leaseMillis = properties.lockLease().toMillis();
-        Boolean set = redis.execute((RedisCallback<Boolean>) connection -> connection.stringCommands().set(
-                key.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8),
-                Expiration.milliseconds(leaseMillis), SetOption.ifAbsent()));
+        Boolean set = redis.execute((RedisCallback<Boolean>) connection -> connection
+                .stringCommands()
+                .set(
+                        key.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8),
+                        Expiration.milliseconds(leaseMillis), SetOption.ifAbsent()));
         return Boolean.TRUE.equals(set);
     }
 }

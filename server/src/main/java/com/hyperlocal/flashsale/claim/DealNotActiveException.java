@@ -1,11 +1,10 @@
 package com.hyperlocal.flashsale.claim;
 
+import com.hyperlocal.flashsale.web.DomainException;
+import com.hyperlocal.flashsale.web.ProblemType;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-
-import com.hyperlocal.flashsale.web.DomainException;
-import com.hyperlocal.flashsale.web.ProblemType;
 
 /** The deal exists but has not started yet or has ended. */
 final class DealNotActiveException extends DomainException {
@@ -14,9 +13,10 @@ final class DealNotActiveException extends DomainException {
     private final Instant validUntil;
 
     DealNotActiveException(UUID dealId, Instant validFrom, Instant validUntil, Instant now) {
-        super(now.isBefore(validFrom)
-                ? "Deal " + dealId + " starts at " + validFrom
-                : "Deal " + dealId + " ended at " + validUntil);
+        super(
+                now.isBefore(validFrom)
+                        ? "Deal " + dealId + " starts at " + validFrom
+                        : "Deal " + dealId + " ended at " + validUntil);
         this.validFrom = validFrom;
         this.validUntil = validUntil;
     }

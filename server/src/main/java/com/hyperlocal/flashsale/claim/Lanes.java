@@ -1,14 +1,13 @@
 package com.hyperlocal.flashsale.claim;
 
-import java.util.Queue;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,7 +34,7 @@ final class Lanes {
         this.lanes = Caffeine.newBuilder()
                 .maximumSize(properties.maxLanes())
                 .expireAfterAccess(properties.laneIdle())
-                .executor(Runnable::run)   // evict in the caller: the bound holds without a background pool
+                .executor(Runnable::run) // evict in the caller: the bound holds without a background pool
                 .build();
         Gauge.builder("flashsale.claims.lanes", lanes, Cache::estimatedSize)
                 .description("Deals with a group-commit lane in memory (bounded by flashsale.claims.max-lanes)")

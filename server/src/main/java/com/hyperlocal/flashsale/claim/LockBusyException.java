@@ -1,9 +1,8 @@
 package com.hyperlocal.flashsale.claim;
 
-import java.util.UUID;
-
 import com.hyperlocal.flashsale.web.DomainException;
 import com.hyperlocal.flashsale.web.ProblemType;
+import java.util.UUID;
 
 /** The deal's lock stayed taken for the whole bounded wait; nothing was written. */
 final class LockBusyException extends DomainException {

@@ -1,5 +1,10 @@
 package com.hyperlocal.flashsale.claim;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.UUID;
@@ -7,12 +12,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +46,8 @@ class SoldOutDeals {
     }
 
     private final Cache<UUID, Holders> holders;
-    private final ThreadPoolExecutor loader = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(MAX_QUEUED_LOADS), task -> {
+    private final ThreadPoolExecutor loader =
+            new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(MAX_QUEUED_LOADS), task -> {
                 Thread thread = new Thread(task, "sold-out-holders");
                 thread.setDaemon(true);
                 return thread;
@@ -59,13 +58,20 @@ class SoldOutDeals {
         this.jdbc = jdbc;
         this.holders = Caffeine.newBuilder()
                 .maximumWeight(properties.soldOutMaxBytes())
-                .weigher((UUID deal, Holders h) -> DEAL_BYTES + HOLDER_BYTES * (h.hashes() == null ? 0 : h.hashes().length))
+                .weigher((UUID deal, Holders h) ->
+                        DEAL_BYTES + HOLDER_BYTES * (h.hashes() == null ? 0 : h.hashes().length))
                 .executor(Runnable::run)
                 .build();
         Gauge.builder("flashsale.claims.soldout.deals", holders, Cache::estimatedSize)
-                .description("Sold-out deals whose holders are kept in memory").register(meters);
-        Gauge.builder("flashsale.claims.soldout.bytes", holders,
-                        c -> c.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L))
+                .description("Sold-out deals whose holders are kept in memory")
+                .register(meters);
+        Gauge.builder(
+                        "flashsale.claims.soldout.bytes",
+                        holders,
+                        c -> c.policy()
+                                .eviction()
+                                .map(e -> e.weightedSize().orElse(0))
+                                .orElse(0L))
                 .description("Memory counted for the sold-out holders (bounded by flashsale.claims.sold-out-max-bytes)")
                 .register(meters);
     }
@@ -101,7 +107,8 @@ class SoldOutDeals {
     }
 
     private void retryIfFailed(UUID dealId, Holders known) {
-        if (known.failedAt() != 0 && System.nanoTime() - known.failedAt() > RETRY_NANOS
+        if (known.failedAt() != 0
+                && System.nanoTime() - known.failedAt() > RETRY_NANOS
                 && holders.asMap().replace(dealId, known, Holders.LOADING)) {
             startLoad(dealId);
         }
@@ -111,16 +118,21 @@ class SoldOutDeals {
         try {
             loader.execute(() -> load(dealId));
         } catch (RejectedExecutionException e) {
-            failed(dealId, true);   // too many loads queued: the next request for the deal tries again
+            failed(dealId, true); // too many loads queued: the next request for the deal tries again
         }
     }
 
     private void load(UUID dealId) {
         try {
-            long[] loaded = jdbc.sql("SELECT user_id FROM claims WHERE deal_id = :deal")
+            long[] loaded = jdbc
+                    .sql("SELECT user_id FROM claims WHERE deal_id = :deal")
                     .param("deal", dealId)
                     .query((rs, n) -> hash(rs.getString(1)))
-                    .list().stream().mapToLong(Long::longValue).sorted().toArray();
+                    .list()
+                    .stream()
+                    .mapToLong(Long::longValue)
+                    .sorted()
+                    .toArray();
             holders.asMap().computeIfPresent(dealId, (id, old) -> new Holders(loaded, 0));
         } catch (DataAccessException e) {
             log.debug("Holders of sold-out deal {} not loaded: {}", dealId, e.toString());

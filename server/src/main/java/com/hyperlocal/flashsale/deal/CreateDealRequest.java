@@ -1,16 +1,15 @@
 package com.hyperlocal.flashsale.deal;
 
-import java.time.Instant;
-
+import com.hyperlocal.flashsale.web.StorableInstant;
+import com.hyperlocal.flashsale.web.StorableText;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import com.hyperlocal.flashsale.web.StorableInstant;
-import com.hyperlocal.flashsale.web.StorableText;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 
 /** Body of {@code POST /api/v1/deals}. {@code validFrom} defaults to now. */
 record CreateDealRequest(
@@ -20,5 +19,4 @@ record CreateDealRequest(
         @NotNull @DecimalMin("-180") @DecimalMax("180") Double longitude,
         @NotNull @Min(1) @Max(DealRules.MAX_INVENTORY) Integer totalInventory,
         @StorableInstant Instant validFrom,
-        @NotNull @StorableInstant Instant validUntil) {
-}
+        @NotNull @StorableInstant Instant validUntil) {}

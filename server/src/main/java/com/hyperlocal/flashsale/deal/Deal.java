@@ -1,13 +1,12 @@
 package com.hyperlocal.flashsale.deal;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
+import java.time.Instant;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Persistable;
 
@@ -21,33 +20,43 @@ class Deal implements Persistable<UUID> {
 
     @Id
     private UUID id;
+
     @Column(name = "merchant_id", nullable = false, updatable = false)
     private UUID merchantId;
+
     private String title;
     private String description;
     private double latitude;
     private double longitude;
+
     @Column(name = "total_inventory", updatable = false)
     private int totalInventory;
+
     @Column(name = "remaining_inventory", updatable = false)
     private int remainingInventory;
+
     @Column(name = "valid_from")
     private Instant validFrom;
+
     @Column(name = "valid_until")
     private Instant validUntil;
+
     @Column(name = "created_at", updatable = false)
     private Instant createdAt;
+
     @Column(name = "updated_at")
     private Instant updatedAt;
+
     @Column(name = "idempotency_key", updatable = false)
     private @Nullable String idempotencyKey;
+
     @Column(name = "closed_at")
     private @Nullable Instant closedAt;
+
     @Transient
     private boolean isNew;
 
-    protected Deal() {
-    }
+    protected Deal() {}
 
     Deal(UUID merchantId, NewDeal spec, @Nullable String idempotencyKey, Instant now) {
         this.id = UUID.randomUUID();
@@ -102,8 +111,21 @@ class Deal implements Persistable<UUID> {
     }
 
     DealResponse toResponse(Instant now) {
-        return new DealResponse(id, merchantId, title, description, latitude, longitude, totalInventory,
-                remainingInventory, totalInventory - remainingInventory, validFrom, validUntil,
-                DealStatus.of(validFrom, validUntil, remainingInventory, now), createdAt, closedAt, null);
+        return new DealResponse(
+                id,
+                merchantId,
+                title,
+                description,
+                latitude,
+                longitude,
+                totalInventory,
+                remainingInventory,
+                totalInventory - remainingInventory,
+                validFrom,
+                validUntil,
+                DealStatus.of(validFrom, validUntil, remainingInventory, now),
+                createdAt,
+                closedAt,
+                null);
     }
 }

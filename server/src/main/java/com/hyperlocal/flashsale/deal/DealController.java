@@ -1,10 +1,9 @@
 package com.hyperlocal.flashsale.deal;
 
-import java.net.URI;
-import java.util.UUID;
-
 import com.hyperlocal.flashsale.merchant.AuthenticatedMerchant;
 import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,13 +26,17 @@ class DealController {
 
     /** Creates a deal owned by the caller. Repeating an {@code Idempotency-Key} returns the first deal, 200. */
     @PostMapping
-    ResponseEntity<DealResponse> create(AuthenticatedMerchant merchant,
+    ResponseEntity<DealResponse> create(
+            AuthenticatedMerchant merchant,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
             @Valid @RequestBody CreateDealRequest request) {
         DealService.Creation creation = service.create(merchant.id(), request, idempotencyKey);
         URI location = URI.create("/api/v1/deals/" + creation.deal().id());
         if (creation.replayed()) {
-            return ResponseEntity.ok().location(location).header("Idempotent-Replayed", "true").body(creation.deal());
+            return ResponseEntity.ok()
+                    .location(location)
+                    .header("Idempotent-Replayed", "true")
+                    .body(creation.deal());
         }
         return ResponseEntity.created(location).body(creation.deal());
     }

@@ -3,7 +3,6 @@ package com.hyperlocal.flashsale.deal;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface DealRepository extends JpaRepository<Deal, UUID> {

@@ -1,10 +1,9 @@
 package com.hyperlocal.flashsale.deal;
 
+import com.hyperlocal.flashsale.web.InvalidRequestException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-
-import com.hyperlocal.flashsale.web.InvalidRequestException;
 
 /** Rules that span fields or need the clock; single-field rules sit on {@link CreateDealRequest}. */
 final class DealRules {
@@ -13,8 +12,7 @@ final class DealRules {
     static final Duration MAX_DURATION = Duration.ofDays(366);
     static final Duration MAX_LEAD_TIME = Duration.ofDays(366);
 
-    private DealRules() {
-    }
+    private DealRules() {}
 
     static NewDeal check(CreateDealRequest request, Instant now) {
         if (!Double.isFinite(request.latitude())) {
@@ -38,8 +36,15 @@ final class DealRules {
         if (Duration.between(now, validFrom).compareTo(MAX_LEAD_TIME) > 0) {
             throw new InvalidRequestException("validFrom", "must be at most 366 days from now");
         }
-        String description = request.description() == null ? "" : request.description().strip();
-        return new NewDeal(request.title().strip(), description, request.latitude(), request.longitude(),
-                request.totalInventory(), validFrom, validUntil);
+        String description =
+                request.description() == null ? "" : request.description().strip();
+        return new NewDeal(
+                request.title().strip(),
+                description,
+                request.latitude(),
+                request.longitude(),
+                request.totalInventory(),
+                validFrom,
+                validUntil);
     }
 }

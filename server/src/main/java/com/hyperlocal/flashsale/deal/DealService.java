@@ -1,5 +1,8 @@
 package com.hyperlocal.flashsale.deal;
 
+import com.hyperlocal.flashsale.revocation.VoucherRevocations;
+import com.hyperlocal.flashsale.web.InvalidRequestException;
+import com.hyperlocal.flashsale.web.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -7,10 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
-import com.hyperlocal.flashsale.revocation.VoucherRevocations;
-import com.hyperlocal.flashsale.web.InvalidRequestException;
-import com.hyperlocal.flashsale.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -28,7 +27,11 @@ class DealService {
     private final ApplicationEventPublisher events;
     private final VoucherRevocations revocations;
 
-    DealService(DealRepository deals, TransactionTemplate tx, Clock clock, ApplicationEventPublisher events,
+    DealService(
+            DealRepository deals,
+            TransactionTemplate tx,
+            Clock clock,
+            ApplicationEventPublisher events,
             VoucherRevocations revocations) {
         this.deals = deals;
         this.tx = tx;
@@ -38,8 +41,7 @@ class DealService {
     }
 
     /** A created deal, or the one an earlier request with the same idempotency key created. */
-    record Creation(DealResponse deal, boolean replayed) {
-    }
+    record Creation(DealResponse deal, boolean replayed) {}
 
     Creation create(UUID merchantId, CreateDealRequest request, @Nullable String idempotencyKey) {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
@@ -65,7 +67,8 @@ class DealService {
     }
 
     DealResponse find(UUID id) {
-        return deals.findById(id).map(deal -> deal.toResponse(now()))
+        return deals.findById(id)
+                .map(deal -> deal.toResponse(now()))
                 .orElseThrow(() -> new NotFoundException("Deal", id));
     }
 
@@ -76,7 +79,8 @@ class DealService {
     List<DealResponse> listOwn(UUID merchantId) {
         Instant now = now();
         return deals.findByMerchantIdOrderByCreatedAtDescIdAsc(merchantId).stream()
-                .map(deal -> deal.toResponse(now)).toList();
+                .map(deal -> deal.toResponse(now))
+                .toList();
     }
 
     /** Closes the deal; with {@code voidVouchers} its unredeemed vouchers are revoked in the same transaction. */

@@ -4,7 +4,10 @@ import java.time.Instant;
 
 /** Where a deal stands at a given moment; derived, never stored. */
 public enum DealStatus {
-    UPCOMING, ACTIVE, SOLD_OUT, ENDED;
+    UPCOMING,
+    ACTIVE,
+    SOLD_OUT,
+    ENDED;
 
     public static DealStatus of(Instant validFrom, Instant validUntil, int remaining, Instant now) {
         if (!now.isBefore(validUntil)) {

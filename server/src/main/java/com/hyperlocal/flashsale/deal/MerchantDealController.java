@@ -1,9 +1,8 @@
 package com.hyperlocal.flashsale.deal;
 
+import com.hyperlocal.flashsale.merchant.AuthenticatedMerchant;
 import java.util.List;
 import java.util.UUID;
-
-import com.hyperlocal.flashsale.merchant.AuthenticatedMerchant;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,8 +21,7 @@ class MerchantDealController {
         this.service = service;
     }
 
-    record DealList(List<DealResponse> deals) {
-    }
+    record DealList(List<DealResponse> deals) {}
 
     @GetMapping
     DealList list(AuthenticatedMerchant merchant) {
@@ -40,7 +38,9 @@ class MerchantDealController {
      * {@code voidVouchers=true} every unredeemed voucher of the deal is revoked as well.
      */
     @PostMapping("/{id}/close")
-    DealResponse close(AuthenticatedMerchant merchant, @PathVariable UUID id,
+    DealResponse close(
+            AuthenticatedMerchant merchant,
+            @PathVariable UUID id,
             @RequestParam(name = "voidVouchers", defaultValue = "false") boolean voidVouchers) {
         return service.close(merchant.id(), id, voidVouchers);
     }

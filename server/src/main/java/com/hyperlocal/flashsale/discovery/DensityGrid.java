@@ -1,14 +1,13 @@
 package com.hyperlocal.flashsale.discovery;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -42,8 +41,7 @@ class DensityGrid {
         }
     }
 
-    private record Cell(long key, double perKm2) {
-    }
+    private record Cell(long key, double perKm2) {}
 
     private final DiscoveryReads reads;
     private volatile @Nullable Snapshot snapshot;
@@ -51,7 +49,9 @@ class DensityGrid {
     DensityGrid(DiscoveryReads reads, MeterRegistry meters) {
         this.reads = reads;
         Gauge.builder("flashsale.discovery.density.count.time", this, DensityGrid::countedAtEpochSeconds)
-                .baseUnit("seconds").description("When the density grid in use was counted").register(meters);
+                .baseUnit("seconds")
+                .description("When the density grid in use was counted")
+                .register(meters);
     }
 
     /** Counts again (one statement over all deals) and swaps the new grid in. */
@@ -65,8 +65,10 @@ class DensityGrid {
             return counted;
         });
         cells.sort(Comparator.comparingLong(Cell::key));
-        snapshot = new Snapshot(cells.stream().mapToLong(Cell::key).toArray(),
-                cells.stream().mapToDouble(Cell::perKm2).toArray(), now);
+        snapshot = new Snapshot(
+                cells.stream().mapToLong(Cell::key).toArray(),
+                cells.stream().mapToDouble(Cell::perKm2).toArray(),
+                now);
     }
 
     void clear() {

@@ -1,12 +1,11 @@
 package com.hyperlocal.flashsale.discovery;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +32,12 @@ class DiscoveryCacheMaintenance {
     private final Clock clock;
     private @Nullable ScheduledExecutorService executor;
 
-    DiscoveryCacheMaintenance(DensityGrid density, TileCache tiles, TileEvictions evictions,
-            DiscoveryCacheProperties properties, Clock clock) {
+    DiscoveryCacheMaintenance(
+            DensityGrid density,
+            TileCache tiles,
+            TileEvictions evictions,
+            DiscoveryCacheProperties properties,
+            Clock clock) {
         this.density = density;
         this.tiles = tiles;
         this.evictions = evictions;
@@ -52,7 +55,8 @@ class DiscoveryCacheMaintenance {
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleWithFixedDelay(this::refresh, 0, properties.densityRefresh().toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(
+                this::refresh, 0, properties.densityRefresh().toMillis(), TimeUnit.MILLISECONDS);
         // Until subscribed, other instances' evictions are missed (tile-ttl covers them), so retry
         // often rather than once per density refresh; once subscribed this is a field check.
         executor.scheduleWithFixedDelay(evictions::subscribe, 0, SUBSCRIBE_RETRY.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,7 +1,6 @@
 package com.hyperlocal.flashsale.discovery;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,9 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param densityRefresh   how often the density grid is recounted (one aggregate query)
  */
 @ConfigurationProperties("flashsale.discovery.cache")
-record DiscoveryCacheProperties(@DefaultValue("true") boolean enabled, @DefaultValue("0.005") double tileSizeDeg,
-        @DefaultValue("30s") Duration tileTtl, @DefaultValue("300000") int maxCachedDeals,
-        @DefaultValue("400") int maxTilesPerRing, @DefaultValue("60s") Duration densityRefresh) {
+record DiscoveryCacheProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("0.005") double tileSizeDeg,
+        @DefaultValue("30s") Duration tileTtl,
+        @DefaultValue("300000") int maxCachedDeals,
+        @DefaultValue("400") int maxTilesPerRing,
+        @DefaultValue("60s") Duration densityRefresh) {
 
     DiscoveryCacheProperties {
         require(tileSizeDeg > 0 && tileSizeDeg <= 1, "tile-size-deg must be in (0, 1]");

@@ -19,10 +19,10 @@ class DiscoveryController {
     NearbyDealsResponse nearby(
             @Parameter(description = "Latitude of the shopper, -90..90") @RequestParam double lat,
             @Parameter(description = "Longitude of the shopper, -180..180") @RequestParam double lng,
-            @Parameter(description = "Search radius in km, > 0 and at most 100 (default maximum)")
-            @RequestParam double radiusKm,
-            @Parameter(description = "Maximum number of deals, default 20, at most 100")
-            @RequestParam(required = false) Integer limit) {
+            @Parameter(description = "Search radius in km, > 0 and at most 100 (default maximum)") @RequestParam
+                    double radiusKm,
+            @Parameter(description = "Maximum number of deals, default 20, at most 100") @RequestParam(required = false)
+                    Integer limit) {
         return service.nearby(new NearbyQuery(lat, lng, radiusKm, limit));
     }
 }

@@ -1,7 +1,6 @@
 package com.hyperlocal.flashsale.discovery;
 
 import java.util.function.Function;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -42,7 +41,6 @@ sealed interface DiscoveryReads permits DiscoveryReads.PrimaryOnly, ReplicaReads
         }
 
         @Override
-        public void listingChanged() {
-        }
+        public void listingChanged() {}
     }
 }

@@ -21,8 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class DiscoveryReplicaConfiguration {
 
     @Bean
-    DiscoveryReads discoveryReads(JdbcClient primary, DiscoveryReplicaProperties properties, Environment env,
-            MeterRegistry meters) {
+    DiscoveryReads discoveryReads(
+            JdbcClient primary, DiscoveryReplicaProperties properties, Environment env, MeterRegistry meters) {
         if (!properties.configured()) {
             return DiscoveryReads.primaryOnly(primary);
         }

@@ -1,7 +1,6 @@
 package com.hyperlocal.flashsale.discovery;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,8 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queryTimeout   bound on one statement on the replica (whole seconds, as JDBC counts them)
  */
 @ConfigurationProperties("flashsale.datasource.replica")
-record DiscoveryReplicaProperties(String url, String username, String password,
-        @DefaultValue("5s") Duration maxLag, @DefaultValue("1s") Duration probeInterval,
+record DiscoveryReplicaProperties(
+        String url,
+        String username,
+        String password,
+        @DefaultValue("5s") Duration maxLag,
+        @DefaultValue("1s") Duration probeInterval,
         @DefaultValue("5s") Duration queryTimeout) {
 
     DiscoveryReplicaProperties {

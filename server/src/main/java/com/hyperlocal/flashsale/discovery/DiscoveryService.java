@@ -1,11 +1,10 @@
 package com.hyperlocal.flashsale.discovery;
 
+import com.hyperlocal.flashsale.web.FieldProblem;
+import com.hyperlocal.flashsale.web.InvalidRequestException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-
-import com.hyperlocal.flashsale.web.FieldProblem;
-import com.hyperlocal.flashsale.web.InvalidRequestException;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -17,8 +16,12 @@ class DiscoveryService {
     private final boolean cached;
     private final Clock clock;
 
-    DiscoveryService(NearbyDealQuery query, TiledNearbySearch tiled, DiscoveryProperties properties,
-            DiscoveryCacheProperties cache, Clock clock) {
+    DiscoveryService(
+            NearbyDealQuery query,
+            TiledNearbySearch tiled,
+            DiscoveryProperties properties,
+            DiscoveryCacheProperties cache,
+            Clock clock) {
         this.query = query;
         this.tiled = tiled;
         this.properties = properties;
@@ -37,7 +40,8 @@ class DiscoveryService {
         }
         int limit = q.limit() == null ? properties.defaultLimit() : q.limit();
         Instant now = clock.instant();
-        List<NearbyDeal> deals = cached ? tiled.find(q.lat(), q.lng(), q.radiusKm(), limit, now)
+        List<NearbyDeal> deals = cached
+                ? tiled.find(q.lat(), q.lng(), q.radiusKm(), limit, now)
                 : query.find(q.lat(), q.lng(), q.radiusKm(), limit, now);
         return new NearbyDealsResponse(q.lat(), q.lng(), q.radiusKm(), limit, deals);
     }

@@ -2,11 +2,10 @@ package com.hyperlocal.flashsale.discovery;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.ZoneOffset;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -65,16 +64,30 @@ class NearbyDealQuery {
         List<LngLatBox> boxes = SearchArea.around(lat, lng, radiusKm);
         StringBuilder prefilter = new StringBuilder();
         for (int i = 0; i < boxes.size(); i++) {
-            prefilter.append(i == 0 ? "" : " OR ").append("d.location <@ box(point(:minLng").append(i)
-                    .append(", :minLat").append(i).append("), point(:maxLng").append(i).append(", :maxLat")
-                    .append(i).append("))");
+            prefilter
+                    .append(i == 0 ? "" : " OR ")
+                    .append("d.location <@ box(point(:minLng")
+                    .append(i)
+                    .append(", :minLat")
+                    .append(i)
+                    .append("), point(:maxLng")
+                    .append(i)
+                    .append(", :maxLat")
+                    .append(i)
+                    .append("))");
         }
         String sql = SQL.formatted(prefilter);
         return reads.query(jdbc -> run(jdbc.sql(sql), boxes, lat, lng, radiusKm, limit, now));
     }
 
-    private static List<NearbyDeal> run(JdbcClient.StatementSpec statement, List<LngLatBox> boxes, double lat,
-            double lng, double radiusKm, int limit, Instant now) {
+    private static List<NearbyDeal> run(
+            JdbcClient.StatementSpec statement,
+            List<LngLatBox> boxes,
+            double lat,
+            double lng,
+            double radiusKm,
+            int limit,
+            Instant now) {
         statement = statement
                 .param("earthRadius", Haversine.EARTH_RADIUS_KM)
                 .param("lat", lat)
@@ -84,17 +97,27 @@ class NearbyDealQuery {
                 .param("limit", limit);
         for (int i = 0; i < boxes.size(); i++) {
             LngLatBox box = boxes.get(i);
-            statement = statement.param("minLng" + i, box.minLng()).param("minLat" + i, box.minLat())
-                    .param("maxLng" + i, box.maxLng()).param("maxLat" + i, box.maxLat());
+            statement = statement
+                    .param("minLng" + i, box.minLng())
+                    .param("minLat" + i, box.minLat())
+                    .param("maxLng" + i, box.maxLng())
+                    .param("maxLat" + i, box.maxLat());
         }
         return statement.query(NearbyDealQuery::row).list();
     }
 
     private static NearbyDeal row(ResultSet rs, int rowNum) throws SQLException {
-        return new NearbyDeal(rs.getObject("id", UUID.class), rs.getObject("merchant_id", UUID.class),
-                rs.getString("title"), rs.getString("description"), rs.getDouble("latitude"),
-                rs.getDouble("longitude"), rs.getInt("total_inventory"), rs.getInt("remaining_inventory"),
-                rs.getTimestamp("valid_from").toInstant(), rs.getTimestamp("valid_until").toInstant(),
+        return new NearbyDeal(
+                rs.getObject("id", UUID.class),
+                rs.getObject("merchant_id", UUID.class),
+                rs.getString("title"),
+                rs.getString("description"),
+                rs.getDouble("latitude"),
+                rs.getDouble("longitude"),
+                rs.getInt("total_inventory"),
+                rs.getInt("remaining_inventory"),
+                rs.getTimestamp("valid_from").toInstant(),
+                rs.getTimestamp("valid_until").toInstant(),
                 rs.getDouble("distance_km"));
     }
 }

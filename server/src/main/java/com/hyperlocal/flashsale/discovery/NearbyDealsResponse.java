@@ -3,5 +3,4 @@ package com.hyperlocal.flashsale.discovery;
 import java.util.List;
 
 /** The search as understood, and the deals found, nearest first. */
-record NearbyDealsResponse(double lat, double lng, double radiusKm, int limit, List<NearbyDeal> deals) {
-}
+record NearbyDealsResponse(double lat, double lng, double radiusKm, int limit, List<NearbyDeal> deals) {}

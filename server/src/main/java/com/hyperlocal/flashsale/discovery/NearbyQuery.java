@@ -1,9 +1,8 @@
 package com.hyperlocal.flashsale.discovery;
 
+import com.hyperlocal.flashsale.web.FieldProblem;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.hyperlocal.flashsale.web.FieldProblem;
 
 /**
  * The nearby search as asked. Checked here rather than by Bean Validation on a bound record: Spring's

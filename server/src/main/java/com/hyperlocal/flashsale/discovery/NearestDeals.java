@@ -11,8 +11,7 @@ import java.util.PriorityQueue;
  */
 final class NearestDeals {
 
-    private record Match(Tile tile, int index, double distanceKm) {
-    }
+    private record Match(Tile tile, int index, double distanceKm) {}
 
     /** Distance, then the id's 16 bytes compared unsigned — PostgreSQL's uuid order, not UUID.compareTo (signed). */
     private static int compare(Tile a, int i, double kmA, Tile b, int j, double kmB) {
@@ -56,6 +55,8 @@ final class NearestDeals {
     List<NearbyDeal> nearestFirst() {
         Match[] best = worstFirst.toArray(new Match[0]);
         Arrays.sort(best, NearestDeals::compare);
-        return Arrays.stream(best).map(m -> m.tile.toDeal(m.index, m.distanceKm)).toList();
+        return Arrays.stream(best)
+                .map(m -> m.tile.toDeal(m.index, m.distanceKm))
+                .toList();
     }
 }

@@ -1,5 +1,8 @@
 package com.hyperlocal.flashsale.discovery;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -7,10 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -37,7 +36,11 @@ final class ReplicaReads implements DiscoveryReads, AutoCloseable {
 
     /** Why a read went where it went. */
     enum Reason {
-        FRESH("fresh"), LAG("lag"), DOWN("down"), CHANGED("changed"), ERROR("error");
+        FRESH("fresh"),
+        LAG("lag"),
+        DOWN("down"),
+        CHANGED("changed"),
+        ERROR("error");
 
         final String tag;
 
@@ -65,10 +68,15 @@ final class ReplicaReads implements DiscoveryReads, AutoCloseable {
     private volatile long caughtUpAt = Long.MIN_VALUE;
     /** The oldest sample held, for a replica behind all of them: its lag is at least now minus this. */
     private volatile long oldestSample = Long.MIN_VALUE;
+
     private volatile long changedAt = System.nanoTime();
     private volatile Reason lastState = Reason.FRESH;
 
-    ReplicaReads(JdbcClient primary, JdbcClient replica, AutoCloseable pool, DiscoveryReplicaProperties properties,
+    ReplicaReads(
+            JdbcClient primary,
+            JdbcClient replica,
+            AutoCloseable pool,
+            DiscoveryReplicaProperties properties,
             MeterRegistry meters) {
         this.primary = primary;
         this.replica = replica;
@@ -78,11 +86,16 @@ final class ReplicaReads implements DiscoveryReads, AutoCloseable {
         // Enough samples to tell any lag up to twice the bound; beyond, the gauge shows a lower bound.
         this.history = new ReplayHistory((int) Math.min(10_000, 2 * maxLagNanos / (probeMillis * 1_000_000) + 4));
         for (Reason reason : Reason.values()) {
-            reads.put(reason, Counter.builder("flashsale.discovery.reads")
-                    .tag("target", reason == Reason.FRESH ? "replica" : "primary").tag("reason", reason.tag)
-                    .description("Discovery statements by where they ran and why").register(meters));
+            reads.put(
+                    reason,
+                    Counter.builder("flashsale.discovery.reads")
+                            .tag("target", reason == Reason.FRESH ? "replica" : "primary")
+                            .tag("reason", reason.tag)
+                            .description("Discovery statements by where they ran and why")
+                            .register(meters));
         }
-        Gauge.builder("flashsale.discovery.replica.lag", this, ReplicaReads::lagSeconds).baseUnit("seconds")
+        Gauge.builder("flashsale.discovery.replica.lag", this, ReplicaReads::lagSeconds)
+                .baseUnit("seconds")
                 .description("How far the replica's data may be behind the primary; NaN while unreachable")
                 .register(meters);
         Gauge.builder("flashsale.discovery.replica.in.use", this, r -> r.state(false) == Reason.FRESH ? 1 : 0)
@@ -123,7 +136,8 @@ final class ReplicaReads implements DiscoveryReads, AutoCloseable {
             } catch (DataAccessException e) {
                 down = true;
                 reason = Reason.ERROR;
-                log.warn("Discovery replica failed a statement, reading the primary until it answers again: {}",
+                log.warn(
+                        "Discovery replica failed a statement, reading the primary until it answers again: {}",
                         e.toString());
             }
         }
@@ -153,8 +167,9 @@ final class ReplicaReads implements DiscoveryReads, AutoCloseable {
         }
         history.add(t, primaryLsn);
         try {
-            Object[] row = replica.sql(REPLAY_LSN).query((rs, n) -> new Object[] {rs.getBoolean(1),
-                    rs.getObject(2, Long.class)}).single();
+            Object[] row = replica.sql(REPLAY_LSN)
+                    .query((rs, n) -> new Object[] {rs.getBoolean(1), rs.getObject(2, Long.class)})
+                    .single();
             if (!Boolean.TRUE.equals(row[0]) || row[1] == null) {
                 markDown("it is not a standby in recovery");
                 return;

@@ -16,8 +16,7 @@ final class SearchArea {
     /** Guards the box edges against rounding; far below any distance a shopper cares about. */
     private static final double MARGIN_DEG = 1e-9;
 
-    private SearchArea() {
-    }
+    private SearchArea() {}
 
     static List<LngLatBox> around(double lat, double lng, double radiusKm) {
         double angular = radiusKm / Haversine.EARTH_RADIUS_KM;
@@ -35,10 +34,12 @@ final class SearchArea {
             return List.of(new LngLatBox(-180, minLat, 180, maxLat));
         }
         if (minLng < -180) {
-            return List.of(new LngLatBox(minLng + 360, minLat, 180, maxLat), new LngLatBox(-180, minLat, maxLng, maxLat));
+            return List.of(
+                    new LngLatBox(minLng + 360, minLat, 180, maxLat), new LngLatBox(-180, minLat, maxLng, maxLat));
         }
         if (maxLng > 180) {
-            return List.of(new LngLatBox(minLng, minLat, 180, maxLat), new LngLatBox(-180, minLat, maxLng - 360, maxLat));
+            return List.of(
+                    new LngLatBox(minLng, minLat, 180, maxLat), new LngLatBox(-180, minLat, maxLng - 360, maxLat));
         }
         return List.of(new LngLatBox(minLng, minLat, maxLng, maxLat));
     }

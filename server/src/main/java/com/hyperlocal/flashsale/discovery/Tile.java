@@ -16,8 +16,8 @@ final class Tile {
     private final long fromMicros;
     private final long untilMicros;
     private final int size;
-    private final long[] ids;        // msb, lsb per deal
-    private final long[] merchants;  // msb, lsb per deal
+    private final long[] ids; // msb, lsb per deal
+    private final long[] merchants; // msb, lsb per deal
     private final double[] lats;
     private final double[] lngs;
     private final int[] totals;
@@ -82,9 +82,18 @@ final class Tile {
     }
 
     NearbyDeal toDeal(int i, double distanceKm) {
-        return new NearbyDeal(new UUID(ids[2 * i], ids[2 * i + 1]), new UUID(merchants[2 * i], merchants[2 * i + 1]),
-                titles[i], descriptions[i], lats[i], lngs[i], totals[i], remainings[i], instant(validFroms[i]),
-                instant(validUntils[i]), distanceKm);
+        return new NearbyDeal(
+                new UUID(ids[2 * i], ids[2 * i + 1]),
+                new UUID(merchants[2 * i], merchants[2 * i + 1]),
+                titles[i],
+                descriptions[i],
+                lats[i],
+                lngs[i],
+                totals[i],
+                remainings[i],
+                instant(validFroms[i]),
+                instant(validUntils[i]),
+                distanceKm);
     }
 
     static long micros(Instant instant) {
@@ -116,8 +125,17 @@ final class Tile {
             this.untilMicros = untilMicros;
         }
 
-        void add(UUID id, UUID merchant, String title, String description, double lat, double lng, int total,
-                int remaining, Instant validFrom, Instant validUntil) {
+        void add(
+                UUID id,
+                UUID merchant,
+                String title,
+                String description,
+                double lat,
+                double lng,
+                int total,
+                int remaining,
+                Instant validFrom,
+                Instant validUntil) {
             if (size == lats.length) {
                 grow(2 * size);
             }

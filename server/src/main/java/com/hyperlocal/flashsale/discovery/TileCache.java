@@ -1,5 +1,8 @@
 package com.hyperlocal.flashsale.discovery;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -8,10 +11,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +31,7 @@ class TileCache {
     private final Map<Long, CompletableFuture<Tile>> tiles = new ConcurrentHashMap<>();
     /** Deals (+1 per tile) of every loaded tile not yet forgotten; see {@link #forget}. */
     private final AtomicLong weight = new AtomicLong();
+
     private final AtomicBoolean trimming = new AtomicBoolean();
     private final Counter hits;
     private final Counter misses;
@@ -43,11 +43,16 @@ class TileCache {
         this.grid = new TileGrid(properties.tileSizeDeg());
         this.ttl = properties.tileTtl();
         this.maxWeight = properties.maxCachedDeals();
-        this.hits = Counter.builder("flashsale.discovery.tiles").tag("result", "hit").register(meters);
-        this.misses = Counter.builder("flashsale.discovery.tiles").tag("result", "miss").register(meters);
+        this.hits = Counter.builder("flashsale.discovery.tiles")
+                .tag("result", "hit")
+                .register(meters);
+        this.misses = Counter.builder("flashsale.discovery.tiles")
+                .tag("result", "miss")
+                .register(meters);
         this.loads = Counter.builder("flashsale.discovery.tile.loads").register(meters);
         this.evictions = Counter.builder("flashsale.discovery.tile.evictions").register(meters);
-        Gauge.builder("flashsale.discovery.tile.cached.deals", weight, AtomicLong::get).register(meters);
+        Gauge.builder("flashsale.discovery.tile.cached.deals", weight, AtomicLong::get)
+                .register(meters);
     }
 
     TileGrid grid() {
@@ -112,7 +117,8 @@ class TileCache {
      */
     private static Duration spread(Duration ttl) {
         long nanos = ttl.toNanos();
-        return Duration.ofNanos(nanos / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(nanos / 2 + 1));
+        return Duration.ofNanos(
+                nanos / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(nanos / 2 + 1));
     }
 
     /** Drops the tile holding this point, so the next search reloads it (also a load under way). */

@@ -1,10 +1,9 @@
 package com.hyperlocal.flashsale.discovery;
 
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
-
 import com.hyperlocal.flashsale.deal.DealListingChanged;
 import jakarta.annotation.PreDestroy;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +40,10 @@ class TileEvictions implements MessageListener {
     private final boolean enabled;
     private final RedisMessageListenerContainer container = new RedisMessageListenerContainer();
 
-    TileEvictions(TileCache tiles, StringRedisTemplate redis, RedisConnectionFactory connections,
+    TileEvictions(
+            TileCache tiles,
+            StringRedisTemplate redis,
+            RedisConnectionFactory connections,
             DiscoveryCacheProperties properties) {
         this.tiles = tiles;
         this.redis = redis;
@@ -64,7 +66,8 @@ class TileEvictions implements MessageListener {
             return true;
         } catch (RuntimeException e) {
             if (!notSubscribedLogged) { // retried every few seconds: say it once per outage
-                log.warn("Not subscribed to tile evictions yet (other instances' changes show within tile-ttl): {}",
+                log.warn(
+                        "Not subscribed to tile evictions yet (other instances' changes show within tile-ttl): {}",
                         e.toString());
                 notSubscribedLogged = true;
             }

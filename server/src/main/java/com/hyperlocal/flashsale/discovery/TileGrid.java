@@ -58,8 +58,11 @@ record TileGrid(double sizeDeg) {
 
     /** The keys of the cells the boxes touch, each once. */
     LongStream keys(List<LngLatBox> boxes) {
-        return boxes.stream().flatMapToLong(b -> IntStream.rangeClosed(index(b.minLat()), index(b.maxLat()))
-                .mapToObj(row -> IntStream.rangeClosed(index(b.minLng()), index(b.maxLng())).mapToLong(col -> key(row, col)))
-                .flatMapToLong(cols -> cols)).distinct();
+        return boxes.stream()
+                .flatMapToLong(b -> IntStream.rangeClosed(index(b.minLat()), index(b.maxLat()))
+                        .mapToObj(row -> IntStream.rangeClosed(index(b.minLng()), index(b.maxLng()))
+                                .mapToLong(col -> key(row, col)))
+                        .flatMapToLong(cols -> cols))
+                .distinct();
     }
 }

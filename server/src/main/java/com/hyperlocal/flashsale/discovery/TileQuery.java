@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -57,9 +56,17 @@ class TileQuery {
                 .param("from", from.atOffset(ZoneOffset.UTC))
                 .param("until", until.atOffset(ZoneOffset.UTC))
                 .query(rs -> {
-                    tile.add(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                            rs.getString(4), rs.getDouble(5), rs.getDouble(6), rs.getInt(7), rs.getInt(8),
-                            rs.getTimestamp(9).toInstant(), rs.getTimestamp(10).toInstant());
+                    tile.add(
+                            rs.getObject(1, UUID.class),
+                            rs.getObject(2, UUID.class),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getDouble(5),
+                            rs.getDouble(6),
+                            rs.getInt(7),
+                            rs.getInt(8),
+                            rs.getTimestamp(9).toInstant(),
+                            rs.getTimestamp(10).toInstant());
                 });
         return tile.build();
     }

@@ -1,10 +1,9 @@
 package com.hyperlocal.flashsale.discovery;
 
-import java.time.Instant;
-import java.util.List;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,15 +24,25 @@ class TiledNearbySearch {
     private final Counter sqlRings;
     private final Counter skippedRings;
 
-    TiledNearbySearch(NearbyDealQuery sql, TileCache tiles, DensityGrid density, DiscoveryCacheProperties properties,
+    TiledNearbySearch(
+            NearbyDealQuery sql,
+            TileCache tiles,
+            DensityGrid density,
+            DiscoveryCacheProperties properties,
             MeterRegistry meters) {
         this.sql = sql;
         this.tiles = tiles;
         this.density = density;
         this.maxTilesPerRing = properties.maxTilesPerRing();
-        this.tileRings = Counter.builder("flashsale.discovery.rings").tag("source", "tile").register(meters);
-        this.sqlRings = Counter.builder("flashsale.discovery.rings").tag("source", "sql").register(meters);
-        this.skippedRings = Counter.builder("flashsale.discovery.rings").tag("source", "skipped").register(meters);
+        this.tileRings = Counter.builder("flashsale.discovery.rings")
+                .tag("source", "tile")
+                .register(meters);
+        this.sqlRings = Counter.builder("flashsale.discovery.rings")
+                .tag("source", "sql")
+                .register(meters);
+        this.skippedRings = Counter.builder("flashsale.discovery.rings")
+                .tag("source", "skipped")
+                .register(meters);
     }
 
     List<NearbyDeal> find(double lat, double lng, double radiusKm, int limit, Instant now) {
@@ -59,8 +68,8 @@ class TiledNearbySearch {
      * asked again (measured: 1 km searches in the countryside made a third of all tile lookups miss,
      * one query per tile, and pushed the hot spots' tiles out of the cache).
      */
-    private List<NearbyDeal> within(List<LngLatBox> boxes, double lat, double lng, double ringKm, int limit,
-            Instant now, boolean sparse) {
+    private List<NearbyDeal> within(
+            List<LngLatBox> boxes, double lat, double lng, double ringKm, int limit, Instant now, boolean sparse) {
         TileGrid grid = tiles.grid();
         if (sparse || grid.count(boxes) > maxTilesPerRing) {
             sqlRings.increment();
@@ -72,7 +81,8 @@ class TiledNearbySearch {
         // Nearest tiles first, stopping once no deal in the next tile could beat the ones held: a
         // ring reaching into a dense spot from outside reads its edge, not all of it (measured:
         // such rings, sent to SQL, were most of PostgreSQL's work in the discovery benchmark).
-        for (TileDistance tile : TileDistance.nearestFirst(grid, grid.keys(boxes).toArray(), lat, lng)) {
+        for (TileDistance tile :
+                TileDistance.nearestFirst(grid, grid.keys(boxes).toArray(), lat, lng)) {
             if (tile.lowerBoundKm() > ringKm || nearest.closedBelow(tile.lowerBoundKm())) {
                 break;
             }

@@ -1,7 +1,6 @@
 package com.hyperlocal.flashsale.events;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -15,8 +14,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retention      published rows are deleted after this long
  */
 @ConfigurationProperties("flashsale.events")
-record EventsProperties(String exchange, Boolean relayEnabled, int relayBatch, Duration pollInterval,
-        Duration backoffMin, Duration backoffMax, Duration confirmTimeout, Duration retention) {
+record EventsProperties(
+        String exchange,
+        Boolean relayEnabled,
+        int relayBatch,
+        Duration pollInterval,
+        Duration backoffMin,
+        Duration backoffMax,
+        Duration confirmTimeout,
+        Duration retention) {
 
     EventsProperties {
         exchange = exchange != null && !exchange.isBlank() ? exchange : "flashsale.events";

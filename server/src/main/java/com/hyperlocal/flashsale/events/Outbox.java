@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -35,8 +34,15 @@ public class Outbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void voucherRevoked(UUID claimId, UUID dealId, UUID merchantId, String reason, Instant revokedAt) {
-        String payload = JSON.writeValueAsString(java.util.Map.of("claimId", claimId.toString(),
-                "dealId", dealId.toString(), "reason", reason == null ? "" : reason, "revokedAt", revokedAt.toString()));
+        String payload = JSON.writeValueAsString(java.util.Map.of(
+                "claimId",
+                claimId.toString(),
+                "dealId",
+                dealId.toString(),
+                "reason",
+                reason == null ? "" : reason,
+                "revokedAt",
+                revokedAt.toString()));
         append(EventType.VOUCHER_REVOKED, dealId, merchantId, payload);
     }
 
@@ -44,7 +50,9 @@ public class Outbox {
         jdbc.sql("""
                         INSERT INTO outbox_events (event_type, deal_id, merchant_id, payload)
                         VALUES (:type, :deal, :merchant, CAST(:payload AS jsonb))""")
-                .param("type", type.wireName()).param("deal", dealId).param("merchant", merchantId)
+                .param("type", type.wireName())
+                .param("deal", dealId)
+                .param("merchant", merchantId)
                 .param("payload", payloadJson)
                 .update();
     }
@@ -53,8 +61,7 @@ public class Outbox {
     List<OutboxEvent> pending(int limit) {
         return jdbc.sql("""
                         SELECT seq, event_id, event_type, deal_id, merchant_id, payload::text, occurred_at
-                        FROM outbox_events WHERE published_at IS NULL ORDER BY seq LIMIT :limit""")
-                .param("limit", limit).query(Outbox::row).list();
+                        FROM outbox_events WHERE published_at IS NULL ORDER BY seq LIMIT :limit""").param("limit", limit).query(Outbox::row).list();
     }
 
     void markPublished(List<OutboxEvent> events, Instant at) {
@@ -65,22 +72,32 @@ public class Outbox {
     }
 
     public long pendingCount() {
-        return jdbc.sql("SELECT count(*) FROM outbox_events WHERE published_at IS NULL").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM outbox_events WHERE published_at IS NULL")
+                .query(Long.class)
+                .single();
     }
 
     int purgePublishedBefore(Instant before) {
         return jdbc.sql("DELETE FROM outbox_events WHERE published_at < :before")
-                .param("before", before.atOffset(ZoneOffset.UTC)).update();
+                .param("before", before.atOffset(ZoneOffset.UTC))
+                .update();
     }
 
     /** Takes the relay's lock for the current transaction; false if another relay holds it. */
     boolean tryRelayLock() {
         return Boolean.TRUE.equals(jdbc.sql("SELECT pg_try_advisory_xact_lock(7317004001)")
-                .query(Boolean.class).single());
+                .query(Boolean.class)
+                .single());
     }
 
     private static OutboxEvent row(ResultSet rs, int n) throws SQLException {
-        return new OutboxEvent(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getObject(4, UUID.class),
-                rs.getObject(5, UUID.class), rs.getString(6), rs.getTimestamp(7).toInstant());
+        return new OutboxEvent(
+                rs.getLong(1),
+                rs.getObject(2, UUID.class),
+                rs.getString(3),
+                rs.getObject(4, UUID.class),
+                rs.getObject(5, UUID.class),
+                rs.getString(6),
+                rs.getTimestamp(7).toInstant());
     }
 }

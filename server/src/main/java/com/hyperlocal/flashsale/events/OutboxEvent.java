@@ -2,7 +2,6 @@ package com.hyperlocal.flashsale.events;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -10,8 +9,8 @@ import tools.jackson.databind.node.ObjectNode;
  * One outbox row. {@link #envelope()} is the message body every consumer sees:
  * {@code {"id","type","seq","dealId","merchantId","occurredAt","data"}}.
  */
-public record OutboxEvent(long seq, UUID eventId, String type, UUID dealId, UUID merchantId, String payload,
-        Instant occurredAt) {
+public record OutboxEvent(
+        long seq, UUID eventId, String type, UUID dealId, UUID merchantId, String payload, Instant occurredAt) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

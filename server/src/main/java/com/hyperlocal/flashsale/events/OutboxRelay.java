@@ -1,13 +1,12 @@
 package com.hyperlocal.flashsale.events;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +31,7 @@ class OutboxRelay implements SmartLifecycle {
 
     /** Runs between publication and marking; the tests use it to kill the relay there. */
     interface AfterPublish {
-        AfterPublish NONE = events -> { };
+        AfterPublish NONE = events -> {};
 
         void published(List<OutboxEvent> events);
     }
@@ -49,7 +48,12 @@ class OutboxRelay implements SmartLifecycle {
     private volatile @Nullable Thread worker;
     private long lastPurge;
 
-    OutboxRelay(Outbox outbox, RabbitTemplate rabbit, TransactionTemplate tx, EventsProperties props, Clock clock,
+    OutboxRelay(
+            Outbox outbox,
+            RabbitTemplate rabbit,
+            TransactionTemplate tx,
+            EventsProperties props,
+            Clock clock,
             MeterRegistry meters) {
         this.outbox = outbox;
         this.rabbit = rabbit;
@@ -117,7 +121,9 @@ class OutboxRelay implements SmartLifecycle {
                 failed++;
                 failures.increment();
                 if (failed == 1 || failed % 20 == 0) {
-                    log.warn("Event relay could not publish (attempt {}), events wait in the outbox: {}", failed,
+                    log.warn(
+                            "Event relay could not publish (attempt {}), events wait in the outbox: {}",
+                            failed,
                             e.toString());
                 }
                 if (!pause(backoff(failed))) {

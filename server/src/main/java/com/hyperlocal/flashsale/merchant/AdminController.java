@@ -1,13 +1,12 @@
 package com.hyperlocal.flashsale.merchant;
 
-import java.net.URI;
-import java.util.List;
-import java.util.UUID;
-
 import com.hyperlocal.flashsale.web.StorableText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,13 +27,14 @@ class AdminController {
         this.accounts = accounts;
     }
 
-    record CreateMerchantRequest(@NotBlank @Size(max = 120) @StorableText String name) {
-    }
+    record CreateMerchantRequest(
+            @NotBlank @Size(max = 120) @StorableText String name) {}
 
     @PostMapping
     ResponseEntity<MerchantAccounts.CreatedMerchant> create(@Valid @RequestBody CreateMerchantRequest request) {
         MerchantAccounts.CreatedMerchant created = accounts.create(request.name());
-        return ResponseEntity.created(URI.create("/api/v1/admin/merchants/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/admin/merchants/" + created.id()))
+                .body(created);
     }
 
     @GetMapping

@@ -1,9 +1,8 @@
 package com.hyperlocal.flashsale.merchant;
 
+import com.hyperlocal.flashsale.security.CredentialsRejectedException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-
-import com.hyperlocal.flashsale.security.CredentialsRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -29,8 +28,10 @@ final class AdminTokenProvider implements AuthenticationProvider {
             throw new CredentialsRejectedException("The admin API is disabled: set flashsale.admin.token");
         }
         String given = (String) authentication.getCredentials();
-        if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-                properties.token().getBytes(StandardCharsets.UTF_8))) {
+        if (given == null
+                || !MessageDigest.isEqual(
+                        given.getBytes(StandardCharsets.UTF_8),
+                        properties.token().getBytes(StandardCharsets.UTF_8))) {
             log.warn("Admin API: refused a wrong admin token ({} characters)", given == null ? 0 : given.length());
             throw new CredentialsRejectedException("The admin token is not valid");
         }

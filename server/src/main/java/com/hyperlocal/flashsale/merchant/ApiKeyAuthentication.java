@@ -1,7 +1,6 @@
 package com.hyperlocal.flashsale.merchant;
 
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;

@@ -17,10 +17,10 @@ final class ApiKeys {
 
     static final Pattern SHAPE = Pattern.compile("fsk_[A-Za-z0-9]{8}_[A-Za-z0-9_-]{43}");
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final char[] ALPHANUMERIC = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789".toCharArray();
+    private static final char[] ALPHANUMERIC =
+            "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789".toCharArray();
 
-    private ApiKeys() {
-    }
+    private ApiKeys() {}
 
     record NewKey(String key, String prefix, String hash) {
         @Override
@@ -36,7 +36,8 @@ final class ApiKeys {
         }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
-        String key = "fsk_" + prefix + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String key =
+                "fsk_" + prefix + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         return new NewKey(key, prefix.toString(), hash(key));
     }
 

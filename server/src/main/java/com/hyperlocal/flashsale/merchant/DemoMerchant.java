@@ -4,7 +4,6 @@ import com.hyperlocal.flashsale.crypto.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -37,7 +36,9 @@ class DemoMerchant implements ApplicationRunner {
         if (!properties.demoMerchant()) {
             return;
         }
-        Path file = Path.of(environment.getProperty("flashsale.embedded.data-dir", "data")).toAbsolutePath().resolve(FILE);
+        Path file = Path.of(environment.getProperty("flashsale.embedded.data-dir", "data"))
+                .toAbsolutePath()
+                .resolve(FILE);
         if (Files.exists(file) && stillValid(file)) {
             log.info("Demo merchant: its API key is in {}", file);
             return;
@@ -45,7 +46,8 @@ class DemoMerchant implements ApplicationRunner {
         MerchantAccounts.CreatedMerchant demo = accounts.create("Demo Merchant");
         AtomicFiles.writeOwnerOnly(file, "merchantId=" + demo.id() + "\napiKey=" + demo.apiKey() + "\n");
         // Printed once, on purpose: this is a local demo account, and the file above keeps it.
-        System.out.printf("%n  Demo merchant created (id %s).%n  API key, shown once and saved in %s:%n  %s%n%n",
+        System.out.printf(
+                "%n  Demo merchant created (id %s).%n  API key, shown once and saved in %s:%n  %s%n%n",
                 demo.id(), file, demo.apiKey());
     }
 
@@ -56,6 +58,7 @@ class DemoMerchant implements ApplicationRunner {
             saved.load(reader);
         }
         String key = saved.getProperty("apiKey", "");
-        return ApiKeys.SHAPE.matcher(key).matches() && accounts.byKeyHash(ApiKeys.hash(key)).isPresent();
+        return ApiKeys.SHAPE.matcher(key).matches()
+                && accounts.byKeyHash(ApiKeys.hash(key)).isPresent();
     }
 }

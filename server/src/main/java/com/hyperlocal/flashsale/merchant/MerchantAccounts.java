@@ -1,5 +1,6 @@
 package com.hyperlocal.flashsale.merchant;
 
+import com.hyperlocal.flashsale.web.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -7,8 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import com.hyperlocal.flashsale.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -40,17 +39,22 @@ class MerchantAccounts {
         }
     }
 
-    record KeyInfo(UUID keyId, String prefix, Instant createdAt, @Nullable Instant revokedAt) {
-    }
+    record KeyInfo(
+            UUID keyId,
+            String prefix,
+            Instant createdAt,
+            @Nullable Instant revokedAt) {}
 
-    record MerchantInfo(UUID id, String name, Instant createdAt, List<KeyInfo> keys) {
-    }
+    record MerchantInfo(UUID id, String name, Instant createdAt, List<KeyInfo> keys) {}
 
     @Transactional
     CreatedMerchant create(String name) {
         UUID id = UUID.randomUUID();
         jdbc.sql("INSERT INTO merchants (id, name, created_at) VALUES (:id, :name, :at)")
-                .param("id", id).param("name", name.strip()).param("at", now()).update();
+                .param("id", id)
+                .param("name", name.strip())
+                .param("at", now())
+                .update();
         CreatedKey key = addKey(id);
         return new CreatedMerchant(id, name.strip(), key.keyId(), key.apiKey());
     }
@@ -63,8 +67,12 @@ class MerchantAccounts {
         jdbc.sql("""
                         INSERT INTO merchant_api_keys (id, merchant_id, key_hash, key_prefix, created_at)
                         VALUES (:id, :merchant, :hash, :prefix, :at)""")
-                .param("id", keyId).param("merchant", merchantId).param("hash", key.hash())
-                .param("prefix", key.prefix()).param("at", now()).update();
+                .param("id", keyId)
+                .param("merchant", merchantId)
+                .param("hash", key.hash())
+                .param("prefix", key.prefix())
+                .param("at", now())
+                .update();
         return new CreatedKey(keyId, key.key());
     }
 
@@ -73,7 +81,10 @@ class MerchantAccounts {
         int changed = jdbc.sql("""
                         UPDATE merchant_api_keys SET revoked_at = coalesce(revoked_at, :at)
                         WHERE id = :id AND merchant_id = :merchant""")
-                .param("at", now()).param("id", keyId).param("merchant", merchantId).update();
+                .param("at", now())
+                .param("id", keyId)
+                .param("merchant", merchantId)
+                .update();
         if (changed == 0) {
             throw new NotFoundException("API key", keyId);
         }
@@ -91,14 +102,20 @@ class MerchantAccounts {
 
     List<MerchantInfo> list() {
         return jdbc.sql("SELECT id, name, created_at FROM merchants ORDER BY created_at, id")
-                .query((rs, n) -> new MerchantInfo(rs.getObject(1, UUID.class), rs.getString(2),
-                        rs.getTimestamp(3).toInstant(), keysOf(rs.getObject(1, UUID.class))))
+                .query((rs, n) -> new MerchantInfo(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getTimestamp(3).toInstant(),
+                        keysOf(rs.getObject(1, UUID.class))))
                 .list();
     }
 
     boolean exists(UUID merchantId) {
-        return jdbc.sql("SELECT count(*) FROM merchants WHERE id = :id").param("id", merchantId)
-                .query(Integer.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM merchants WHERE id = :id")
+                        .param("id", merchantId)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     private List<KeyInfo> keysOf(UUID merchantId) {
@@ -106,7 +123,9 @@ class MerchantAccounts {
                         SELECT id, key_prefix, created_at, revoked_at FROM merchant_api_keys
                         WHERE merchant_id = :m ORDER BY created_at, id""")
                 .param("m", merchantId)
-                .query((rs, n) -> new KeyInfo(rs.getObject(1, UUID.class), rs.getString(2),
+                .query((rs, n) -> new KeyInfo(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
                         rs.getTimestamp(3).toInstant(),
                         rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
                 .list();

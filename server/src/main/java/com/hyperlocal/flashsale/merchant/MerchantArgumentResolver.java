@@ -22,8 +22,11 @@ final class MerchantArgumentResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public AuthenticatedMerchant resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mav,
-            NativeWebRequest request, @Nullable WebDataBinderFactory binderFactory) {
+    public AuthenticatedMerchant resolveArgument(
+            MethodParameter parameter,
+            @Nullable ModelAndViewContainer mav,
+            NativeWebRequest request,
+            @Nullable WebDataBinderFactory binderFactory) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof AuthenticatedMerchant merchant) {
             return merchant;

@@ -19,7 +19,8 @@ final class MerchantKeyProvider implements AuthenticationProvider {
         if (key == null || !ApiKeys.SHAPE.matcher(key).matches()) {
             throw new CredentialsRejectedException("The API key is not valid");
         }
-        return accounts.byKeyHash(ApiKeys.hash(key)).map(ApiKeyAuthentication::merchant)
+        return accounts.byKeyHash(ApiKeys.hash(key))
+                .map(ApiKeyAuthentication::merchant)
                 .orElseThrow(() -> new CredentialsRejectedException("The API key is not valid or has been revoked"));
     }
 

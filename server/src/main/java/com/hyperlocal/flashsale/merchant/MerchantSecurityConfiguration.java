@@ -1,13 +1,12 @@
 package com.hyperlocal.flashsale.merchant;
 
-import java.util.List;
-
 import com.hyperlocal.flashsale.ratelimit.LimitKind;
 import com.hyperlocal.flashsale.ratelimit.RateLimiter;
 import com.hyperlocal.flashsale.security.IpRateLimitFilter;
 import com.hyperlocal.flashsale.security.ProblemAuthenticationEntryPoint;
 import com.hyperlocal.flashsale.security.SecurityConfiguration;
 import com.hyperlocal.flashsale.web.ProblemResponses;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -35,23 +34,33 @@ class MerchantSecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     @Order(SecurityConfiguration.ADMIN_ORDER)
-    SecurityFilterChain admins(HttpSecurity http, ProblemAuthenticationEntryPoint problems, RateLimiter limiter,
-            ProblemResponses responses, AdminProperties properties) throws Exception {
+    SecurityFilterChain admins(
+            HttpSecurity http,
+            ProblemAuthenticationEntryPoint problems,
+            RateLimiter limiter,
+            ProblemResponses responses,
+            AdminProperties properties)
+            throws Exception {
         SecurityConfiguration.stateless(http, problems)
                 .securityMatcher(SecurityConfiguration.path("/api/v1/admin/**"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(ApiKeyAuthentication.ADMIN))
                 // Every admin request counts against the client IP's admin limit.
-                .addFilterBefore(new IpRateLimitFilter(limiter, responses, LimitKind.ADMIN,
-                        new NegatedRequestMatcher(AnyRequestMatcher.INSTANCE)), LogoutFilter.class)
-                .addFilterBefore(bearerFilter(new AdminTokenProvider(properties), problems),
-                        BasicAuthenticationFilter.class);
+                .addFilterBefore(
+                        new IpRateLimitFilter(
+                                limiter,
+                                responses,
+                                LimitKind.ADMIN,
+                                new NegatedRequestMatcher(AnyRequestMatcher.INSTANCE)),
+                        LogoutFilter.class)
+                .addFilterBefore(
+                        bearerFilter(new AdminTokenProvider(properties), problems), BasicAuthenticationFilter.class);
         return http.build();
     }
 
     @Bean
     @Order(SecurityConfiguration.MERCHANT_ORDER)
-    SecurityFilterChain merchants(HttpSecurity http, ProblemAuthenticationEntryPoint problems,
-            MerchantAccounts accounts) throws Exception {
+    SecurityFilterChain merchants(
+            HttpSecurity http, ProblemAuthenticationEntryPoint problems, MerchantAccounts accounts) throws Exception {
         SecurityConfiguration.stateless(http, problems)
                 .securityMatcher(new OrRequestMatcher(
                         SecurityConfiguration.path("/api/v1/merchant/**"),
@@ -59,14 +68,15 @@ class MerchantSecurityConfiguration implements WebMvcConfigurer {
                         SecurityConfiguration.path("/api/v1/redemptions"),
                         SecurityConfiguration.path("/api/v1/redemptions/**")))
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(ApiKeyAuthentication.MERCHANT))
-                .addFilterBefore(bearerFilter(new MerchantKeyProvider(accounts), problems),
-                        BasicAuthenticationFilter.class);
+                .addFilterBefore(
+                        bearerFilter(new MerchantKeyProvider(accounts), problems), BasicAuthenticationFilter.class);
         return http.build();
     }
 
     /** Spring Security's AuthenticationFilter: a Bearer credential, checked by one provider. */
-    private static AuthenticationFilter bearerFilter(org.springframework.security.authentication.AuthenticationProvider
-            provider, ProblemAuthenticationEntryPoint problems) {
+    private static AuthenticationFilter bearerFilter(
+            org.springframework.security.authentication.AuthenticationProvider provider,
+            ProblemAuthenticationEntryPoint problems) {
         AuthenticationFilter filter = new AuthenticationFilter(new ProviderManager(provider), new BearerCredential());
         filter.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems));
         filter.setSuccessHandler((request, response, authentication) -> {

@@ -1,12 +1,11 @@
 package com.hyperlocal.flashsale.ratelimit;
 
-import java.time.Duration;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -42,9 +41,9 @@ public record RateLimitProperties(
     /** {@code capacity} requests per {@code window}. */
     public record Limit(@Min(1) long capacity, @NotNull Duration window) {
 
-        @AssertTrue(message = "window must be between 1 second and 1 day")
-        boolean isWindowSensible() {
-            return window != null && window.compareTo(Duration.ofSeconds(1)) >= 0
+        @AssertTrue(message = "window must be between 1 second and 1 day") boolean isWindowSensible() {
+            return window != null
+                    && window.compareTo(Duration.ofSeconds(1)) >= 0
                     && window.compareTo(Duration.ofDays(1)) <= 0;
         }
     }

@@ -1,13 +1,5 @@
 package com.hyperlocal.flashsale.ratelimit;
 
-import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.hyperlocal.flashsale.web.RateLimitedException;
@@ -16,6 +8,13 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,13 +42,20 @@ public class RateLimiter {
         for (LimitKind kind : LimitKind.values()) {
             RateLimitProperties.Limit limit = kind.of(properties);
             limits.put(kind, limit);
-            configurations.put(kind, BucketConfiguration.builder()
-                    .addLimit(Bandwidth.builder().capacity(limit.capacity())
-                            .refillGreedy(limit.capacity(), limit.window()).build())
-                    .build());
+            configurations.put(
+                    kind,
+                    BucketConfiguration.builder()
+                            .addLimit(Bandwidth.builder()
+                                    .capacity(limit.capacity())
+                                    .refillGreedy(limit.capacity(), limit.window())
+                                    .build())
+                            .build());
             longest = longest.compareTo(limit.window()) < 0 ? limit.window() : longest;
         }
-        this.local = Caffeine.newBuilder().maximumSize(properties.localMaxKeys()).expireAfterAccess(longest).build();
+        this.local = Caffeine.newBuilder()
+                .maximumSize(properties.localMaxKeys())
+                .expireAfterAccess(longest)
+                .build();
     }
 
     /** Takes one request from the caller's bucket of this kind. */
@@ -58,13 +64,15 @@ public class RateLimiter {
     }
 
     /** Takes one request from two buckets at once (their Redis round trips overlap). */
-    public Verdict consumeAll(LimitKind first, String firstKey, @Nullable LimitKind second, @Nullable String secondKey) {
+    public Verdict consumeAll(
+            LimitKind first, String firstKey, @Nullable LimitKind second, @Nullable String secondKey) {
         Optional<AsyncProxyManager<String>> shared = redis.buckets();
         if (shared.isPresent()) {
             AsyncProxyManager<String> buckets = shared.get();
             try {
                 CompletableFuture<ConsumptionProbe> a = remote(buckets, first, firstKey);
-                CompletableFuture<ConsumptionProbe> b = second == null ? null
+                CompletableFuture<ConsumptionProbe> b = second == null
+                        ? null
                         : remote(buckets, second, Objects.requireNonNull(secondKey, "a second bucket has a key"));
                 Verdict verdict = verdict(first, a.get(RedisBuckets.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
                 if (b != null && second != null && verdict instanceof Verdict.Allowed) {
@@ -81,19 +89,28 @@ public class RateLimiter {
         degrade();
         Verdict verdict = verdict(first, localBucket(first, firstKey).tryConsumeAndReturnRemaining(1));
         if (second != null && verdict instanceof Verdict.Allowed) {
-            verdict = verdict(second, localBucket(second, Objects.requireNonNull(secondKey, "a second bucket has a key")).tryConsumeAndReturnRemaining(1));
+            verdict = verdict(
+                    second,
+                    localBucket(second, Objects.requireNonNull(secondKey, "a second bucket has a key"))
+                            .tryConsumeAndReturnRemaining(1));
         }
         return verdict;
     }
 
     private CompletableFuture<ConsumptionProbe> remote(AsyncProxyManager<String> buckets, LimitKind kind, String key) {
-        return buckets.builder().build(RedisBuckets.key(kind, limit(kind), key), () -> CompletableFuture.completedFuture(
-                configuration(kind))).tryConsumeAndReturnRemaining(1);
+        return buckets.builder()
+                .build(
+                        RedisBuckets.key(kind, limit(kind), key),
+                        () -> CompletableFuture.completedFuture(configuration(kind)))
+                .tryConsumeAndReturnRemaining(1);
     }
 
     private Bucket localBucket(LimitKind kind, String key) {
-        return local.get(RedisBuckets.key(kind, limit(kind), key), k -> Bucket.builder()
-                .addLimit(configuration(kind).getBandwidths()[0]).build());
+        return local.get(
+                RedisBuckets.key(kind, limit(kind), key),
+                k -> Bucket.builder()
+                        .addLimit(configuration(kind).getBandwidths()[0])
+                        .build());
     }
 
     private RateLimitProperties.Limit limit(LimitKind kind) {
@@ -110,8 +127,8 @@ public class RateLimiter {
         }
         RateLimitProperties.Limit limit = limit(kind);
         long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
-        return new Verdict.Refused(new RateLimitedException(kind.policy(), limit.capacity(),
-                Math.max(1, limit.window().toSeconds()), retryAfter));
+        return new Verdict.Refused(new RateLimitedException(
+                kind.policy(), limit.capacity(), Math.max(1, limit.window().toSeconds()), retryAfter));
     }
 
     private void degrade() {

@@ -1,10 +1,5 @@
 package com.hyperlocal.flashsale.ratelimit;
 
-import java.time.Duration;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
-
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
@@ -16,6 +11,10 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +53,8 @@ class RedisBuckets implements DisposableBean {
 
     /** The limit's settings are part of the key: changed limits take effect at once, in fresh buckets. */
     static String key(LimitKind kind, RateLimitProperties.Limit limit, String caller) {
-        return PREFIX + kind.policy() + ":" + limit.capacity() + "/" + limit.window().toSeconds() + ":" + caller;
+        return PREFIX + kind.policy() + ":" + limit.capacity() + "/"
+                + limit.window().toSeconds() + ":" + caller;
     }
 
     /** Connects once the application is up, off the request path; requests until then count locally. */
@@ -75,7 +75,8 @@ class RedisBuckets implements DisposableBean {
             return Optional.of(current);
         }
         long next = nextAttemptNanos.get();
-        if (System.nanoTime() - next >= 0 && nextAttemptNanos.compareAndSet(next, System.nanoTime() + RETRY.toNanos())) {
+        if (System.nanoTime() - next >= 0
+                && nextAttemptNanos.compareAndSet(next, System.nanoTime() + RETRY.toNanos())) {
             // Never on the request path: this request and those until the connection is up count locally.
             Thread connecting = new Thread(this::connect, "rate-limit-redis-connect");
             connecting.setDaemon(true);
@@ -93,14 +94,18 @@ class RedisBuckets implements DisposableBean {
                 client = RedisClient.create();
                 client.setOptions(ClientOptions.builder()
                         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                        .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build()).build());
+                        .socketOptions(SocketOptions.builder()
+                                .connectTimeout(CONNECT_TIMEOUT)
+                                .build())
+                        .build());
             }
             connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE), uri());
             connection.setTimeout(TIMEOUT);
             buckets = Bucket4jLettuce.casBasedBuilder(connection)
-                    .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
-                            Duration.ofSeconds(5)))
-                    .build().asAsync();
+                    .expirationAfterWrite(
+                            ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(5)))
+                    .build()
+                    .asAsync();
             return buckets;
         } catch (RuntimeException e) {
             log.warn("Rate limits: cannot connect to Redis ({}); counting locally", e.toString());
@@ -114,13 +119,17 @@ class RedisBuckets implements DisposableBean {
     }
 
     private RedisURI uri() {
-        DataRedisConnectionDetails.Standalone standalone = Objects.requireNonNull(details.getStandalone(),
-                "rate limits use a standalone Redis");
-        RedisURI.Builder uri = RedisURI.builder().withHost(standalone.getHost()).withPort(standalone.getPort())
-                .withDatabase(standalone.getDatabase()).withTimeout(TIMEOUT);
+        DataRedisConnectionDetails.Standalone standalone =
+                Objects.requireNonNull(details.getStandalone(), "rate limits use a standalone Redis");
+        RedisURI.Builder uri = RedisURI.builder()
+                .withHost(standalone.getHost())
+                .withPort(standalone.getPort())
+                .withDatabase(standalone.getDatabase())
+                .withTimeout(TIMEOUT);
         if (details.getPassword() != null) {
             uri = details.getUsername() != null
-                    ? uri.withAuthentication(details.getUsername(), details.getPassword().toCharArray())
+                    ? uri.withAuthentication(
+                            details.getUsername(), details.getPassword().toCharArray())
                     : uri.withPassword(details.getPassword().toCharArray());
         }
         return uri.build();

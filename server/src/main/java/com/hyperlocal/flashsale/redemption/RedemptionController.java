@@ -1,9 +1,8 @@
 package com.hyperlocal.flashsale.redemption;
 
-import java.util.List;
-
 import com.hyperlocal.flashsale.merchant.AuthenticatedMerchant;
 import jakarta.validation.Valid;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,12 +24,12 @@ class RedemptionController {
         return service.record(merchant.id(), upload);
     }
 
-    record RedemptionList(List<RedemptionView> redemptions) {
-    }
+    record RedemptionList(List<RedemptionView> redemptions) {}
 
     /** The caller's redemptions and logged scans, newest first (at most 500); {@code conflicts=true} for conflicts only. */
     @GetMapping("/api/v1/merchant/redemptions")
-    RedemptionList list(AuthenticatedMerchant merchant,
+    RedemptionList list(
+            AuthenticatedMerchant merchant,
             @RequestParam(name = "conflicts", defaultValue = "false") boolean conflictsOnly) {
         return new RedemptionList(service.list(merchant.id(), conflictsOnly));
     }

@@ -1,5 +1,10 @@
 package com.hyperlocal.flashsale.redemption;
 
+import com.hyperlocal.flashsale.crypto.VoucherVerifier;
+import com.hyperlocal.flashsale.redemption.RedemptionResult.ItemResult;
+import com.hyperlocal.flashsale.redemption.RedemptionResult.Status;
+import com.hyperlocal.flashsale.revocation.Revocation;
+import com.hyperlocal.flashsale.revocation.VoucherRevocations;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,12 +14,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import com.hyperlocal.flashsale.crypto.VoucherVerifier;
-import com.hyperlocal.flashsale.redemption.RedemptionResult.ItemResult;
-import com.hyperlocal.flashsale.redemption.RedemptionResult.Status;
-import com.hyperlocal.flashsale.revocation.Revocation;
-import com.hyperlocal.flashsale.revocation.VoucherRevocations;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -65,7 +64,8 @@ class RedemptionService {
                             : redeem(merchantId, deviceId, item)));
         } catch (DataIntegrityViolationException e) {
             // The same clientId arrived twice at once; the unique key let one in.
-            return ledger.byClientId(merchantId, item.clientId()).map(stored -> duplicate(item.clientId(), stored))
+            return ledger.byClientId(merchantId, item.clientId())
+                    .map(stored -> duplicate(item.clientId(), stored))
                     .orElseThrow(() -> e);
         }
     }
@@ -83,9 +83,19 @@ class RedemptionService {
         // same (the goods were handed over; a second redemption must still be caught), and flagged.
         boolean expired = voucher.expiresAt() != null
                 && !item.scannedAt().isBefore(voucher.expiresAt().plus(VoucherVerifier.DEFAULT_CLOCK_SKEW));
-        RedemptionLedger.NewRow row = new RedemptionLedger.NewRow(merchantId, item.clientId(), deviceId,
-                voucher.claimId(), voucher.dealId(), voucher.userId(), item.token(), "REDEEMED", null,
-                item.scannedAt(), now(), expired);
+        RedemptionLedger.NewRow row = new RedemptionLedger.NewRow(
+                merchantId,
+                item.clientId(),
+                deviceId,
+                voucher.claimId(),
+                voucher.dealId(),
+                voucher.userId(),
+                item.token(),
+                "REDEEMED",
+                null,
+                item.scannedAt(),
+                now(),
+                expired);
         Boolean flag = expired ? Boolean.TRUE : null;
         String expiredReason = expired ? "redeemed after the voucher expired" : null;
         Optional<Revocation> revoked = revocations.of(voucher.claimId());
@@ -93,8 +103,14 @@ class RedemptionService {
             // Honoured by a till that did not know yet: kept, never silently accepted.
             Optional<UUID> earlier = ledger.acceptedFor(voucher.claimId());
             UUID id = ledger.insertRevokedConflict(row, earlier.orElse(null));
-            return new ItemResult(item.clientId(), Status.CONFLICT, id, revoked.get().describe(),
-                    earlier.flatMap(ledger::first).orElse(null), revoked.get(), flag);
+            return new ItemResult(
+                    item.clientId(),
+                    Status.CONFLICT,
+                    id,
+                    revoked.get().describe(),
+                    earlier.flatMap(ledger::first).orElse(null),
+                    revoked.get(),
+                    flag);
         }
         Optional<UUID> accepted = ledger.insertAccepted(row);
         if (accepted.isPresent()) {
@@ -102,22 +118,39 @@ class RedemptionService {
         }
         UUID firstId = ledger.acceptedFor(voucher.claimId()).orElseThrow();
         UUID id = ledger.insertConflict(row, firstId);
-        return new ItemResult(item.clientId(), Status.CONFLICT, id,
-                expired ? "already redeemed; " + expiredReason : "already redeemed", ledger.first(firstId).orElseThrow(),
-                null, flag);
+        return new ItemResult(
+                item.clientId(),
+                Status.CONFLICT,
+                id,
+                expired ? "already redeemed; " + expiredReason : "already redeemed",
+                ledger.first(firstId).orElseThrow(),
+                null,
+                flag);
     }
 
     private ItemResult logRefused(UUID merchantId, String deviceId, RedemptionUpload.Item item) {
-        UUID id = ledger.insertLogged(new RedemptionLedger.NewRow(merchantId, item.clientId(), deviceId, null, null,
-                null, item.token(), "REFUSED", item.refusalReason(), item.scannedAt(), now(), false));
+        UUID id = ledger.insertLogged(new RedemptionLedger.NewRow(
+                merchantId,
+                item.clientId(),
+                deviceId,
+                null,
+                null,
+                null,
+                item.token(),
+                "REFUSED",
+                item.refusalReason(),
+                item.scannedAt(),
+                now(),
+                false));
         return new ItemResult(item.clientId(), Status.ACCEPTED, id, null, null, null, null);
     }
 
     private ItemResult duplicate(UUID clientId, RedemptionLedger.Stored stored) {
-        RedemptionResult.FirstRedemption first = stored.conflictsWith() == null ? null
+        RedemptionResult.FirstRedemption first = stored.conflictsWith() == null
+                ? null
                 : ledger.first(stored.conflictsWith()).orElse(null);
-        return new ItemResult(clientId, Status.DUPLICATE, stored.id(), "already recorded as " + stored.status(), first,
-                null, null);
+        return new ItemResult(
+                clientId, Status.DUPLICATE, stored.id(), "already recorded as " + stored.status(), first, null, null);
     }
 
     /** The claim id ({@code jti}) named by a token; authenticity is checked by comparing with the issued token. */
@@ -127,7 +160,8 @@ class RedemptionService {
             return Optional.empty();
         }
         try {
-            JsonNode payload = JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+            JsonNode payload =
+                    JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
             JsonNode jti = payload.get("jti");
             return jti == null || !jti.isString() ? Optional.empty() : Optional.of(UUID.fromString(jti.asString()));
         } catch (RuntimeException e) {

@@ -1,9 +1,8 @@
 package com.hyperlocal.flashsale.revocation;
 
+import com.hyperlocal.flashsale.web.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-
-import com.hyperlocal.flashsale.web.InvalidRequestException;
 
 /**
  * The {@code since=} cursor: the last seq a till has seen, wrapped so clients treat it as opaque
@@ -13,11 +12,12 @@ final class RevocationCursor {
 
     private static final String PREFIX = "r1:";
 
-    private RevocationCursor() {
-    }
+    private RevocationCursor() {}
 
     static String encode(long seq) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + seq).getBytes(StandardCharsets.US_ASCII));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString((PREFIX + seq).getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The seq after which to list; 0 for no cursor. */

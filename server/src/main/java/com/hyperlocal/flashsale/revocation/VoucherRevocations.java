@@ -1,13 +1,12 @@
 package com.hyperlocal.flashsale.revocation;
 
+import com.hyperlocal.flashsale.web.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import com.hyperlocal.flashsale.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,8 +33,8 @@ public class VoucherRevocations {
     /** Revokes one of the merchant's vouchers; a second call answers the first revocation. */
     @Transactional
     Revocation revoke(UUID merchantId, UUID claimId, @Nullable String reason) {
-        UUID dealId = ledger.dealOfOwnClaim(merchantId, claimId)
-                .orElseThrow(() -> new NotFoundException("Claim", claimId));
+        UUID dealId =
+                ledger.dealOfOwnClaim(merchantId, claimId).orElseThrow(() -> new NotFoundException("Claim", claimId));
         ledger.lockMerchant(merchantId);
         ledger.insertOnce(merchantId, claimId, dealId, reason, now());
         return ledger.byClaim(claimId).orElseThrow();
@@ -63,8 +62,8 @@ public class VoucherRevocations {
         boolean hasMore = rows.size() > limit;
         List<RevocationLedger.Row> page = hasMore ? rows.subList(0, limit) : rows;
         long last = page.isEmpty() ? since : page.get(page.size() - 1).seq();
-        return new RevocationPage(page.stream().map(RevocationLedger.Row::revocation).toList(),
-                RevocationCursor.encode(last), hasMore);
+        return new RevocationPage(
+                page.stream().map(RevocationLedger.Row::revocation).toList(), RevocationCursor.encode(last), hasMore);
     }
 
     private Instant now() {

@@ -11,8 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 public final class ClientIp {
 
-    private ClientIp() {
-    }
+    private ClientIp() {}
 
     public static String of(HttpServletRequest request) {
         return request.getRemoteAddr();

@@ -1,7 +1,5 @@
 package com.hyperlocal.flashsale.security;
 
-import java.io.IOException;
-
 import com.hyperlocal.flashsale.ratelimit.LimitKind;
 import com.hyperlocal.flashsale.ratelimit.RateLimiter;
 import com.hyperlocal.flashsale.ratelimit.Verdict;
@@ -10,6 +8,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 

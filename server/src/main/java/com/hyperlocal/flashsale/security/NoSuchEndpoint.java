@@ -1,7 +1,5 @@
 package com.hyperlocal.flashsale.security;
 
-import java.io.IOException;
-
 import com.hyperlocal.flashsale.ratelimit.LimitKind;
 import com.hyperlocal.flashsale.ratelimit.RateLimiter;
 import com.hyperlocal.flashsale.ratelimit.Verdict;
@@ -10,6 +8,7 @@ import com.hyperlocal.flashsale.web.NotFoundException;
 import com.hyperlocal.flashsale.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -28,8 +27,9 @@ class NoSuchEndpoint implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     /** Paths that exist for some method: the public ones and {@code /api/v1/deals} (POST, merchants). */
     private static final RequestMatcher PUBLIC_PATHS_ANY_METHOD = new OrRequestMatcher(java.util.stream.Stream.concat(
-            SecurityConfiguration.PUBLIC_PATHS.stream(), java.util.stream.Stream.of("/api/v1/deals"))
-            .map(SecurityConfiguration::path).toList());
+                    SecurityConfiguration.PUBLIC_PATHS.stream(), java.util.stream.Stream.of("/api/v1/deals"))
+            .map(SecurityConfiguration::path)
+            .toList());
 
     private final ProblemResponses problems;
     private final RateLimiter limiter;

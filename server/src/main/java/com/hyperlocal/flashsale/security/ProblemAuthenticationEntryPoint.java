@@ -1,7 +1,5 @@
 package com.hyperlocal.flashsale.security;
 
-import java.io.IOException;
-
 import com.hyperlocal.flashsale.ratelimit.LimitKind;
 import com.hyperlocal.flashsale.ratelimit.RateLimiter;
 import com.hyperlocal.flashsale.ratelimit.Verdict;
@@ -10,6 +8,7 @@ import com.hyperlocal.flashsale.web.ProblemResponses;
 import com.hyperlocal.flashsale.web.UnauthorizedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -54,8 +53,11 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        problems.write(new ForbiddenException("This credential may not call this endpoint"),
-                "Bearer error=\"insufficient_scope\"", request, response);
+        problems.write(
+                new ForbiddenException("This credential may not call this endpoint"),
+                "Bearer error=\"insufficient_scope\"",
+                request,
+                response);
     }
 
     private static boolean sentCredentials(AuthenticationException e) {

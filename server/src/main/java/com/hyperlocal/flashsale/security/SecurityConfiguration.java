@@ -1,10 +1,9 @@
 package com.hyperlocal.flashsale.security;
 
-import java.util.List;
-
 import com.hyperlocal.flashsale.ratelimit.LimitKind;
 import com.hyperlocal.flashsale.ratelimit.RateLimiter;
 import com.hyperlocal.flashsale.web.ProblemResponses;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -41,9 +40,20 @@ public class SecurityConfiguration {
     static final int DENY_ORDER = 100;
 
     /** Served to anyone, GET only (plus the container's error page); other methods fall to the deny chain. */
-    static final List<String> PUBLIC_PATHS = List.of("/api/v1/deals/nearby", "/api/v1/deals/*", "/.well-known/**",
-            "/api/v1/ping", "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error");
+    static final List<String> PUBLIC_PATHS = List.of(
+            "/api/v1/deals/nearby",
+            "/api/v1/deals/*",
+            "/.well-known/**",
+            "/api/v1/ping",
+            "/actuator/health",
+            "/actuator/health/**",
+            "/actuator/info",
+            "/actuator/prometheus",
+            "/v3/api-docs",
+            "/v3/api-docs/**",
+            "/swagger-ui.html",
+            "/swagger-ui/**",
+            "/error");
 
     public static RequestMatcher path(HttpMethod method, String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
@@ -55,8 +65,7 @@ public class SecurityConfiguration {
 
     /** What every chain shares: stateless, no CSRF (see the class comment), our 401/403 bodies. */
     public static HttpSecurity stateless(HttpSecurity http, ProblemAuthenticationEntryPoint problems) throws Exception {
-        return http
-                .csrf(csrf -> csrf.disable())
+        return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .formLogin(form -> form.disable())
@@ -67,41 +76,54 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(SHOPPER_ORDER)
-    SecurityFilterChain shoppers(HttpSecurity http, ProblemAuthenticationEntryPoint problems, RateLimiter limiter,
-            ProblemResponses responses) throws Exception {
+    SecurityFilterChain shoppers(
+            HttpSecurity http,
+            ProblemAuthenticationEntryPoint problems,
+            RateLimiter limiter,
+            ProblemResponses responses)
+            throws Exception {
         stateless(http, problems)
                 .securityMatcher(new OrRequestMatcher(
                         path(HttpMethod.POST, "/api/v1/deals/*/claims"),
                         path("/api/v1/claims/**"),
                         path("/api/v1/me/**")))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-                .oauth2ResourceServer(rs -> rs.jwt(jwt -> { })
-                        .authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .oauth2ResourceServer(rs ->
+                        rs.jwt(jwt -> {}).authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterAfter(new ShopperClaimLimitFilter(limiter, responses), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 
     @Bean
     @Order(PUBLIC_ORDER)
-    SecurityFilterChain anonymous(HttpSecurity http, ProblemAuthenticationEntryPoint problems, RateLimiter limiter,
-            ProblemResponses responses) throws Exception {
+    SecurityFilterChain anonymous(
+            HttpSecurity http,
+            ProblemAuthenticationEntryPoint problems,
+            RateLimiter limiter,
+            ProblemResponses responses)
+            throws Exception {
         // Ping is the HTTP ceiling and health what load balancers poll: neither reads data a client
         // chooses, and a limiter check would cost more than they do.
-        RequestMatcher unlimited = new OrRequestMatcher(path(HttpMethod.GET, "/api/v1/ping"),
-                path("/actuator/health"), path("/actuator/health/**"), path("/error"));
+        RequestMatcher unlimited = new OrRequestMatcher(
+                path(HttpMethod.GET, "/api/v1/ping"),
+                path("/actuator/health"),
+                path("/actuator/health/**"),
+                path("/error"));
         stateless(http, problems)
                 .securityMatcher(new OrRequestMatcher(PUBLIC_PATHS.stream()
-                        .map(p -> p.equals("/error") ? path(p) : path(HttpMethod.GET, p)).toList()))
+                        .map(p -> p.equals("/error") ? path(p) : path(HttpMethod.GET, p))
+                        .toList()))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-                .addFilterBefore(new IpRateLimitFilter(limiter, responses, LimitKind.IP, unlimited),
+                .addFilterBefore(
+                        new IpRateLimitFilter(limiter, responses, LimitKind.IP, unlimited),
                         BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 
     @Bean
     @Order(DENY_ORDER)
-    SecurityFilterChain denyTheRest(HttpSecurity http, ProblemAuthenticationEntryPoint problems,
-            NoSuchEndpoint notFound) throws Exception {
+    SecurityFilterChain denyTheRest(
+            HttpSecurity http, ProblemAuthenticationEntryPoint problems, NoSuchEndpoint notFound) throws Exception {
         stateless(http, problems)
                 .authorizeHttpRequests(auth -> auth.anyRequest().denyAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(notFound).accessDeniedHandler(notFound));

@@ -1,7 +1,5 @@
 package com.hyperlocal.flashsale.security;
 
-import java.io.IOException;
-
 import com.hyperlocal.flashsale.ratelimit.LimitKind;
 import com.hyperlocal.flashsale.ratelimit.RateLimiter;
 import com.hyperlocal.flashsale.ratelimit.Verdict;
@@ -10,6 +8,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -24,8 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class ShopperClaimLimitFilter extends OncePerRequestFilter {
 
-    private static final PathPatternRequestMatcher CLAIM = PathPatternRequestMatcher.withDefaults()
-            .matcher(HttpMethod.POST, "/api/v1/deals/{dealId}/claims");
+    private static final PathPatternRequestMatcher CLAIM =
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/deals/{dealId}/claims");
 
     private final RateLimiter limiter;
     private final ProblemResponses problems;

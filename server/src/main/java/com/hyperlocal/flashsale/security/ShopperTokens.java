@@ -1,7 +1,6 @@
 package com.hyperlocal.flashsale.security;
 
 import java.util.regex.Pattern;
-
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +24,8 @@ class ShopperTokens {
     /** Boot adds every such bean to the decoder's validators. */
     @Bean
     OAuth2TokenValidator<Jwt> subjectShape() {
-        return new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && SUBJECT.matcher(sub).matches());
+        return new JwtClaimValidator<String>(
+                JwtClaimNames.SUB, sub -> sub != null && SUBJECT.matcher(sub).matches());
     }
 
     @Bean

@@ -1,15 +1,14 @@
 package com.hyperlocal.flashsale.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -31,31 +30,35 @@ final class VerifiedTokenCache implements JwtDecoder {
 
     VerifiedTokenCache(JwtDecoder delegate, int maxEntries) {
         this.delegate = delegate;
-        this.verified = Caffeine.newBuilder().maximumSize(maxEntries).expireAfter(new Expiry<String, Jwt>() {
-            @Override
-            public long expireAfterCreate(String key, Jwt jwt, long now) {
-                Instant expires = jwt.getExpiresAt();
-                Duration left = expires == null ? MAX_AGE : Duration.between(Instant.now(), expires);
-                return Math.max(0, Math.min(left.toNanos(), MAX_AGE.toNanos()));
-            }
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(maxEntries)
+                .expireAfter(new Expiry<String, Jwt>() {
+                    @Override
+                    public long expireAfterCreate(String key, Jwt jwt, long now) {
+                        Instant expires = jwt.getExpiresAt();
+                        Duration left = expires == null ? MAX_AGE : Duration.between(Instant.now(), expires);
+                        return Math.max(0, Math.min(left.toNanos(), MAX_AGE.toNanos()));
+                    }
 
-            @Override
-            public long expireAfterUpdate(String key, Jwt jwt, long now, long current) {
-                return current;
-            }
+                    @Override
+                    public long expireAfterUpdate(String key, Jwt jwt, long now, long current) {
+                        return current;
+                    }
 
-            @Override
-            public long expireAfterRead(String key, Jwt jwt, long now, long current) {
-                return current;
-            }
-        }).build();
+                    @Override
+                    public long expireAfterRead(String key, Jwt jwt, long now, long current) {
+                        return current;
+                    }
+                })
+                .build();
     }
 
     @Override
     public Jwt decode(String token) throws JwtException {
         String key = sha256(token);
         Jwt cached = verified.getIfPresent(key);
-        if (cached != null && (cached.getExpiresAt() == null || cached.getExpiresAt().isAfter(Instant.now()))) {
+        if (cached != null
+                && (cached.getExpiresAt() == null || cached.getExpiresAt().isAfter(Instant.now()))) {
             return cached;
         }
         Jwt jwt = delegate.decode(token);
@@ -65,8 +68,8 @@ final class VerifiedTokenCache implements JwtDecoder {
 
     private static String sha256(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every JDK", e);
         }

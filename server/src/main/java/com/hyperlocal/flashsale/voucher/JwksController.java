@@ -1,10 +1,9 @@
 package com.hyperlocal.flashsale.voucher;
 
-import java.time.Duration;
-
-import com.hyperlocal.flashsale.crypto.TrustedKeys;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.hyperlocal.flashsale.crypto.TrustedKeys;
 import com.nimbusds.jose.jwk.ECKey;
+import java.time.Duration;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,21 +30,27 @@ class JwksController {
     }
 
     /** What a till needs to verify offline: the expected {@code iss} and where the keys are. */
-    record VoucherConfigurationDocument(String issuer, @JsonProperty("jwks_uri") String jwksUri) {
-    }
+    record VoucherConfigurationDocument(
+            String issuer, @JsonProperty("jwks_uri") String jwksUri) {}
 
     @GetMapping("/.well-known/voucher-configuration")
     ResponseEntity<VoucherConfigurationDocument> configuration() {
         // From configuration only: a Host header chosen by the client must never name where keys come from.
         String jwksUri = properties.publicBaseUrl() + "/.well-known/jwks.json";
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(MAX_AGE).cachePublic())
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(MAX_AGE).cachePublic())
                 .body(new VoucherConfigurationDocument(properties.issuer(), jwksUri));
     }
 
-    @GetMapping(path = "/.well-known/jwks.json", produces = {JWK_SET_JSON, "application/json"})
+    @GetMapping(
+            path = "/.well-known/jwks.json",
+            produces = {JWK_SET_JSON, "application/json"})
     ResponseEntity<String> jwks() {
         // TrustedKeys.of strips any private part again, belt and braces.
-        String body = TrustedKeys.of(keyring.publishedKeys().toArray(ECKey[]::new)).toJwksJson();
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(MAX_AGE).cachePublic()).body(body);
+        String body =
+                TrustedKeys.of(keyring.publishedKeys().toArray(ECKey[]::new)).toJwksJson();
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(MAX_AGE).cachePublic())
+                .body(body);
     }
 }

@@ -1,5 +1,8 @@
 package com.hyperlocal.flashsale.voucher;
 
+import com.hyperlocal.flashsale.crypto.AtomicFiles;
+import com.hyperlocal.flashsale.crypto.VoucherKeyException;
+import com.hyperlocal.flashsale.crypto.VoucherSigningKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,10 +14,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
-import com.hyperlocal.flashsale.crypto.AtomicFiles;
-import com.hyperlocal.flashsale.crypto.VoucherKeyException;
-import com.hyperlocal.flashsale.crypto.VoucherSigningKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,12 +95,17 @@ final class KeyFolder {
 
     static void warnIfNotOwnerOnly(Path file) {
         try {
-            if (posix(file) && Files.getPosixFilePermissions(file).stream().anyMatch(p -> p.name().startsWith("GROUP")
-                    || p.name().startsWith("OTHERS"))) {
+            if (posix(file)
+                    && Files.getPosixFilePermissions(file).stream()
+                            .anyMatch(p ->
+                                    p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
                 log.warn("Voucher key file {} is accessible to other users; chmod 600 it", file);
             }
         } catch (IOException e) {
-            log.warn("Cannot check the permissions of voucher key file {}: {}", file, e.getClass().getSimpleName());
+            log.warn(
+                    "Cannot check the permissions of voucher key file {}: {}",
+                    file,
+                    e.getClass().getSimpleName());
         }
     }
 

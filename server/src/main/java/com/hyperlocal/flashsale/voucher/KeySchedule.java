@@ -9,19 +9,20 @@ import java.util.Optional;
 /** Which key signs at a given instant, and when the next one must be prepared. Pure functions. */
 final class KeySchedule {
 
-    private KeySchedule() {
-    }
+    private KeySchedule() {}
 
     /** The key whose signing started last among those that have started and are not retired at {@code now}. */
     static Optional<KeyEntry> active(List<KeyEntry> keys, Instant now) {
         return keys.stream()
-                .filter(k -> !k.signsFrom().isAfter(now) && (k.retiredAt() == null || k.retiredAt().isAfter(now)))
+                .filter(k -> !k.signsFrom().isAfter(now)
+                        && (k.retiredAt() == null || k.retiredAt().isAfter(now)))
                 .max(Comparator.comparing(KeyEntry::signsFrom).thenComparing(KeyEntry::createdAt));
     }
 
     /** A key published but not signing yet. */
     static Optional<KeyEntry> next(List<KeyEntry> keys, Instant now) {
-        return keys.stream().filter(k -> k.signsFrom().isAfter(now) && k.retiredAt() == null)
+        return keys.stream()
+                .filter(k -> k.signsFrom().isAfter(now) && k.retiredAt() == null)
                 .max(Comparator.comparing(KeyEntry::signsFrom));
     }
 

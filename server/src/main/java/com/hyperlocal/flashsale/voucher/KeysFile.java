@@ -1,5 +1,9 @@
 package com.hyperlocal.flashsale.voucher;
 
+import com.hyperlocal.flashsale.crypto.VoucherKeyException;
+import com.hyperlocal.flashsale.crypto.VoucherSigningKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,11 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import com.hyperlocal.flashsale.crypto.VoucherKeyException;
-import com.hyperlocal.flashsale.crypto.VoucherSigningKey;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
-
 /**
  * Parses an operator's keys file: a JWK set whose every entry is a private EC P-256 key with a
  * unique {@code kid}; the first entry signs, later ones are retired. Errors never quote the file's
@@ -22,8 +21,7 @@ import com.nimbusds.jose.jwk.JWKSet;
  */
 final class KeysFile {
 
-    private KeysFile() {
-    }
+    private KeysFile() {}
 
     static List<VoucherSigningKey> read(Path file) {
         KeyFolder.warnIfNotOwnerOnly(file);
@@ -31,7 +29,8 @@ final class KeysFile {
         try {
             set = JWKSet.parse(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read voucher keys file " + file + ": " + e.getClass().getSimpleName());
+            throw new IllegalStateException("Cannot read voucher keys file " + file + ": "
+                    + e.getClass().getSimpleName());
         } catch (ParseException | RuntimeException e) {
             throw new IllegalStateException("Voucher keys file " + file + " is not a JWK set");
         }
@@ -42,8 +41,8 @@ final class KeysFile {
             try {
                 key = VoucherSigningKey.fromJwk(jwk.toJSONString());
             } catch (VoucherKeyException e) {
-                throw new IllegalStateException("Voucher keys file " + file + ", key '" + jwk.getKeyID() + "': "
-                        + e.getMessage());
+                throw new IllegalStateException(
+                        "Voucher keys file " + file + ", key '" + jwk.getKeyID() + "': " + e.getMessage());
             }
             if (!kids.add(key.kid())) {
                 throw new IllegalStateException("Voucher keys file " + file + " has kid '" + key.kid() + "' twice");

@@ -1,13 +1,12 @@
 package com.hyperlocal.flashsale.voucher;
 
+import com.nimbusds.jose.jwk.ECKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-
-import com.nimbusds.jose.jwk.ECKey;
 
 /**
  * Which public keys the JWKS shows at {@code now}. A pure function of the keys, each key's latest
@@ -26,8 +25,7 @@ final class PublishedKeys {
     /** How long a retired key stays published even if it signed nothing that is still valid. */
     static final Duration RETIRED_KEY_GRACE = Duration.ofHours(1);
 
-    private PublishedKeys() {
-    }
+    private PublishedKeys() {}
 
     static List<ECKey> select(List<KeyEntry> keys, Map<String, Instant> maxExpiry, Instant now, Duration skew) {
         KeyEntry active = KeySchedule.active(keys, now).orElse(null);
@@ -36,13 +34,16 @@ final class PublishedKeys {
             Instant retiredAt = k.retiredAt();
             boolean retired = retiredAt != null && !retiredAt.isAfter(now);
             Instant exp = maxExpiry.get(k.kid());
-            if (k == active || retiredAt == null || !retired || now.isBefore(retiredAt.plus(RETIRED_KEY_GRACE))
+            if (k == active
+                    || retiredAt == null
+                    || !retired
+                    || now.isBefore(retiredAt.plus(RETIRED_KEY_GRACE))
                     || (exp != null && now.isBefore(exp.plus(skew)))) {
                 shown.add(k);
             }
         }
-        shown.sort(Comparator.comparing((KeyEntry k) -> k != active).thenComparing(KeyEntry::signsFrom,
-                Comparator.reverseOrder()));
+        shown.sort(Comparator.comparing((KeyEntry k) -> k != active)
+                .thenComparing(KeyEntry::signsFrom, Comparator.reverseOrder()));
         return shown.stream().map(KeyEntry::publicJwk).toList();
     }
 }

@@ -1,17 +1,15 @@
 package com.hyperlocal.flashsale.voucher;
 
+import com.hyperlocal.flashsale.crypto.VoucherKeyException;
+import com.hyperlocal.flashsale.crypto.VoucherSigningKey;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-
-import com.hyperlocal.flashsale.crypto.VoucherKeyException;
-import com.hyperlocal.flashsale.crypto.VoucherSigningKey;
 
 /**
  * Seals private signing keys for storage with AES-256-GCM: a random 12-byte nonce, the kid as
@@ -30,7 +28,8 @@ final class SealedKeys {
     SealedKeys(String base64Key) {
         byte[] raw;
         try {
-            raw = base64Key.contains("-") || base64Key.contains("_") ? Base64.getUrlDecoder().decode(base64Key.trim())
+            raw = base64Key.contains("-") || base64Key.contains("_")
+                    ? Base64.getUrlDecoder().decode(base64Key.trim())
                     : Base64.getDecoder().decode(base64Key.trim());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("flashsale.vouchers.key-encryption-key is not base64");
@@ -48,7 +47,10 @@ final class SealedKeys {
         try {
             Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, signingKey.kid());
             byte[] sealed = cipher.doFinal(signingKey.toJwkJson().getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+            return ByteBuffer.allocate(NONCE_BYTES + sealed.length)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot seal voucher key " + signingKey.kid());
         }
@@ -64,7 +66,9 @@ final class SealedKeys {
             }
             return opened;
         } catch (GeneralSecurityException | VoucherKeyException | RuntimeException e) {
-            if (e instanceof IllegalStateException ise && ise.getMessage() != null && ise.getMessage().startsWith("Sealed")) {
+            if (e instanceof IllegalStateException ise
+                    && ise.getMessage() != null
+                    && ise.getMessage().startsWith("Sealed")) {
                 throw ise;
             }
             throw new IllegalStateException("Sealed voucher key " + kid + " cannot be opened with the configured"

@@ -1,13 +1,12 @@
 package com.hyperlocal.flashsale.voucher;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.UUID;
-
 import com.hyperlocal.flashsale.crypto.ErrorCorrection;
 import com.hyperlocal.flashsale.crypto.QrCodes;
 import com.hyperlocal.flashsale.crypto.VoucherClaims;
 import com.hyperlocal.flashsale.crypto.VoucherSigner;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,8 +63,8 @@ public class VoucherIssuer {
         }
 
         /** iss = configured issuer, sub = user, jti = claim, deal, mid = merchant, iat, exp. */
-        public String sign(UUID claimId, String userId, UUID dealId, UUID merchantId, Instant issuedAt,
-                Instant expiresAt) {
+        public String sign(
+                UUID claimId, String userId, UUID dealId, UUID merchantId, Instant issuedAt, Instant expiresAt) {
             return signer.sign(new VoucherClaims(issuer, userId, claimId, dealId, merchantId, issuedAt, expiresAt));
         }
 

@@ -1,5 +1,9 @@
 package com.hyperlocal.flashsale.voucher;
 
+import com.hyperlocal.flashsale.crypto.VoucherSigner;
+import com.hyperlocal.flashsale.crypto.VoucherSigningKey;
+import com.hyperlocal.flashsale.crypto.VoucherVerifier;
+import com.nimbusds.jose.jwk.ECKey;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,11 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-
-import com.hyperlocal.flashsale.crypto.VoucherSigner;
-import com.hyperlocal.flashsale.crypto.VoucherSigningKey;
-import com.hyperlocal.flashsale.crypto.VoucherVerifier;
-import com.nimbusds.jose.jwk.ECKey;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +49,7 @@ class VoucherKeyring {
     private static final Logger log = LoggerFactory.getLogger(VoucherKeyring.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private record State(List<KeyEntry> keys, Map<String, Instant> maxExpiry) {
-    }
+    private record State(List<KeyEntry> keys, Map<String, Instant> maxExpiry) {}
 
     private final VoucherProperties properties;
     private final VoucherKeyStore store;
@@ -68,8 +66,7 @@ class VoucherKeyring {
         this.clock = clock;
         boolean managed = properties.keysFile() == null;
         String keyEncryptionKey = properties.keyEncryptionKey();
-        this.sealed = managed && keyEncryptionKey != null ? new SealedKeys(keyEncryptionKey)
-                : null;
+        this.sealed = managed && keyEncryptionKey != null ? new SealedKeys(keyEncryptionKey) : null;
         this.folder = managed && sealed == null ? new KeyFolder(properties.keyDir()) : null;
         synchronized (changes) {
             if (managed) {
@@ -82,7 +79,11 @@ class VoucherKeyring {
             }
             state = load(managed ? readKeys() : keysFromFile());
         }
-        log.info("Voucher signing key {} active; {} key(s) from {}", activeKid(), state.keys().size(), source());
+        log.info(
+                "Voucher signing key {} active; {} key(s) from {}",
+                activeKid(),
+                state.keys().size(),
+                source());
     }
 
     VoucherSigner activeSigner() {
@@ -104,8 +105,8 @@ class VoucherKeyring {
 
     /** The public JWKs to publish now, active key first; no database access. */
     List<ECKey> publishedKeys() {
-        return PublishedKeys.select(state.keys(), state.maxExpiry(), clock.instant(),
-                VoucherVerifier.DEFAULT_CLOCK_SKEW);
+        return PublishedKeys.select(
+                state.keys(), state.maxExpiry(), clock.instant(), VoucherVerifier.DEFAULT_CLOCK_SKEW);
     }
 
     /**
@@ -125,7 +126,8 @@ class VoucherKeyring {
 
     /** Publishes the active key's successor if it is due (see {@link KeySchedule#successorDue}); true if it did. */
     boolean rotateIfDue() {
-        if (!KeySchedule.successorDue(state.keys(), clock.instant(), properties.rotateAfter(), properties.publishAhead())) {
+        if (!KeySchedule.successorDue(
+                state.keys(), clock.instant(), properties.rotateAfter(), properties.publishAhead())) {
             return false;
         }
         if (properties.keysFile() != null) {
@@ -133,15 +135,20 @@ class VoucherKeyring {
                 return false;
             }
             warnedDue = true;
-            log.warn("Voucher signing key {} is older than {}; add a new key to {} (published), and after {} move it"
-                    + " to the top (signs)", activeKid(), properties.rotateAfter(), properties.keysFile(),
+            log.warn(
+                    "Voucher signing key {} is older than {}; add a new key to {} (published), and after {} move it"
+                            + " to the top (signs)",
+                    activeKid(),
+                    properties.rotateAfter(),
+                    properties.keysFile(),
                     properties.publishAhead());
             return false;
         }
         synchronized (changes) {
             boolean added = store.underRotationLock(() -> {
-                List<KeyEntry> keys = readKeys();   // another instance may have done it meanwhile
-                if (!KeySchedule.successorDue(keys, clock.instant(), properties.rotateAfter(), properties.publishAhead())) {
+                List<KeyEntry> keys = readKeys(); // another instance may have done it meanwhile
+                if (!KeySchedule.successorDue(
+                        keys, clock.instant(), properties.rotateAfter(), properties.publishAhead())) {
                     return false;
                 }
                 addSuccessor(keys, clock.instant());
@@ -159,7 +166,8 @@ class VoucherKeyring {
         }
     }
 
-    @Scheduled(initialDelayString = "${flashsale.vouchers.refresh-interval:PT30S}",
+    @Scheduled(
+            initialDelayString = "${flashsale.vouchers.refresh-interval:PT30S}",
             fixedDelayString = "${flashsale.vouchers.refresh-interval:PT30S}")
     void scheduledRefresh() {
         try {
@@ -173,8 +181,10 @@ class VoucherKeyring {
     private KeyEntry active() {
         List<KeyEntry> keys = state.keys();
         // Only if the clock went back past every key's start (tests that move it): the earliest key.
-        return KeySchedule.active(keys, clock.instant()).orElseGet(() -> keys.stream()
-                .min(java.util.Comparator.comparing(KeyEntry::signsFrom)).orElseThrow());
+        return KeySchedule.active(keys, clock.instant())
+                .orElseGet(() -> keys.stream()
+                        .min(java.util.Comparator.comparing(KeyEntry::signsFrom))
+                        .orElseThrow());
     }
 
     private State load(List<KeyEntry> keys) {
@@ -190,7 +200,11 @@ class VoucherKeyring {
         List<KeyEntry> keys = new ArrayList<>();
         if (sealed != null) {
             for (VoucherKeyStore.KeyRecord r : store.shared()) {
-                keys.add(new KeyEntry(sealed.open(r.kid(), Objects.requireNonNull(r.sealed(), "shared keys are sealed")), r.createdAt(), r.signsFrom(), r.retiredAt()));
+                keys.add(new KeyEntry(
+                        sealed.open(r.kid(), Objects.requireNonNull(r.sealed(), "shared keys are sealed")),
+                        r.createdAt(),
+                        r.signsFrom(),
+                        r.retiredAt()));
             }
         } else {
             Instant now = clock.instant();
@@ -205,10 +219,11 @@ class VoucherKeyring {
     private List<KeyEntry> keysFromFile() {
         Instant now = clock.instant();
         List<KeyEntry> keys = new ArrayList<>();
-        for (VoucherSigningKey key : KeysFile.read(Objects.requireNonNull(properties.keysFile(), "keys come from the file only when it is set"))) {
+        for (VoucherSigningKey key : KeysFile.read(
+                Objects.requireNonNull(properties.keysFile(), "keys come from the file only when it is set"))) {
             VoucherKeyStore.KeyRecord r = store.register(key.kid(), key.publicJwkJson(), now, now, null);
             Instant retiredAt = r.retiredAt();
-            if (keys.isEmpty() && retiredAt != null) {   // the first key signs
+            if (keys.isEmpty() && retiredAt != null) { // the first key signs
                 store.unretire(key.kid());
                 retiredAt = null;
             } else if (!keys.isEmpty() && retiredAt == null) {
@@ -248,19 +263,22 @@ class VoucherKeyring {
     static String newKid(Instant now) {
         byte[] random = new byte[4];
         RANDOM.nextBytes(random);
-        return "v-" + LocalDate.ofInstant(now, ZoneOffset.UTC) + "-" + HexFormat.of().formatHex(random);
+        return "v-" + LocalDate.ofInstant(now, ZoneOffset.UTC) + "-"
+                + HexFormat.of().formatHex(random);
     }
 
     private String source() {
-        return properties.keysFile() != null ? "keys file " + properties.keysFile()
+        return properties.keysFile() != null
+                ? "keys file " + properties.keysFile()
                 : sealed != null ? "the database (shared, sealed)" : "key folder " + folder().dir();
     }
 
     @Override
     public String toString() {
         State current = state;
-        return "VoucherKeyring[kids=" + (current != null ? current.keys().stream().map(KeyEntry::kid).toList()
-                : List.of()) + ", source=" + source() + "]";
+        return "VoucherKeyring[kids="
+                + (current != null ? current.keys().stream().map(KeyEntry::kid).toList() : List.of()) + ", source="
+                + source() + "]";
     }
 
     private KeyFolder folder() {

@@ -2,7 +2,6 @@ package com.hyperlocal.flashsale.voucher;
 
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -26,9 +25,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param qrSizePx         edge of the QR PNG served for a claim, in pixels
  */
 @ConfigurationProperties("flashsale.vouchers")
-record VoucherProperties(String issuer, String publicBaseUrl, @Nullable Path keysFile, @Nullable String keyEncryptionKey,
+record VoucherProperties(
+        String issuer,
+        String publicBaseUrl,
+        @Nullable Path keysFile,
+        @Nullable String keyEncryptionKey,
         Path keyDir,
-        Duration rotateAfter, Duration publishAhead, Duration refreshInterval, int qrSizePx) {
+        Duration rotateAfter,
+        Duration publishAhead,
+        Duration refreshInterval,
+        int qrSizePx) {
 
     static final String DEFAULT_ISSUER = "https://flashsale.example";
     /** What a till may wait between key refreshes (its sync interval, with room for a missed one). */
@@ -50,7 +56,8 @@ record VoucherProperties(String issuer, String publicBaseUrl, @Nullable Path key
         }
     }
 
-    @SuppressWarnings("NullAway") // absent values, as Spring binds missing properties: the constructor fills in defaults
+    @SuppressWarnings(
+            "NullAway") // absent values, as Spring binds missing properties: the constructor fills in defaults
     static VoucherProperties keysFile(String issuer, Path keysFile) {
         return new VoucherProperties(issuer, null, keysFile, null, null, null, null, null, 0);
     }

@@ -1,12 +1,11 @@
 package com.hyperlocal.flashsale.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -20,17 +19,17 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -56,8 +55,9 @@ class ApiExceptionHandler {
     @ExceptionHandler(HandlerMethodValidationException.class)
     ResponseEntity<ProblemDetail> invalidParameters(HandlerMethodValidationException e, HttpServletRequest request) {
         List<FieldProblem> errors = e.getParameterValidationResults().stream()
-                .flatMap(r -> r.getResolvableErrors().stream().map(err -> new FieldProblem(
-                        r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+                .flatMap(r -> r.getResolvableErrors().stream()
+                        .map(err ->
+                                new FieldProblem(r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
                 .toList();
         return validation(errors, request);
     }
@@ -93,8 +93,11 @@ class ApiExceptionHandler {
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         if (e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
             // A malformed id names nothing that could exist.
-            return problem(ProblemType.NOT_FOUND, "No resource has the id '" + abbreviate(e.getValue()) + "'",
-                    Map.of(), request);
+            return problem(
+                    ProblemType.NOT_FOUND,
+                    "No resource has the id '" + abbreviate(e.getValue()) + "'",
+                    Map.of(),
+                    request);
         }
         return validation(List.of(new FieldProblem(e.getName(), "has a value of the wrong type or format")), request);
     }
@@ -117,17 +120,25 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e,
-            HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> missingParameter(
+            MissingServletRequestParameterException e, HttpServletRequest request) {
         return validation(List.of(new FieldProblem(e.getParameterName(), "is required")), request);
     }
 
-    @ExceptionHandler({RedisConnectionFailureException.class, DataAccessResourceFailureException.class,
-            CannotCreateTransactionException.class, TransientDataAccessException.class, QueryTimeoutException.class})
+    @ExceptionHandler({
+        RedisConnectionFailureException.class,
+        DataAccessResourceFailureException.class,
+        CannotCreateTransactionException.class,
+        TransientDataAccessException.class,
+        QueryTimeoutException.class
+    })
     ResponseEntity<ProblemDetail> unavailable(Exception e, HttpServletRequest request) {
         log.warn("Dependency failure on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
-        return problem(ProblemType.DEPENDENCY_UNAVAILABLE,
-                "A backing service is unavailable; nothing was changed. Please retry shortly.", Map.of(), request);
+        return problem(
+                ProblemType.DEPENDENCY_UNAVAILABLE,
+                "A backing service is unavailable; nothing was changed. Please retry shortly.",
+                Map.of(),
+                request);
     }
 
     @ExceptionHandler(Exception.class)
@@ -144,8 +155,8 @@ class ApiExceptionHandler {
             return problem(ProblemType.UNAVAILABLE, detailFor(ProblemType.UNAVAILABLE), Map.of(), request);
         }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return problem(ProblemType.INTERNAL, "Something went wrong on our side; nothing was changed.", Map.of(),
-                request);
+        return problem(
+                ProblemType.INTERNAL, "Something went wrong on our side; nothing was changed.", Map.of(), request);
     }
 
     static boolean outOfMemory(Throwable failure) {
@@ -161,7 +172,8 @@ class ApiExceptionHandler {
     static String detailFor(ProblemType type) {
         return switch (type) {
             case UNAVAILABLE -> "The server is overloaded. Please retry shortly.";
-            case DEPENDENCY_UNAVAILABLE -> "A backing service is unavailable; nothing was changed. Please retry shortly.";
+            case DEPENDENCY_UNAVAILABLE ->
+                "A backing service is unavailable; nothing was changed. Please retry shortly.";
             case INTERNAL -> "Something went wrong on our side; nothing was changed.";
             case NOT_FOUND -> "No resource at this path";
             case BAD_REQUEST -> "The request is not well-formed";
@@ -182,7 +194,9 @@ class ApiExceptionHandler {
         };
         String detail = error.getBody().getDetail();
         ResponseEntity<ProblemDetail> answer = problem(type, detail != null ? detail : type.title(), Map.of(), request);
-        return ResponseEntity.status(status).headers(answer.getHeaders()).body(withStatus(Objects.requireNonNull(answer.getBody(), "a problem answer has a body"), status));
+        return ResponseEntity.status(status)
+                .headers(answer.getHeaders())
+                .body(withStatus(Objects.requireNonNull(answer.getBody(), "a problem answer has a body"), status));
     }
 
     private ResponseEntity<ProblemDetail> fieldErrors(BindingResult result, HttpServletRequest request) {
@@ -199,9 +213,9 @@ class ApiExceptionHandler {
     }
 
     private static FieldProblem describe(FieldError error) {
-        String message = error.isBindingFailure() ? "has a value of the wrong type or format"
-                : isNotFinite(error.getRejectedValue()) ? "must be a finite number"
-                : error.getDefaultMessage();
+        String message = error.isBindingFailure()
+                ? "has a value of the wrong type or format"
+                : isNotFinite(error.getRejectedValue()) ? "must be a finite number" : error.getDefaultMessage();
         return new FieldProblem(error.getField(), message);
     }
 
@@ -215,19 +229,22 @@ class ApiExceptionHandler {
 
     private ResponseEntity<ProblemDetail> validation(List<FieldProblem> errors, HttpServletRequest request) {
         String detail = errors.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; "));
-        return problem(ProblemType.VALIDATION, detail.isEmpty() ? "The request is not valid" : detail,
-                Map.of("errors", errors), request);
+        return problem(
+                ProblemType.VALIDATION,
+                detail.isEmpty() ? "The request is not valid" : detail,
+                Map.of("errors", errors),
+                request);
     }
 
-    static ResponseEntity<ProblemDetail> problem(ProblemType type, String detail, Map<String, Object> properties,
-            HttpServletRequest request) {
+    static ResponseEntity<ProblemDetail> problem(
+            ProblemType type, String detail, Map<String, Object> properties, HttpServletRequest request) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(type.status(), detail);
         body.setType(type.uri());
         body.setTitle(type.title());
         body.setInstance(java.net.URI.create(request.getRequestURI()));
         properties.forEach(body::setProperty);
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(type.status())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        ResponseEntity.BodyBuilder answer =
+                ResponseEntity.status(type.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (type.status().value() == 503) {
             answer.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }

@@ -1,11 +1,5 @@
 package com.hyperlocal.flashsale.web;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.SocketTimeoutException;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -13,6 +7,11 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
@@ -51,8 +50,11 @@ class BodyLimitFilter extends OncePerRequestFilter {
             return;
         }
         if (isWildcardOrInvalid(request.getContentType())) {
-            refuse(response, ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                    "Content-Type must name the body's format, e.g. application/json", request);
+            refuse(
+                    response,
+                    ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "Content-Type must name the body's format, e.g. application/json",
+                    request);
             return;
         }
         long limit = limits.limitFor(request.getMethod(), request.getRequestURI());
@@ -62,7 +64,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
         }
         InputStream in = request.getInputStream();
         if (declared > 0 && in.available() >= declared) {
-            chain.doFilter(request, response);   // all of it arrived with the headers
+            chain.doFilter(request, response); // all of it arrived with the headers
             return;
         }
         byte[] body;
@@ -73,13 +75,17 @@ class BodyLimitFilter extends OncePerRequestFilter {
             return;
         } catch (IOException e) {
             if (!(e instanceof TooSlow) && !timedOut(e)) {
-                throw e;   // the client went away: Tomcat drops it quietly
+                throw e; // the client went away: Tomcat drops it quietly
             }
             if (response.isCommitted()) {
-                return;   // Tomcat flagged the failed read itself; its error page answers (400)
+                return; // Tomcat flagged the failed read itself; its error page answers (400)
             }
-            refuse(response, ProblemType.REQUEST_TIMEOUT, "The request body did not arrive within "
-                    + limits.deadline().toSeconds() + " s", request);
+            refuse(
+                    response,
+                    ProblemType.REQUEST_TIMEOUT,
+                    "The request body did not arrive within "
+                            + limits.deadline().toSeconds() + " s",
+                    request);
             return;
         }
         chain.doFilter(new BufferedBodyRequest(request, body), response);
@@ -113,7 +119,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
 
     private static boolean isWildcardOrInvalid(String contentType) {
         if (contentType == null) {
-            return false;   // Spring MVC answers 415 itself
+            return false; // Spring MVC answers 415 itself
         }
         try {
             MediaType type = MediaType.parseMediaType(contentType);
@@ -131,10 +137,11 @@ class BodyLimitFilter extends OncePerRequestFilter {
      * The rest of the body is not read: Tomcat is told not to swallow it (which would take as
      * long as the client trickles) and closes the connection after the answer.
      */
-    private static void refuse(HttpServletResponse response, ProblemType type, String detail,
-            HttpServletRequest request) throws IOException {
-        org.apache.coyote.Request coyote = request.getAttribute(RefusedBodyValve.COYOTE_REQUEST)
-                instanceof org.apache.coyote.Request r ? r : null;
+    private static void refuse(
+            HttpServletResponse response, ProblemType type, String detail, HttpServletRequest request)
+            throws IOException {
+        org.apache.coyote.Request coyote =
+                request.getAttribute(RefusedBodyValve.COYOTE_REQUEST) instanceof org.apache.coyote.Request r ? r : null;
         if (coyote != null) {
             coyote.action(org.apache.coyote.ActionCode.DISABLE_SWALLOW_INPUT, null);
         }

@@ -1,7 +1,6 @@
 package com.hyperlocal.flashsale.web;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -17,8 +16,13 @@ import org.springframework.util.unit.DataSize;
  * @param readTimeout  the longest silence between two reads of a body
  */
 @ConfigurationProperties("flashsale.web.body")
-record BodyLimitProperties(DataSize defaultLimit, DataSize claimLimit, DataSize dealLimit, DataSize uploadLimit,
-        Duration deadline, Duration readTimeout) {
+record BodyLimitProperties(
+        DataSize defaultLimit,
+        DataSize claimLimit,
+        DataSize dealLimit,
+        DataSize uploadLimit,
+        Duration deadline,
+        Duration readTimeout) {
 
     BodyLimitProperties {
         defaultLimit = defaultLimit != null ? defaultLimit : DataSize.ofKilobytes(16);
@@ -46,7 +50,8 @@ record BodyLimitProperties(DataSize defaultLimit, DataSize claimLimit, DataSize 
     }
 
     DataSize largest() {
-        long max = Math.max(Math.max(defaultLimit.toBytes(), claimLimit.toBytes()),
+        long max = Math.max(
+                Math.max(defaultLimit.toBytes(), claimLimit.toBytes()),
                 Math.max(dealLimit.toBytes(), uploadLimit.toBytes()));
         return DataSize.ofBytes(max);
     }

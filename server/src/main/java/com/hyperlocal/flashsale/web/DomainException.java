@@ -1,7 +1,6 @@
 package com.hyperlocal.flashsale.web;
 
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 
 /**

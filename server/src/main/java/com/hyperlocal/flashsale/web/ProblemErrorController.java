@@ -1,10 +1,9 @@
 package com.hyperlocal.flashsale.web;
 
-import java.io.IOException;
-
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -36,7 +35,7 @@ class ProblemErrorController implements ErrorController {
         ProblemType type = ProblemType.forStatus(status);
         String detail = null;
         if (failure != null && ApiExceptionHandler.badQueryString(failure)) {
-            type = ProblemType.BAD_REQUEST;   // a filter read a parameter Tomcat could not decode
+            type = ProblemType.BAD_REQUEST; // a filter read a parameter Tomcat could not decode
             status = 400;
             detail = ApiExceptionHandler.QUERY_NOT_DECODABLE;
         } else if (failure != null && status >= 500) {
@@ -55,7 +54,7 @@ class ProblemErrorController implements ErrorController {
         if (response.isCommitted()) {
             return;
         }
-        ProblemWriter.write(response, type, status, detail != null ? detail : ApiExceptionHandler.detailFor(type),
-                path);
+        ProblemWriter.write(
+                response, type, status, detail != null ? detail : ApiExceptionHandler.detailFor(type), path);
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -70,7 +69,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         try {
             return request.getDecodedRequestURI();
         } catch (RuntimeException e) {
-            return null;   // the URI itself was what could not be parsed
+            return null; // the URI itself was what could not be parsed
         }
     }
 }

@@ -1,9 +1,8 @@
 package com.hyperlocal.flashsale.web;
 
-import java.io.IOException;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
@@ -25,8 +24,12 @@ public class ProblemResponses {
     }
 
     /** {@code wwwAuthenticate} replaces the plain {@code Bearer} challenge of a 401 when not null. */
-    public void write(DomainException e, @Nullable String wwwAuthenticate, HttpServletRequest request,
-            HttpServletResponse response) throws IOException {
+    public void write(
+            DomainException e,
+            @Nullable String wwwAuthenticate,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
         ResponseEntity<ProblemDetail> answer = Problems.of(e, request);
         response.setStatus(answer.getStatusCode().value());
         answer.getHeaders().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
@@ -55,7 +58,8 @@ public class ProblemResponses {
     private static org.apache.coyote.@Nullable Request unreadBody(HttpServletRequest request) {
         boolean body = request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
         return body && request.getAttribute(RefusedBodyValve.COYOTE_REQUEST) instanceof org.apache.coyote.Request r
-                ? r : null;
+                ? r
+                : null;
     }
 
     /**

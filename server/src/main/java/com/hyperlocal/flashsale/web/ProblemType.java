@@ -1,7 +1,6 @@
 package com.hyperlocal.flashsale.web;
 
 import java.net.URI;
-
 import org.springframework.http.HttpStatus;
 
 /**
@@ -32,8 +31,8 @@ public enum ProblemType {
     REQUEST_TIMEOUT("request-timeout", HttpStatus.REQUEST_TIMEOUT, "Request not received in time"),
     URI_TOO_LONG("uri-too-long", HttpStatus.URI_TOO_LONG, "URI too long"),
     HEADERS_TOO_LARGE("headers-too-large", HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "Request headers too large"),
-    HTTP_VERSION_NOT_SUPPORTED("http-version-not-supported", HttpStatus.HTTP_VERSION_NOT_SUPPORTED,
-            "HTTP version not supported"),
+    HTTP_VERSION_NOT_SUPPORTED(
+            "http-version-not-supported", HttpStatus.HTTP_VERSION_NOT_SUPPORTED, "HTTP version not supported"),
     NOT_IMPLEMENTED("not-implemented", HttpStatus.NOT_IMPLEMENTED, "Not implemented"),
     UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service temporarily unavailable");
 

@@ -1,11 +1,10 @@
 package com.hyperlocal.flashsale.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -23,8 +22,7 @@ public final class ProblemWriter {
     /** The instance echoes the client's path; a hostile one can be long or garbage, so it is cut. */
     private static final int MAX_INSTANCE_LENGTH = 200;
 
-    private ProblemWriter() {
-    }
+    private ProblemWriter() {}
 
     static byte[] body(ProblemType type, int status, String detail, @Nullable String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -33,8 +31,11 @@ public final class ProblemWriter {
         body.put("status", status);
         body.put("detail", detail != null ? detail : type.title());
         if (instance != null && !instance.isEmpty()) {
-            body.put("instance", instance.length() > MAX_INSTANCE_LENGTH
-                    ? instance.substring(0, MAX_INSTANCE_LENGTH) + "…" : instance);
+            body.put(
+                    "instance",
+                    instance.length() > MAX_INSTANCE_LENGTH
+                            ? instance.substring(0, MAX_INSTANCE_LENGTH) + "…"
+                            : instance);
         }
         return JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
     }

@@ -1,8 +1,7 @@
 package com.hyperlocal.flashsale.web;
 
-import java.util.Objects;
-
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Objects;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
@@ -12,11 +11,13 @@ import org.springframework.http.ResponseEntity;
  */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ResponseEntity<ProblemDetail> of(DomainException e, HttpServletRequest request) {
-        return ApiExceptionHandler.problem(e.type(),
-                Objects.requireNonNull(e.getMessage(), "a domain exception carries its detail"), e.properties(), request);
+        return ApiExceptionHandler.problem(
+                e.type(),
+                Objects.requireNonNull(e.getMessage(), "a domain exception carries its detail"),
+                e.properties(),
+                request);
     }
 }

@@ -1,8 +1,7 @@
 package com.hyperlocal.flashsale.web;
 
-import java.util.Map;
-
 import io.swagger.v3.oas.annotations.Hidden;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
@@ -18,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * answer is the status alone ({@code UP} → 200, anything else → 503), so it tells an outsider
  * nothing about what the server depends on.
  */
-@Hidden   // operations, not API: kept out of the OpenAPI document
+@Hidden // operations, not API: kept out of the OpenAPI document
 @RestController
 class PublicHealthController {
 

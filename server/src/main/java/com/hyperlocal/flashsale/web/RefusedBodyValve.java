@@ -1,8 +1,7 @@
 package com.hyperlocal.flashsale.web;
 
-import java.io.IOException;
-
 import jakarta.servlet.ServletException;
+import java.io.IOException;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;

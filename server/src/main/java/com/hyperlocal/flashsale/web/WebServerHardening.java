@@ -49,7 +49,7 @@ class WebServerHardening {
 
         @Override
         public int getOrder() {
-            return Ordered.LOWEST_PRECEDENCE;   // after Boot's, which adds a plain ErrorReportValve
+            return Ordered.LOWEST_PRECEDENCE; // after Boot's, which adds a plain ErrorReportValve
         }
     }
 

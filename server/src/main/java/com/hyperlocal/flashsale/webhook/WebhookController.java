@@ -1,13 +1,12 @@
 package com.hyperlocal.flashsale.webhook;
 
-import java.net.URI;
-import java.util.List;
-import java.util.UUID;
-
 import com.hyperlocal.flashsale.merchant.AuthenticatedMerchant;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -31,21 +30,20 @@ class WebhookController {
         this.service = service;
     }
 
-    record RegisterRequest(@NotBlank @Size(max = WebhookUrl.MAX_LENGTH) String url) {
-    }
+    record RegisterRequest(
+            @NotBlank @Size(max = WebhookUrl.MAX_LENGTH) String url) {}
 
-    record WebhookList(List<WebhookService.WebhookView> webhooks) {
-    }
+    record WebhookList(List<WebhookService.WebhookView> webhooks) {}
 
-    record DeliveryList(List<WebhookDeliveryView> deliveries) {
-    }
+    record DeliveryList(List<WebhookDeliveryView> deliveries) {}
 
     @PostMapping
-    ResponseEntity<WebhookService.Registered> register(AuthenticatedMerchant merchant,
-            @Valid @RequestBody RegisterRequest request) {
+    ResponseEntity<WebhookService.Registered> register(
+            AuthenticatedMerchant merchant, @Valid @RequestBody RegisterRequest request) {
         WebhookService.Registered registered = service.register(merchant.id(), request.url());
         return ResponseEntity.created(URI.create("/api/v1/merchant/webhooks/" + registered.id()))
-                .cacheControl(CacheControl.noStore()).body(registered);
+                .cacheControl(CacheControl.noStore())
+                .body(registered);
     }
 
     @GetMapping
@@ -65,8 +63,11 @@ class WebhookController {
     }
 
     @GetMapping("/deliveries")
-    DeliveryList deliveries(AuthenticatedMerchant merchant, @RequestParam(required = false) @Nullable String status,
-            @RequestParam(required = false) @Nullable UUID webhookId, @RequestParam(defaultValue = "50") int limit) {
+    DeliveryList deliveries(
+            AuthenticatedMerchant merchant,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable UUID webhookId,
+            @RequestParam(defaultValue = "50") int limit) {
         return new DeliveryList(service.deliveries(merchant.id(), status, webhookId, limit));
     }
 }

@@ -1,5 +1,7 @@
 package com.hyperlocal.flashsale.webhook;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,9 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,11 +35,9 @@ class WebhookDispatcher implements SmartLifecycle {
 
     /** The result of one attempt. */
     sealed interface Attempt {
-        record Delivered(int httpStatus) implements Attempt {
-        }
+        record Delivered(int httpStatus) implements Attempt {}
 
-        record Failed(@Nullable Integer httpStatus, String error, boolean parked) implements Attempt {
-        }
+        record Failed(@Nullable Integer httpStatus, String error, boolean parked) implements Attempt {}
     }
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
@@ -57,18 +54,26 @@ class WebhookDispatcher implements SmartLifecycle {
     private @Nullable ExecutorService pool;
     private volatile @Nullable Thread poller;
 
-    WebhookDispatcher(WebhookStore store, WebhookSecrets secrets, WebhookProperties props, Clock clock,
-            MeterRegistry meters) {
+    WebhookDispatcher(
+            WebhookStore store, WebhookSecrets secrets, WebhookProperties props, Clock clock, MeterRegistry meters) {
         this.store = store;
         this.secrets = secrets;
         this.props = props;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(props.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(props.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         this.slots = new Semaphore(props.concurrency());
-        this.delivered = Counter.builder("flashsale.webhooks.deliveries").tag("result", "delivered").register(meters);
-        this.failed = Counter.builder("flashsale.webhooks.deliveries").tag("result", "failed").register(meters);
-        this.parked = Counter.builder("flashsale.webhooks.deliveries").tag("result", "parked").register(meters);
+        this.delivered = Counter.builder("flashsale.webhooks.deliveries")
+                .tag("result", "delivered")
+                .register(meters);
+        this.failed = Counter.builder("flashsale.webhooks.deliveries")
+                .tag("result", "failed")
+                .register(meters);
+        this.parked = Counter.builder("flashsale.webhooks.deliveries")
+                .tag("result", "parked")
+                .register(meters);
     }
 
     /** One attempt; with {@code retry} false a failure parks at once (the merchant's test ping). */
@@ -84,7 +89,8 @@ class WebhookDispatcher implements SmartLifecycle {
                     .header(WebhookSignature.EVENT_ID_HEADER, due.eventId().toString())
                     .header(WebhookSignature.EVENT_TYPE_HEADER, due.eventType())
                     .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                    .header(WebhookSignature.SIGNATURE_HEADER,
+                    .header(
+                            WebhookSignature.SIGNATURE_HEADER,
                             WebhookSignature.sign(secrets.decrypt(due.secretEncrypted()), timestamp, due.body()))
                     .POST(HttpRequest.BodyPublishers.ofString(due.body()))
                     .build();
@@ -107,8 +113,12 @@ class WebhookDispatcher implements SmartLifecycle {
         store.recordAttempt(due.id(), park ? "PARKED" : "PENDING", now, next, status, error);
         (park ? parked : failed).increment();
         if (park && retry) {
-            log.warn("Webhook delivery {} of event {} parked after {} attempts: {}", due.id(), due.eventId(),
-                    due.attempts() + 1, error);
+            log.warn(
+                    "Webhook delivery {} of event {} parked after {} attempts: {}",
+                    due.id(),
+                    due.eventId(),
+                    due.attempts() + 1,
+                    error);
         }
         return new Attempt.Failed(status, error, park);
     }
@@ -124,16 +134,19 @@ class WebhookDispatcher implements SmartLifecycle {
         List<WebhookStore.Due> due = store.takeDue(now, now.plus(lease), free);
         for (WebhookStore.Due d : due) {
             slots.acquireUninterruptibly();
-            Objects.requireNonNull(pool, "deliveries are dispatched once started").execute(() -> {
-                try {
-                    attempt(d, true);
-                } catch (RuntimeException e) {
-                    log.warn("Webhook delivery {} failed unexpectedly; retried when its lease ends: {}", d.id(),
-                            e.toString());
-                } finally {
-                    slots.release();
-                }
-            });
+            Objects.requireNonNull(pool, "deliveries are dispatched once started")
+                    .execute(() -> {
+                        try {
+                            attempt(d, true);
+                        } catch (RuntimeException e) {
+                            log.warn(
+                                    "Webhook delivery {} failed unexpectedly; retried when its lease ends: {}",
+                                    d.id(),
+                                    e.toString());
+                        } finally {
+                            slots.release();
+                        }
+                    });
         }
         return due.size();
     }

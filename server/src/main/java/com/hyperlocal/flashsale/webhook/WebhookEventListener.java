@@ -3,7 +3,6 @@ package com.hyperlocal.flashsale.webhook;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
-
 import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
@@ -31,7 +30,9 @@ class WebhookEventListener {
         this.clock = clock;
     }
 
-    @RabbitListener(id = "webhook-events", queues = "${flashsale.webhooks.queue:flashsale.webhooks}",
+    @RabbitListener(
+            id = "webhook-events",
+            queues = "${flashsale.webhooks.queue:flashsale.webhooks}",
             autoStartup = "${flashsale.webhooks.enabled:true}")
     void onEvent(Message message) throws InterruptedException {
         String body = new String(message.getBody(), StandardCharsets.UTF_8);
@@ -40,7 +41,7 @@ class WebhookEventListener {
         try {
             event = JSON.readTree(body);
             eventId = UUID.fromString(event.get("id").asString());
-        } catch (RuntimeException e) {  // JacksonException, a missing or malformed id
+        } catch (RuntimeException e) { // JacksonException, a missing or malformed id
             throw new AmqpRejectAndDontRequeueException("Not a flashsale event envelope");
         }
         JsonNode merchant = event.get("merchantId");
@@ -49,8 +50,13 @@ class WebhookEventListener {
         }
         JsonNode deal = event.get("dealId");
         try {
-            store.enqueue(UUID.fromString(merchant.asString()), eventId, event.get("type").asString(),
-                    deal == null || deal.isNull() ? null : UUID.fromString(deal.asString()), body, clock.instant());
+            store.enqueue(
+                    UUID.fromString(merchant.asString()),
+                    eventId,
+                    event.get("type").asString(),
+                    deal == null || deal.isNull() ? null : UUID.fromString(deal.asString()),
+                    body,
+                    clock.instant());
         } catch (DataAccessException e) {
             // The message goes back to the queue; pause so a database outage is not a busy loop.
             Thread.sleep(1000);

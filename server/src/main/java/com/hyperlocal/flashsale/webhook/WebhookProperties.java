@@ -2,7 +2,6 @@ package com.hyperlocal.flashsale.webhook;
 
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -19,9 +18,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param secretKeyFile    AES-256 key that encrypts the stored signing secrets (created owner-only if missing)
  */
 @ConfigurationProperties("flashsale.webhooks")
-record WebhookProperties(Boolean enabled, String queue, int maxPerMerchant, int concurrency, Duration connectTimeout,
-        Duration requestTimeout, Duration firstRetry, Duration maxRetryInterval, Duration retryWindow,
-        Duration pollInterval, Path secretKeyFile) {
+record WebhookProperties(
+        Boolean enabled,
+        String queue,
+        int maxPerMerchant,
+        int concurrency,
+        Duration connectTimeout,
+        Duration requestTimeout,
+        Duration firstRetry,
+        Duration maxRetryInterval,
+        Duration retryWindow,
+        Duration pollInterval,
+        Path secretKeyFile) {
 
     WebhookProperties {
         enabled = enabled == null || enabled;

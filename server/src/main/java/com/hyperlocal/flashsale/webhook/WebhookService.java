@@ -1,5 +1,7 @@
 package com.hyperlocal.flashsale.webhook;
 
+import com.hyperlocal.flashsale.web.InvalidRequestException;
+import com.hyperlocal.flashsale.web.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -7,9 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
-import com.hyperlocal.flashsale.web.InvalidRequestException;
-import com.hyperlocal.flashsale.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,8 +27,13 @@ class WebhookService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    WebhookService(WebhookStore store, WebhookSecrets secrets, WebhookDispatcher dispatcher, WebhookProperties props,
-            TransactionTemplate tx, Clock clock) {
+    WebhookService(
+            WebhookStore store,
+            WebhookSecrets secrets,
+            WebhookDispatcher dispatcher,
+            WebhookProperties props,
+            TransactionTemplate tx,
+            Clock clock) {
         this.store = store;
         this.secrets = secrets;
         this.dispatcher = dispatcher;
@@ -38,17 +42,15 @@ class WebhookService {
         this.clock = clock;
     }
 
-    record Registered(UUID id, String url, String secret, Instant createdAt) {
-    }
+    record Registered(UUID id, String url, String secret, Instant createdAt) {}
 
-    record WebhookView(UUID id, String url, Instant createdAt) {
-    }
+    record WebhookView(UUID id, String url, Instant createdAt) {}
 
     Registered register(UUID merchantId, String url) {
         String checked = WebhookUrl.check(url).toString();
         String secret = secrets.newSecret();
-        WebhookStore.Webhook webhook = new WebhookStore.Webhook(UUID.randomUUID(), merchantId, checked,
-                secrets.encrypt(secret), now());
+        WebhookStore.Webhook webhook =
+                new WebhookStore.Webhook(UUID.randomUUID(), merchantId, checked, secrets.encrypt(secret), now());
         tx.executeWithoutResult(status -> {
             if (store.countForUpdate(merchantId) >= props.maxPerMerchant()) {
                 throw new WebhookLimitException(props.maxPerMerchant());
@@ -59,7 +61,9 @@ class WebhookService {
     }
 
     List<WebhookView> list(UUID merchantId) {
-        return store.list(merchantId).stream().map(w -> new WebhookView(w.id(), w.url(), w.createdAt())).toList();
+        return store.list(merchantId).stream()
+                .map(w -> new WebhookView(w.id(), w.url(), w.createdAt()))
+                .toList();
     }
 
     void remove(UUID merchantId, UUID id) {
@@ -75,14 +79,24 @@ class WebhookService {
         }
         UUID eventId = UUID.randomUUID();
         Instant now = now();
-        String body = JSON.writeValueAsString(Map.of("id", eventId.toString(), "type", "webhook.test",
-                "merchantId", merchantId.toString(), "occurredAt", now.toString(), "data", Map.of("webhookId", id.toString())));
+        String body = JSON.writeValueAsString(Map.of(
+                "id",
+                eventId.toString(),
+                "type",
+                "webhook.test",
+                "merchantId",
+                merchantId.toString(),
+                "occurredAt",
+                now.toString(),
+                "data",
+                Map.of("webhookId", id.toString())));
         UUID deliveryId = store.enqueueOne(id, eventId, "webhook.test", body, now);
         dispatcher.attempt(store.byId(deliveryId).orElseThrow(), false);
         return store.delivery(deliveryId).orElseThrow();
     }
 
-    List<WebhookDeliveryView> deliveries(UUID merchantId, @Nullable String status, @Nullable UUID webhookId, int limit) {
+    List<WebhookDeliveryView> deliveries(
+            UUID merchantId, @Nullable String status, @Nullable UUID webhookId, int limit) {
         String wanted = status == null || status.isBlank() ? null : status.toUpperCase(Locale.ROOT);
         if (wanted != null && !STATUSES.contains(wanted)) {
             throw new InvalidRequestException("status", "must be one of PENDING, DELIVERED, PARKED");

@@ -3,7 +3,6 @@ package com.hyperlocal.flashsale.webhook;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -19,8 +18,7 @@ final class WebhookSignature {
     static final String EVENT_ID_HEADER = "Flashsale-Event-Id";
     static final String EVENT_TYPE_HEADER = "Flashsale-Event-Type";
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     static String sign(String secret, long timestamp, String body) {
         try {

@@ -1,20 +1,18 @@
 package com.hyperlocal.flashsale.webhook;
 
+import com.hyperlocal.flashsale.web.InvalidRequestException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 
-import com.hyperlocal.flashsale.web.InvalidRequestException;
-
 /** An endpoint a merchant may register: HTTPS, or plain HTTP to a loopback address (local testing). */
 final class WebhookUrl {
 
     static final int MAX_LENGTH = 2048;
 
-    private WebhookUrl() {
-    }
+    private WebhookUrl() {}
 
     static URI check(String url) {
         if (url == null || url.isBlank() || url.length() > MAX_LENGTH) {

@@ -2,12 +2,11 @@ package com.hyperlocal.flashsale.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import java.nio.file.Path;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,16 +31,29 @@ class ArchitectureRulesTest {
     /** Services, writers, repositories, events and domain errors know nothing of HTTP. */
     @Test
     void domainCodeUsesNoHttpTypes() {
-        ArchRule rule = noClasses().that().resideInAnyPackage(FEATURES)
-                .and().areNotAnnotatedWith(RestController.class)
-                .and().areNotAnnotatedWith(RestControllerAdvice.class)
-                .and().areNotAssignableTo(WebMvcConfigurer.class)
-                .and().areNotAssignableTo(HandlerMethodArgumentResolver.class)
-                .and().areNotAssignableTo(AuthenticationConverter.class)
-                .and().haveSimpleNameNotEndingWith("Controller")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.springframework.http..", "org.springframework.web..", "jakarta.servlet..",
-                        "org.apache.catalina..", "org.apache.tomcat..")
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAnyPackage(FEATURES)
+                .and()
+                .areNotAnnotatedWith(RestController.class)
+                .and()
+                .areNotAnnotatedWith(RestControllerAdvice.class)
+                .and()
+                .areNotAssignableTo(WebMvcConfigurer.class)
+                .and()
+                .areNotAssignableTo(HandlerMethodArgumentResolver.class)
+                .and()
+                .areNotAssignableTo(AuthenticationConverter.class)
+                .and()
+                .haveSimpleNameNotEndingWith("Controller")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework.http..",
+                        "org.springframework.web..",
+                        "jakarta.servlet..",
+                        "org.apache.catalina..",
+                        "org.apache.tomcat..")
                 .because("HTTP stays at the edge: controllers and the web package map domain results");
         rule.check(SERVER);
     }
@@ -49,8 +61,10 @@ class ArchitectureRulesTest {
     /** The product never starts development infrastructure itself. */
     @Test
     void productionCodeDoesNotUseDevelopmentInfrastructure() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage(
-                        "com.hyperlocal.flashsale.dev..", "io.zonky..", "redis.embedded..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.hyperlocal.flashsale.dev..", "io.zonky..", "redis.embedded..")
                 .check(SERVER);
     }
 
@@ -60,9 +74,13 @@ class ArchitectureRulesTest {
      */
     @Test
     void noConsoleOutput() {
-        noClasses().that().doNotHaveFullyQualifiedName("com.hyperlocal.flashsale.merchant.DemoMerchant")
-                .should().accessField(System.class, "out")
-                .orShould().accessField(System.class, "err")
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName("com.hyperlocal.flashsale.merchant.DemoMerchant")
+                .should()
+                .accessField(System.class, "out")
+                .orShould()
+                .accessField(System.class, "err")
                 .check(SERVER);
     }
 }

@@ -1,11 +1,10 @@
 package com.hyperlocal.flashsale.architecture;
 
+import com.hyperlocal.flashsale.FlashSaleApplication;
 import com.tngtech.archunit.core.domain.JavaClass;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
-
-import com.hyperlocal.flashsale.FlashSaleApplication;
 
 /**
  * The server's feature packages are application modules: no cycles between them, and no module
@@ -14,8 +13,8 @@ import com.hyperlocal.flashsale.FlashSaleApplication;
 class ModularityTests {
 
     /** The development infrastructure on the test classpath is not part of the product. */
-    static final ApplicationModules MODULES = ApplicationModules.of(FlashSaleApplication.class,
-            JavaClass.Predicates.resideInAPackage("com.hyperlocal.flashsale.dev.."));
+    static final ApplicationModules MODULES = ApplicationModules.of(
+            FlashSaleApplication.class, JavaClass.Predicates.resideInAPackage("com.hyperlocal.flashsale.dev.."));
 
     @Test
     void featureModulesRespectTheirBoundaries() {

@@ -13,7 +13,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,12 +67,14 @@ class SchemaOwnershipTest {
             for (Path feature : features.filter(Files::isDirectory).toList()) {
                 String name = feature.getFileName().toString();
                 for (String table : tables(feature, WRITE)) {
-                    if (!name.equals(OWNER.get(table)) && !WRITES.getOrDefault(name, Set.of()).contains(table)) {
+                    if (!name.equals(OWNER.get(table))
+                            && !WRITES.getOrDefault(name, Set.of()).contains(table)) {
                         violations.add(name + " writes " + table + " (owned by " + OWNER.get(table) + ")");
                     }
                 }
                 for (String table : tables(feature, READ)) {
-                    if (!name.equals(OWNER.get(table)) && !READS.getOrDefault(name, Set.of()).contains(table)
+                    if (!name.equals(OWNER.get(table))
+                            && !READS.getOrDefault(name, Set.of()).contains(table)
                             && !WRITES.getOrDefault(name, Set.of()).contains(table)) {
                         violations.add(name + " reads " + table + " (owned by " + OWNER.get(table) + ")");
                     }

@@ -3,13 +3,12 @@ package com.hyperlocal.flashsale.claim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.time.Duration;
-import java.util.UUID;
-
 import com.hyperlocal.flashsale.IntegrationTest;
 import com.hyperlocal.flashsale.web.NotFoundException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,10 +19,13 @@ class BoundedClaimMapsTest {
 
     @Autowired
     ClaimService claims;
+
     @Autowired
     ClaimCoordinator coordinator;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     MeterRegistry meters;
 
@@ -59,7 +61,8 @@ class BoundedClaimMapsTest {
                 soldOut.markSoldOut(UUID.randomUUID());
             }
             assertThat(soldOut.size()).isLessThanOrEqualTo(maxBytes / SoldOutDeals.DEAL_BYTES);
-            assertThat(registry.get("flashsale.claims.soldout.bytes").gauge().value()).isLessThanOrEqualTo(maxBytes);
+            assertThat(registry.get("flashsale.claims.soldout.bytes").gauge().value())
+                    .isLessThanOrEqualTo(maxBytes);
         } finally {
             soldOut.stop();
         }

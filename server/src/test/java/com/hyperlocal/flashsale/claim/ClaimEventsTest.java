@@ -2,6 +2,9 @@ package com.hyperlocal.flashsale.claim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hyperlocal.flashsale.EventTap;
+import com.hyperlocal.flashsale.IntegrationTest;
+import com.hyperlocal.flashsale.TestApi;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,10 +14,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
-
-import com.hyperlocal.flashsale.EventTap;
-import com.hyperlocal.flashsale.IntegrationTest;
-import com.hyperlocal.flashsale.TestApi;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Message;
@@ -31,14 +30,19 @@ class ClaimEventsTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ClaimWriter writer;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     TransactionTemplate tx;
+
     @Autowired
     AmqpAdmin admin;
+
     @Autowired
     RabbitTemplate rabbit;
 
@@ -47,13 +51,16 @@ class ClaimEventsTest {
         TestApi api = new TestApi(port);
         UUID deal = api.createDeal("Events", 3.0, 3.0, 25);
         try (EventTap tap = new EventTap(admin, rabbit, deal)) {
-            List<String> users = IntStream.range(0, 60).mapToObj(i -> "ev-user-" + (i % 40)).toList();
+            List<String> users =
+                    IntStream.range(0, 60).mapToObj(i -> "ev-user-" + (i % 40)).toList();
             ClaimStampedeTest.allAtOnce(users, user -> api.claim(deal, user));
 
             List<Message> messages = tap.awaitAtLeast(2, Duration.ofSeconds(20));
             messages = tap.settle(Duration.ofSeconds(1));
-            List<JsonNode> events = messages.stream().map(EventTap::json)
-                    .filter(e -> !e.get("type").asString().equals("deal.created")).toList();
+            List<JsonNode> events = messages.stream()
+                    .map(EventTap::json)
+                    .filter(e -> !e.get("type").asString().equals("deal.created"))
+                    .toList();
 
             List<String> claimIds = new ArrayList<>();
             long lastSeq = 0;
@@ -62,8 +69,11 @@ class ClaimEventsTest {
                 assertThat(e.get("type").asString()).isEqualTo("claims.granted");
                 assertThat(e.get("seq").asLong()).isGreaterThan(lastSeq);
                 int remaining = e.get("data").get("remaining").asInt();
-                assertThat(remaining).isEqualTo(lastRemaining - e.get("data").get("count").asInt());
-                e.get("data").get("claims").forEach(c -> claimIds.add(c.get("claimId").asString()));
+                assertThat(remaining)
+                        .isEqualTo(lastRemaining - e.get("data").get("count").asInt());
+                e.get("data")
+                        .get("claims")
+                        .forEach(c -> claimIds.add(c.get("claimId").asString()));
                 lastSeq = e.get("seq").asLong();
                 lastRemaining = remaining;
             }
@@ -72,14 +82,17 @@ class ClaimEventsTest {
             assertThat(last.get("seq").asLong()).isGreaterThan(lastSeq);
             assertThat(lastRemaining).isZero();
 
-            List<String> stored = jdbc.sql("SELECT id::text FROM claims WHERE deal_id = :d").param("d", deal)
-                    .query(String.class).list();
+            List<String> stored = jdbc.sql("SELECT id::text FROM claims WHERE deal_id = :d")
+                    .param("d", deal)
+                    .query(String.class)
+                    .list();
             assertThat(claimIds).hasSize(25).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(stored);
             Set<String> messageIds = new HashSet<>();
             messages.forEach(m -> messageIds.add(m.getMessageProperties().getMessageId()));
             assertThat(messageIds).hasSize(messages.size());
-            assertThat(messages).allSatisfy(m -> assertThat(m.getMessageProperties().getMessageId())
-                    .isEqualTo(EventTap.json(m).get("id").asString()));
+            assertThat(messages)
+                    .allSatisfy(m -> assertThat(m.getMessageProperties().getMessageId())
+                            .isEqualTo(EventTap.json(m).get("id").asString()));
         }
     }
 
@@ -94,8 +107,10 @@ class ClaimEventsTest {
             });
             // A later committed batch: once its event arrived, the relay has passed the rolled-back one.
             ClaimWriter.BatchResult committed = writer.write(deal, List.of(new PendingClaim("rb-3")), now);
-            UUID committedClaim = committed.outcomes().values().stream().map(o -> ((ClaimOutcome.Granted) o).claim().id())
-                    .findFirst().orElseThrow();
+            UUID committedClaim = committed.outcomes().values().stream()
+                    .map(o -> ((ClaimOutcome.Granted) o).claim().id())
+                    .findFirst()
+                    .orElseThrow();
 
             List<Message> messages = tap.awaitAtLeast(1, Duration.ofSeconds(20));
             messages = tap.settle(Duration.ofSeconds(1));
@@ -105,8 +120,12 @@ class ClaimEventsTest {
                 assertThat(claims).hasSize(1);
                 assertThat(claims.get(0).get("claimId").asString()).isEqualTo(committedClaim.toString());
             });
-            assertThat(jdbc.sql("SELECT count(*) FROM outbox_events WHERE deal_id = :d AND event_type = 'claims.granted'")
-                    .param("d", deal).query(Integer.class).single()).isEqualTo(1);
+            assertThat(jdbc.sql(
+                                    "SELECT count(*) FROM outbox_events WHERE deal_id = :d AND event_type = 'claims.granted'")
+                            .param("d", deal)
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(1);
         }
     }
 }

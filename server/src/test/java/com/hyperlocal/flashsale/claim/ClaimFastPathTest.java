@@ -2,12 +2,11 @@ package com.hyperlocal.flashsale.claim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.UUID;
-
 import com.hyperlocal.flashsale.ConnectionCounter;
 import com.hyperlocal.flashsale.IntegrationTest;
 import com.hyperlocal.flashsale.TestApi;
+import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,6 +22,7 @@ class ClaimFastPathTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StringRedisTemplate redis;
 
@@ -74,7 +74,9 @@ class ClaimFastPathTest {
     private void takeAsStranger(String key) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (!Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(key, "a-stranger", Duration.ofMinutes(1)))) {
-            assertThat(System.nanoTime()).as("the deal's lock was never released").isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("the deal's lock was never released")
+                    .isLessThan(deadline);
             Thread.onSpinWait();
         }
     }

@@ -1,22 +1,21 @@
 package com.hyperlocal.flashsale.claim;
 
-import com.hyperlocal.flashsale.TestIssuer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hyperlocal.flashsale.TestApi;
+import com.hyperlocal.flashsale.TestIssuer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-
-import com.hyperlocal.flashsale.TestApi;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -46,8 +45,11 @@ class DatabaseOutageTest {
 
     static EmbeddedPostgres start(int port) {
         try {
-            return EmbeddedPostgres.builder().setDataDirectory(DATA).setCleanDataDirectory(false)
-                    .setPort(port).start();
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(DATA)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .start();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
@@ -72,15 +74,23 @@ class DatabaseOutageTest {
 
         postgres.close();
         try {
-            for (TestApi.Answer answer : new TestApi.Answer[] {api.claim(deal, "during"),
-                    api.get("/api/v1/deals/" + deal), api.get("/api/v1/deals/nearby?lat=6.52&lng=3.37&radiusKm=1")}) {
+            for (TestApi.Answer answer : new TestApi.Answer[] {
+                api.claim(deal, "during"),
+                api.get("/api/v1/deals/" + deal),
+                api.get("/api/v1/deals/nearby?lat=6.52&lng=3.37&radiusKm=1")
+            }) {
                 assertThat(answer.status()).as(answer.raw().body()).isEqualTo(503);
                 assertThat(answer.header("Retry-After")).isEqualTo("1");
                 // A claim sent on a pooled connection the stopped server has just dropped cannot know
                 // whether its commit happened: it says so (claim-outcome-unknown); reads are plainly unavailable.
-                assertThat(answer.json().get("type").asString()).isIn("urn:flashsale:problem:dependency-unavailable",
-                        "urn:flashsale:problem:claim-outcome-unknown");
-                assertThat(answer.raw().body()).doesNotContain("Exception").doesNotContain("SQL").doesNotContain("jdbc");
+                assertThat(answer.json().get("type").asString())
+                        .isIn(
+                                "urn:flashsale:problem:dependency-unavailable",
+                                "urn:flashsale:problem:claim-outcome-unknown");
+                assertThat(answer.raw().body())
+                        .doesNotContain("Exception")
+                        .doesNotContain("SQL")
+                        .doesNotContain("jdbc");
             }
         } finally {
             postgres = start(PORT);
@@ -96,6 +106,8 @@ class DatabaseOutageTest {
         TestApi.Answer dealNow = api.get("/api/v1/deals/" + deal);
         assertThat(dealNow.json().get("remainingInventory").asInt()).isEqualTo(8);
         assertThat(dealNow.json().get("claimCount").asInt()).isEqualTo(2);
-        assertThat(api.claim(deal, "during").status()).as("nothing was written for the refused claim").isEqualTo(201);
+        assertThat(api.claim(deal, "during").status())
+                .as("nothing was written for the refused claim")
+                .isEqualTo(201);
     }
 }

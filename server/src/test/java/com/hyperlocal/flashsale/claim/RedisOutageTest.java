@@ -1,23 +1,22 @@
 package com.hyperlocal.flashsale.claim;
 
-import com.hyperlocal.flashsale.TestIssuer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hyperlocal.flashsale.TestApi;
+import com.hyperlocal.flashsale.TestIssuer;
+import com.hyperlocal.flashsale.dev.EmbeddedRedisServer;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-
-import com.hyperlocal.flashsale.TestApi;
-import com.hyperlocal.flashsale.dev.EmbeddedRedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,8 +34,10 @@ class RedisOutageTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     SoldOutDeals soldOut;
 
@@ -78,12 +79,16 @@ class RedisOutageTest {
             assertThat(remaining(deal)).isEqualTo(9);
 
             assertThat(api.get("/api/v1/deals/" + deal).status()).isEqualTo(200);
-            assertThat(api.get("/api/v1/deals/nearby?lat=28.61&lng=77.20&radiusKm=1").json().get("deals"))
+            assertThat(api.get("/api/v1/deals/nearby?lat=28.61&lng=77.20&radiusKm=1")
+                            .json()
+                            .get("deals"))
                     .anySatisfy(d -> assertThat(d.get("id").asString()).isEqualTo(deal.toString()));
 
             // Creating a deal still works (its tile-eviction broadcast is best effort) and discovery shows it.
             UUID during = api.createDeal("Created during the outage", 28.61, 77.20, 3);
-            assertThat(api.get("/api/v1/deals/nearby?lat=28.61&lng=77.20&radiusKm=1").json().get("deals"))
+            assertThat(api.get("/api/v1/deals/nearby?lat=28.61&lng=77.20&radiusKm=1")
+                            .json()
+                            .get("deals"))
                     .anySatisfy(d -> assertThat(d.get("id").asString()).isEqualTo(during.toString()));
         } finally {
             REDIS.start();
@@ -104,7 +109,7 @@ class RedisOutageTest {
         assertThat(api.claim(deal, "cy").json().get("type").asString()).isEqualTo("urn:flashsale:problem:sold-out");
         Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
         while (!soldOut.surelyNotHolder(deal, "someone-new") && Instant.now().isBefore(giveUp)) {
-            Thread.sleep(20);   // the holders are read in the background
+            Thread.sleep(20); // the holders are read in the background
         }
 
         REDIS.stop();
@@ -117,7 +122,8 @@ class RedisOutageTest {
             // A holder is never told "sold out": without Redis the database names their claim.
             TestApi.Answer again = api.claim(deal, "ana");
             assertThat(again.status()).isEqualTo(409);
-            assertThat(again.json().get("claimId").asString()).isEqualTo(first.json().get("id").asString());
+            assertThat(again.json().get("claimId").asString())
+                    .isEqualTo(first.json().get("id").asString());
         } finally {
             REDIS.start();
         }
@@ -126,7 +132,8 @@ class RedisOutageTest {
     }
 
     /** Lettuce reconnects in the background after Redis returns (also after the other test). */
-    private static TestApi.Answer claimOnceRedisAnswers(TestApi api, UUID deal, String user) throws InterruptedException {
+    private static TestApi.Answer claimOnceRedisAnswers(TestApi api, UUID deal, String user)
+            throws InterruptedException {
         Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
         TestApi.Answer answer = api.claim(deal, user);
         while (answer.status() == 503 && Instant.now().isBefore(giveUp)) {
@@ -137,11 +144,16 @@ class RedisOutageTest {
     }
 
     private int claimsOf(UUID deal) {
-        return jdbc.sql("SELECT count(*) FROM claims WHERE deal_id = :d").param("d", deal).query(Integer.class).single();
+        return jdbc.sql("SELECT count(*) FROM claims WHERE deal_id = :d")
+                .param("d", deal)
+                .query(Integer.class)
+                .single();
     }
 
     private int remaining(UUID deal) {
-        return jdbc.sql("SELECT remaining_inventory FROM deals WHERE id = :d").param("d", deal)
-                .query(Integer.class).single();
+        return jdbc.sql("SELECT remaining_inventory FROM deals WHERE id = :d")
+                .param("d", deal)
+                .query(Integer.class)
+                .single();
     }
 }

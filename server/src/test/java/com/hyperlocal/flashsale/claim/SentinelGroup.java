@@ -1,5 +1,8 @@
 package com.hyperlocal.flashsale.claim;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.sentinel.api.StatefulRedisSentinelConnection;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,10 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.sentinel.api.StatefulRedisSentinelConnection;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -73,15 +72,27 @@ final class SentinelGroup implements AutoCloseable {
 
     private Process redis(Path binary, String name, int port, String... more) throws IOException {
         Path data = Files.createDirectories(dir.resolve(name));
-        List<String> command = new ArrayList<>(List.of(binary.toString(), "--port", Integer.toString(port), "--bind",
-                "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", data.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                binary.toString(),
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                data.toString()));
         command.addAll(List.of(more));
         return spawn(command, name);
     }
 
     private Process spawn(List<String> command, String name) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(name + ".log").toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve(name + ".log").toFile())
+                .start();
         processes.add(process);
         return process;
     }
@@ -91,17 +102,19 @@ final class SentinelGroup implements AutoCloseable {
     }
 
     /** Where the Sentinel says the primary is, and how many replicas it knows in good health. */
-    record View(int masterPort, int healthyReplicas) {
-    }
+    record View(int masterPort, int healthyReplicas) {}
 
     View view() {
-        RedisClient client = RedisClient.create(RedisURI.builder().withHost("127.0.0.1").withPort(sentinelPort)
-                .withTimeout(Duration.ofSeconds(2)).build());
+        RedisClient client = RedisClient.create(RedisURI.builder()
+                .withHost("127.0.0.1")
+                .withPort(sentinelPort)
+                .withTimeout(Duration.ofSeconds(2))
+                .build());
         try (StatefulRedisSentinelConnection<String, String> c = client.connectSentinel()) {
             int master = ((java.net.InetSocketAddress) c.sync().getMasterAddrByName(MASTER)).getPort();
             long healthy = c.sync().replicas(MASTER).stream()
-                    .filter(r -> !r.getOrDefault("flags", "").contains("down")
-                            && "ok".equals(r.get("master-link-status")))
+                    .filter(r ->
+                            !r.getOrDefault("flags", "").contains("down") && "ok".equals(r.get("master-link-status")))
                     .count();
             return new View(master, (int) healthy);
         } finally {

@@ -3,12 +3,11 @@ package com.hyperlocal.flashsale.deal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.persistence.EntityManagerFactory;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-
-import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
@@ -28,16 +27,20 @@ class DealRepositoryTest {
 
     @Autowired
     DealRepository deals;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     EntityManagerFactory entityManagerFactory;
 
     @Test
     void theSliceRunsOnFlywaysSchemaInRealPostgresAndHibernateValidatedIt() {
         assertThat(jdbc.sql("SELECT version()").query(String.class).single()).startsWith("PostgreSQL");
-        assertThat(jdbc.sql("SELECT success FROM flyway_schema_history WHERE version = '1'").query(Boolean.class)
-                .single()).isTrue();
+        assertThat(jdbc.sql("SELECT success FROM flyway_schema_history WHERE version = '1'")
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
         // ddl-auto=validate: the context would not have started had the entity not matched the tables.
         assertThat(entityManagerFactory.getProperties()).containsEntry("hibernate.hbm2ddl.auto", "validate");
     }
@@ -46,8 +49,10 @@ class DealRepositoryTest {
     void aDealSavedThroughJpaReadsBackTheSame() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         NewDeal spec = new NewDeal("Two for one", "Pizza", 45.07, 7.69, 30, now, now.plus(1, ChronoUnit.DAYS));
-        jdbc.sql("INSERT INTO merchants (id, name, created_at) VALUES (:m, 'Constraint tests', now()) ON CONFLICT DO NOTHING")
-                .param("m", com.hyperlocal.flashsale.DealRows.TEST_MERCHANT).update();
+        jdbc.sql(
+                        "INSERT INTO merchants (id, name, created_at) VALUES (:m, 'Constraint tests', now()) ON CONFLICT DO NOTHING")
+                .param("m", com.hyperlocal.flashsale.DealRows.TEST_MERCHANT)
+                .update();
         Deal saved = deals.saveAndFlush(new Deal(com.hyperlocal.flashsale.DealRows.TEST_MERCHANT, spec, "key-1", now));
         UUID id = saved.getId();
 
@@ -57,15 +62,19 @@ class DealRepositoryTest {
         assertThat(read.remainingInventory()).isEqualTo(30);
         assertThat(read.validUntil()).isEqualTo(now.plus(1, ChronoUnit.DAYS));
         // The generated point column is (longitude, latitude).
-        assertThat(jdbc.sql("SELECT location[0] FROM deals WHERE id = :id").param("id", id).query(Double.class)
-                .single()).isEqualTo(7.69);
+        assertThat(jdbc.sql("SELECT location[0] FROM deals WHERE id = :id")
+                        .param("id", id)
+                        .query(Double.class)
+                        .single())
+                .isEqualTo(7.69);
     }
 
     @Test
     void theDatabaseRejectsNegativeRemainingInventory() {
         UUID id = insertDeal(10, 10);
         assertThatThrownBy(() -> jdbc.sql("UPDATE deals SET remaining_inventory = -1 WHERE id = :id")
-                .param("id", id).update())
+                        .param("id", id)
+                        .update())
                 .isInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining("deals_remaining_within_total");
     }
@@ -74,7 +83,8 @@ class DealRepositoryTest {
     void theDatabaseRejectsMoreRemainingThanTotal() {
         UUID id = insertDeal(10, 10);
         assertThatThrownBy(() -> jdbc.sql("UPDATE deals SET remaining_inventory = 11 WHERE id = :id")
-                .param("id", id).update())
+                        .param("id", id)
+                        .update())
                 .isInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining("deals_remaining_within_total");
     }
@@ -105,8 +115,10 @@ class DealRepositoryTest {
     private UUID insertDeal(int total, int remaining) {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
-        jdbc.sql("INSERT INTO merchants (id, name, created_at) VALUES (:m, 'Constraint tests', now()) ON CONFLICT DO NOTHING")
-                .param("m", com.hyperlocal.flashsale.DealRows.TEST_MERCHANT).update();
+        jdbc.sql(
+                        "INSERT INTO merchants (id, name, created_at) VALUES (:m, 'Constraint tests', now()) ON CONFLICT DO NOTHING")
+                .param("m", com.hyperlocal.flashsale.DealRows.TEST_MERCHANT)
+                .update();
         jdbc.sql("""
                 INSERT INTO deals (id, merchant_id, title, latitude, longitude, total_inventory, remaining_inventory,
                                    valid_from, valid_until)

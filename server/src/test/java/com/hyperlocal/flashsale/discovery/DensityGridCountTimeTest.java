@@ -2,10 +2,9 @@ package com.hyperlocal.flashsale.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-
 import com.hyperlocal.flashsale.IntegrationTest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,10 +27,12 @@ class DensityGridCountTimeTest {
         assertThat(countTime(meters)).isNaN();
 
         grid.refresh(Instant.parse("2026-11-24T10:00:00.250Z"));
-        assertThat(countTime(meters)).isEqualTo(Instant.parse("2026-11-24T10:00:00.250Z").toEpochMilli() / 1000.0);
+        assertThat(countTime(meters))
+                .isEqualTo(Instant.parse("2026-11-24T10:00:00.250Z").toEpochMilli() / 1000.0);
 
         grid.refresh(Instant.parse("2026-11-24T10:01:00Z"));
-        assertThat(countTime(meters)).isEqualTo(Instant.parse("2026-11-24T10:01:00Z").getEpochSecond());
+        assertThat(countTime(meters))
+                .isEqualTo(Instant.parse("2026-11-24T10:01:00Z").getEpochSecond());
     }
 
     private static double countTime(SimpleMeterRegistry meters) {

@@ -2,13 +2,12 @@ package com.hyperlocal.flashsale.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.UUID;
-
 import com.hyperlocal.flashsale.DealRows;
 import com.hyperlocal.flashsale.DealRows.Row;
 import com.hyperlocal.flashsale.IntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,8 +20,10 @@ class DiscoveryCacheDisabledTest {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     DiscoveryService service;
+
     @Autowired
     MeterRegistry meters;
 
@@ -36,10 +37,13 @@ class DiscoveryCacheDisabledTest {
         Row second = Row.active("second", lat, lng + 0.0001);
         DealRows.insert(jdbc, second);
         assertThat(idsNear(lat, lng)).contains(first.id(), second.id());
-        assertThat(meters.get("flashsale.discovery.rings").counters()).allSatisfy(c -> assertThat(c.count()).isZero());
+        assertThat(meters.get("flashsale.discovery.rings").counters())
+                .allSatisfy(c -> assertThat(c.count()).isZero());
     }
 
     private List<UUID> idsNear(double lat, double lng) {
-        return service.nearby(new NearbyQuery(lat, lng, 0.25, 100)).deals().stream().map(NearbyDeal::id).toList();
+        return service.nearby(new NearbyQuery(lat, lng, 0.25, 100)).deals().stream()
+                .map(NearbyDeal::id)
+                .toList();
     }
 }

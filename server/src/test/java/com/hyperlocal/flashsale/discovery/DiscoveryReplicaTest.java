@@ -3,6 +3,8 @@ package com.hyperlocal.flashsale.discovery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.hyperlocal.flashsale.TestApi;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -11,9 +13,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-
-import com.hyperlocal.flashsale.TestApi;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +36,7 @@ class DiscoveryReplicaTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MeterRegistry meters;
 
@@ -56,15 +56,18 @@ class DiscoveryReplicaTest {
     @Test
     void aDealCreatedOnThePrimaryIsFoundThroughTheStreamingReplicaWithinTheLagBound() throws SQLException {
         StreamingReplica pair = StreamingReplica.shared();
-        assertThat(single(pair.standbyUrl(), "SELECT pg_is_in_recovery()::text")).isEqualTo("true");
-        assertThat(single(pair.primaryUrl(), "SELECT state FROM pg_stat_replication")).isEqualTo("streaming");
+        assertThat(single(pair.standbyUrl(), "SELECT pg_is_in_recovery()::text"))
+                .isEqualTo("true");
+        assertThat(single(pair.primaryUrl(), "SELECT state FROM pg_stat_replication"))
+                .isEqualTo("streaming");
         assertThat(gauge("hikaricp.connections.max", "pool", "replica")).isEqualTo(6); // hikari.* sub-settings bind
         double fallbacks = fallbacks();
         double replicaReads = reads("replica", "fresh");
 
         UUID deal = api.createDeal("Seen on the replica", 47.3769, 8.5417, 5);
         for (double radiusKm : new double[] {60, 0.25}) { // a SQL ring, then tiles
-            await().atMost(BOUND).pollInterval(Duration.ofMillis(20))
+            await().atMost(BOUND)
+                    .pollInterval(Duration.ofMillis(20))
                     .until(() -> nearby(47.3769, 8.5417, radiusKm).contains(deal.toString()));
         }
         assertThat(reads("replica", "fresh")).isGreaterThan(replicaReads);
@@ -80,7 +83,8 @@ class DiscoveryReplicaTest {
             UUID deal = api.createDeal("Not replayed yet", -1.2921, 36.8219, 5);
             assertThat(single(pair.standbyUrl(), "SELECT count(*)::text FROM deals WHERE id = '" + deal + "'"))
                     .isEqualTo("0");
-            await().atMost(BOUND.multipliedBy(3)).pollInterval(Duration.ofMillis(50))
+            await().atMost(BOUND.multipliedBy(3))
+                    .pollInterval(Duration.ofMillis(50))
                     .until(() -> gauge("flashsale.discovery.replica.in.use") == 0);
             assertThat(gauge("flashsale.discovery.replica.lag")).isGreaterThan(BOUND.toSeconds() * 1.0);
             double lagged = reads("primary", "lag");
@@ -119,8 +123,8 @@ class DiscoveryReplicaTest {
 
     /** The ids found; the answer must be a 200. */
     private List<String> nearby(double lat, double lng, double radiusKm) {
-        TestApi.Answer answer = api.get("/api/v1/deals/nearby?lat=" + lat + "&lng=" + lng + "&radiusKm=" + radiusKm
-                + "&limit=100");
+        TestApi.Answer answer =
+                api.get("/api/v1/deals/nearby?lat=" + lat + "&lng=" + lng + "&radiusKm=" + radiusKm + "&limit=100");
         assertThat(answer.status()).as(answer.raw().body()).isEqualTo(200);
         List<String> ids = new java.util.ArrayList<>();
         answer.json().get("deals").forEach(d -> ids.add(d.get("id").asString()));
@@ -132,7 +136,11 @@ class DiscoveryReplicaTest {
     }
 
     private double reads(String target, String reason) {
-        return meters.get("flashsale.discovery.reads").tag("target", target).tag("reason", reason).counter().count();
+        return meters.get("flashsale.discovery.reads")
+                .tag("target", target)
+                .tag("reason", reason)
+                .counter()
+                .count();
     }
 
     private double gauge(String name, String... tags) {
@@ -141,7 +149,8 @@ class DiscoveryReplicaTest {
 
     private static String single(String url, String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(url, "postgres", "");
-                Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             assertThat(rs.next()).as(sql).isTrue();
             return rs.getString(1);
         }

@@ -2,6 +2,9 @@ package com.hyperlocal.flashsale.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hyperlocal.flashsale.DealRows;
+import com.hyperlocal.flashsale.DealRows.Row;
+import com.hyperlocal.flashsale.IntegrationTest;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -16,12 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-
 import javax.sql.DataSource;
-
-import com.hyperlocal.flashsale.DealRows;
-import com.hyperlocal.flashsale.DealRows.Row;
-import com.hyperlocal.flashsale.IntegrationTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -49,6 +47,7 @@ class DiscoveryUsesIndexTest {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     DataSource dataSource;
 
@@ -62,7 +61,14 @@ class DiscoveryUsesIndexTest {
             for (long i = count; i < MIN_ROWS; i++) {
                 double lat = Math.toDegrees(Math.asin(2 * random.nextDouble() - 1));
                 double lng = 360 * random.nextDouble() - 180;
-                rows.add(new Row(UUID.randomUUID(), "index filler", lat, lng, 5, 5, now.minus(Duration.ofDays(1)),
+                rows.add(new Row(
+                        UUID.randomUUID(),
+                        "index filler",
+                        lat,
+                        lng,
+                        5,
+                        5,
+                        now.minus(Duration.ofDays(1)),
                         now.plus(Duration.ofDays(2))));
             }
             DealRows.insert(jdbc, rows);
@@ -79,7 +85,7 @@ class DiscoveryUsesIndexTest {
     void aSearchAcrossTheAntimeridianScansTheLocationIndexForBothBoxes() throws SQLException {
         List<String> plans = explain(0.1, 179.95, 80);
         assertUsesLocationIndex(plans);
-        String plan = plans.get(plans.size() - 1);   // the widest ring crosses the antimeridian
+        String plan = plans.get(plans.size() - 1); // the widest ring crosses the antimeridian
         assertThat(plan.split("deals_location_gist", -1)).as(plan).hasSizeGreaterThanOrEqualTo(3);
     }
 
@@ -101,15 +107,19 @@ class DiscoveryUsesIndexTest {
 
     /** Every ring the search ran must be answered from the index. */
     private static void assertUsesLocationIndex(List<String> plans) {
-        assertThat(plans).isNotEmpty().allSatisfy(plan ->
-                assertThat(plan).as(plan).contains("deals_location_gist").doesNotContain("Seq Scan on deals"));
+        assertThat(plans)
+                .isNotEmpty()
+                .allSatisfy(plan -> assertThat(plan)
+                        .as(plan)
+                        .contains("deals_location_gist")
+                        .doesNotContain("Seq Scan on deals"));
     }
 
     /** Runs the real search through a recording connection, then EXPLAINs exactly the statements it sent. */
     private List<String> explain(double lat, double lng, double radiusKm) throws SQLException {
         List<Captured> captured = new ArrayList<>();
-        new NearbyDealQuery(DiscoveryReads.primaryOnly(JdbcClient.create(recording(dataSource, captured)))).find(lat, lng, radiusKm, 20,
-                Instant.now());
+        new NearbyDealQuery(DiscoveryReads.primaryOnly(JdbcClient.create(recording(dataSource, captured))))
+                .find(lat, lng, radiusKm, 20, Instant.now());
         assertThat(captured).isNotEmpty();
         List<String> plans = new ArrayList<>();
         for (Captured statement : captured) {
@@ -139,12 +149,11 @@ class DiscoveryUsesIndexTest {
         }
     }
 
-    private record Captured(String sql, List<Object[]> setters) {
-    }
+    private record Captured(String sql, List<Object[]> setters) {}
 
     private static DataSource recording(DataSource real, List<Captured> captured) {
-        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
+        return (DataSource) Proxy.newProxyInstance(
+                DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
                     Object result = invoke(real, method, args);
                     if (result instanceof Connection connection) {
                         return recording(connection, captured);
@@ -154,20 +163,25 @@ class DiscoveryUsesIndexTest {
     }
 
     private static Connection recording(Connection real, List<Captured> captured) {
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                (proxy, method, args) -> {
+        return (Connection) Proxy.newProxyInstance(
+                Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     Object result = invoke(real, method, args);
                     if (method.getName().equals("prepareStatement") && result instanceof PreparedStatement ps) {
                         Captured statement = new Captured((String) args[0], new ArrayList<>());
                         captured.add(statement);
                         InvocationHandler handler = (p, m, a) -> {
-                            if (m.getName().startsWith("set") && a != null && a.length >= 2 && a[0] instanceof Integer) {
+                            if (m.getName().startsWith("set")
+                                    && a != null
+                                    && a.length >= 2
+                                    && a[0] instanceof Integer) {
                                 statement.setters().add(new Object[] {m, a});
                             }
                             return invoke(ps, m, a);
                         };
-                        return Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
-                                new Class<?>[] {PreparedStatement.class}, handler);
+                        return Proxy.newProxyInstance(
+                                PreparedStatement.class.getClassLoader(),
+                                new Class<?>[] {PreparedStatement.class},
+                                handler);
                     }
                     return result;
                 });

@@ -1,18 +1,17 @@
 package com.hyperlocal.flashsale.discovery;
 
-import com.hyperlocal.flashsale.TestIssuer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hyperlocal.flashsale.TestApi;
+import com.hyperlocal.flashsale.TestIssuer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.UUID;
-
-import com.hyperlocal.flashsale.TestApi;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -45,10 +44,13 @@ class DiscoveryWithoutRedisTest {
         TestApi api = new TestApi(port);
         double lat = -3.21;
         double lng = -60.02;
-        assertThat(api.get("/api/v1/deals/nearby?lat=" + lat + "&lng=" + lng + "&radiusKm=0.25").status())
+        assertThat(api.get("/api/v1/deals/nearby?lat=" + lat + "&lng=" + lng + "&radiusKm=0.25")
+                        .status())
                 .isEqualTo(200); // caches the tiles
         UUID created = api.createDeal("No Redis today", lat, lng, 4);
-        assertThat(api.get("/api/v1/deals/nearby?lat=" + lat + "&lng=" + lng + "&radiusKm=0.25").json().get("deals"))
+        assertThat(api.get("/api/v1/deals/nearby?lat=" + lat + "&lng=" + lng + "&radiusKm=0.25")
+                        .json()
+                        .get("deals"))
                 .anySatisfy(d -> assertThat(d.get("id").asString()).isEqualTo(created.toString()));
     }
 }

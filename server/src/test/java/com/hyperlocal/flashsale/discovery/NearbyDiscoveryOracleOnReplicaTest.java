@@ -2,9 +2,8 @@ package com.hyperlocal.flashsale.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
 import com.hyperlocal.flashsale.DealRows.Row;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -43,6 +42,10 @@ class NearbyDiscoveryOracleOnReplicaTest extends NearbyDiscoveryOracleTest {
     }
 
     private double reads(String target, String reason) {
-        return meters.get("flashsale.discovery.reads").tag("target", target).tag("reason", reason).counter().count();
+        return meters.get("flashsale.discovery.reads")
+                .tag("target", target)
+                .tag("reason", reason)
+                .counter()
+                .count();
     }
 }

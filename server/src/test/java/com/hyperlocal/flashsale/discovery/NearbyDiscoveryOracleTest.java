@@ -3,6 +3,11 @@ package com.hyperlocal.flashsale.discovery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.hyperlocal.flashsale.DealRows;
+import com.hyperlocal.flashsale.DealRows.Row;
+import com.hyperlocal.flashsale.IntegrationTest;
+import com.hyperlocal.flashsale.TestApi;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,12 +19,6 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-
-import com.hyperlocal.flashsale.DealRows;
-import com.hyperlocal.flashsale.DealRows.Row;
-import com.hyperlocal.flashsale.IntegrationTest;
-import com.hyperlocal.flashsale.TestApi;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -42,8 +41,7 @@ class NearbyDiscoveryOracleTest {
     private static final long SEED = 0x5EED_D15C0L;
 
     /** A cluster of deals (and of queries): centre, spread in degrees, and how many deals. */
-    private record Cluster(String name, double lat, double lng, double latSpread, double lngSpread, int deals) {
-    }
+    private record Cluster(String name, double lat, double lng, double latSpread, double lngSpread, int deals) {}
 
     private static final List<Cluster> CLUSTERS = List.of(
             new Cluster("antimeridian-equator", 0, 180, 0.6, 0.6, 600),
@@ -56,10 +54,28 @@ class NearbyDiscoveryOracleTest {
             new Cluster("world", 0, 0, 90, 180, 500));
 
     /** One deal as the oracle sees it. */
-    private record DealRow(UUID id, String key, double lat, double lng, int remaining, Instant validFrom,
-            Instant validUntil, double x, double y, double z) {
+    private record DealRow(
+            UUID id,
+            String key,
+            double lat,
+            double lng,
+            int remaining,
+            Instant validFrom,
+            Instant validUntil,
+            double x,
+            double y,
+            double z) {
         DealRow(UUID id, double lat, double lng, int remaining, Instant validFrom, Instant validUntil) {
-            this(id, id.toString(), lat, lng, remaining, validFrom, validUntil, unit(lat, lng)[0], unit(lat, lng)[1],
+            this(
+                    id,
+                    id.toString(),
+                    lat,
+                    lng,
+                    remaining,
+                    validFrom,
+                    validUntil,
+                    unit(lat, lng)[0],
+                    unit(lat, lng)[1],
                     unit(lat, lng)[2]);
         }
 
@@ -68,8 +84,7 @@ class NearbyDiscoveryOracleTest {
         }
     }
 
-    private record Hit(String id, double distanceKm) {
-    }
+    private record Hit(String id, double distanceKm) {}
 
     private record Query(double lat, double lng, double radiusKm, Integer limit) {
         int effectiveLimit() {
@@ -79,14 +94,19 @@ class NearbyDiscoveryOracleTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     DiscoveryService service;
+
     @Autowired
     TiledNearbySearch search;
+
     @Autowired
     DensityGrid density;
+
     @Autowired
     MeterRegistry meters;
 
@@ -102,7 +122,9 @@ class NearbyDiscoveryOracleTest {
         for (Cluster cluster : CLUSTERS) {
             for (int i = 0; i < cluster.deals(); i++) {
                 double[] at = pointIn(cluster, random);
-                if ((cluster.name().equals("city") || cluster.name().equals("dense")) && i > 0 && random.nextInt(20) == 0) {
+                if ((cluster.name().equals("city") || cluster.name().equals("dense"))
+                        && i > 0
+                        && random.nextInt(20) == 0) {
                     // Same spot as the previous deal: equal distances, so the id decides the order.
                     Row previous = rows.get(rows.size() - 1);
                     at = new double[] {previous.latitude(), previous.longitude()};
@@ -111,10 +133,11 @@ class NearbyDiscoveryOracleTest {
             }
         }
         // The extremes of the coordinate ranges.
-        for (double[] at : new double[][] {{90, 0}, {-90, 45}, {0, 180}, {0, -180}, {60, 180}, {60, -180},
-                {89.999, 180}, {-89.999, -180}}) {
-            rows.add(randomDeal("edge", at[0], at[1], now, random).withWindow(now.minus(Duration.ofDays(1)),
-                    now.plus(Duration.ofDays(3))));
+        for (double[] at : new double[][] {
+            {90, 0}, {-90, 45}, {0, 180}, {0, -180}, {60, 180}, {60, -180}, {89.999, 180}, {-89.999, -180}
+        }) {
+            rows.add(randomDeal("edge", at[0], at[1], now, random)
+                    .withWindow(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(3))));
         }
         insert(rows);
     }
@@ -136,12 +159,12 @@ class NearbyDiscoveryOracleTest {
         double sqlRings = rings("sql");
         double skippedRings = rings("skipped");
         search.clear();
-        checkAll(queries, all);                       // cold, no density grid
-        checkAll(queries, all);                       // warm
+        checkAll(queries, all); // cold, no density grid
+        checkAll(queries, all); // warm
         search.clear();
         density.refresh(Instant.now());
-        checkAll(queries, all);                       // cold, density grid
-        checkAll(queries, all);                       // warm
+        checkAll(queries, all); // cold, density grid
+        checkAll(queries, all); // warm
         assertThat(rings("tile") - tileRings).isGreaterThan(2_000);
         assertThat(rings("sql") - sqlRings).isGreaterThan(2_000);
         assertThat(rings("skipped") - skippedRings).isGreaterThan(500);
@@ -155,7 +178,9 @@ class NearbyDiscoveryOracleTest {
             Instant before = Instant.now();
             NearbyDealsResponse answer = service.nearby(new NearbyQuery(q.lat(), q.lng(), q.radiusKm(), q.limit()));
             Instant after = Instant.now();
-            List<Hit> hits = answer.deals().stream().map(d -> new Hit(d.id().toString(), d.distanceKm())).toList();
+            List<Hit> hits = answer.deals().stream()
+                    .map(d -> new Hit(d.id().toString(), d.distanceKm()))
+                    .toList();
             assertThat(answer.limit()).isEqualTo(q.effectiveLimit());
             check(q, hits, all, before, after);
             nonEmpty += hits.isEmpty() ? 0 : 1;
@@ -170,7 +195,10 @@ class NearbyDiscoveryOracleTest {
     }
 
     private double rings(String source) {
-        return meters.get("flashsale.discovery.rings").tag("source", source).counter().count();
+        return meters.get("flashsale.discovery.rings")
+                .tag("source", source)
+                .counter()
+                .count();
     }
 
     @Test
@@ -198,8 +226,10 @@ class NearbyDiscoveryOracleTest {
 
         Hit fromWest = find(http(new Query(-30.0, -179.99, 5, 100)), east.id());
         assertThat(fromWest.distanceKm()).isCloseTo(chordDistanceKm(-30.0, -179.99, -30.0, 179.99), within(1e-6));
-        assertThat(fromWest.distanceKm()).isCloseTo(0.02 * Math.cos(Math.toRadians(30)) * Math.PI / 180
-                * Haversine.EARTH_RADIUS_KM, within(1e-3)); // ≈ 1.926 km, not ~34,000 km round the world
+        assertThat(fromWest.distanceKm())
+                .isCloseTo(
+                        0.02 * Math.cos(Math.toRadians(30)) * Math.PI / 180 * Haversine.EARTH_RADIUS_KM,
+                        within(1e-3)); // ≈ 1.926 km, not ~34,000 km round the world
 
         Hit fromEast = find(http(new Query(-31.0, 179.99, 5, 100)), west.id());
         assertThat(fromEast.distanceKm()).isCloseTo(chordDistanceKm(-31.0, 179.99, -31.0, -179.99), within(1e-6));
@@ -224,7 +254,8 @@ class NearbyDiscoveryOracleTest {
         assertThat(expected).isCloseTo(0.002 * Math.PI / 180 * Haversine.EARTH_RADIUS_KM, within(1e-6));
         assertThat(find(http(new Query(89.999, -170, 0.25, 100)), north.id()).distanceKm())
                 .isCloseTo(expected, within(1e-6));
-        assertThat(ids(http(new Query(89.999, -170, 0.2, 100)))).doesNotContain(north.id().toString());
+        assertThat(ids(http(new Query(89.999, -170, 0.2, 100))))
+                .doesNotContain(north.id().toString());
 
         assertThat(find(http(new Query(-89.9985, 80, 0.4, 100)), south.id()).distanceKm())
                 .isCloseTo(chordDistanceKm(-89.9985, 80, -89.9985, -100), within(1e-6));
@@ -237,8 +268,9 @@ class NearbyDiscoveryOracleTest {
     @Test
     void aDealOneMetreInsideTheRadiusIsFoundAndOneMetreOutsideIsNot() {
         // {lat, lng, bearing}: open sea, across the antimeridian at 60° N and at the equator, near a pole.
-        double[][] centres = {{12.345, 67.89, 30}, {60.2, 179.995, 90}, {-0.3, -179.999, 270}, {89.6, 33, 0},
-                {-41.3, 174.8, 200}};
+        double[][] centres = {
+            {12.345, 67.89, 30}, {60.2, 179.995, 90}, {-0.3, -179.999, 270}, {89.6, 33, 0}, {-41.3, 174.8, 200}
+        };
         for (double[] c : centres) {
             double[] at = SearchAreaTest.destination(c[0], c[1], c[2], 2);
             Row deal = Row.active("boundary", at[0], at[1]);
@@ -248,7 +280,8 @@ class NearbyDiscoveryOracleTest {
 
             Hit inside = find(http(new Query(c[0], c[1], d + 0.001, 100)), deal.id());
             assertThat(inside.distanceKm()).isCloseTo(d, within(EPS_KM));
-            assertThat(ids(http(new Query(c[0], c[1], d - 0.001, 100)))).doesNotContain(deal.id().toString());
+            assertThat(ids(http(new Query(c[0], c[1], d - 0.001, 100))))
+                    .doesNotContain(deal.id().toString());
         }
     }
 
@@ -264,8 +297,12 @@ class NearbyDiscoveryOracleTest {
         insert(active, expired, future, soldOut);
 
         List<String> found = ids(http(new Query(-45.5, -120.25, 5, 100)));
-        assertThat(found).contains(active.id().toString())
-                .doesNotContain(expired.id().toString(), future.id().toString(), soldOut.id().toString());
+        assertThat(found)
+                .contains(active.id().toString())
+                .doesNotContain(
+                        expired.id().toString(),
+                        future.id().toString(),
+                        soldOut.id().toString());
     }
 
     @Test
@@ -285,10 +322,12 @@ class NearbyDiscoveryOracleTest {
         List<Row> expected = new ArrayList<>(rows);
         expected.sort(Comparator.<Row>comparingDouble(r -> Haversine.distanceKm(lat, lng, r.latitude(), r.longitude()))
                 .thenComparing(r -> r.id().toString()));
-        Set<String> mine = new HashSet<>(rows.stream().map(r -> r.id().toString()).toList());
+        Set<String> mine =
+                new HashSet<>(rows.stream().map(r -> r.id().toString()).toList());
         List<Hit> hits = http(new Query(lat, lng, 10, 100));
         assertThat(ids(hits).stream().filter(mine::contains).toList())
-                .containsExactlyElementsOf(expected.stream().map(r -> r.id().toString()).toList());
+                .containsExactlyElementsOf(
+                        expected.stream().map(r -> r.id().toString()).toList());
         assertThat(hits).isSortedAccordingTo(Comparator.comparingDouble(Hit::distanceKm));
 
         List<DealRow> all = allDeals();
@@ -307,7 +346,8 @@ class NearbyDiscoveryOracleTest {
             rows.add(Row.active("default limit " + i, 10.25 + i * 1e-4, -30.75));
         }
         insert(rows);
-        JsonNode answer = api.get("/api/v1/deals/nearby?lat=10.25&lng=-30.75&radiusKm=5").json();
+        JsonNode answer =
+                api.get("/api/v1/deals/nearby?lat=10.25&lng=-30.75&radiusKm=5").json();
         assertThat(answer.get("limit").asInt()).isEqualTo(20);
         assertThat(answer.get("deals")).hasSize(20);
     }
@@ -321,8 +361,8 @@ class NearbyDiscoveryOracleTest {
         // The server's clock read lies between before and after; a deal starting or ending in
         // between may be either in or out.
         List<Hit> expected = ids(late).equals(ids(actual)) ? late : early;
-        String what = String.format(Locale.ROOT, "nearby lat=%s lng=%s radiusKm=%s limit=%s", q.lat(), q.lng(),
-                q.radiusKm(), q.limit());
+        String what = String.format(
+                Locale.ROOT, "nearby lat=%s lng=%s radiusKm=%s limit=%s", q.lat(), q.lng(), q.radiusKm(), q.limit());
         if (isAmbiguous(q, near, expected, before)) {
             ambiguous++;
             checkTolerantly(q, actual, near, expected, before, after, what);
@@ -330,13 +370,14 @@ class NearbyDiscoveryOracleTest {
         }
         assertThat(ids(actual)).as(what).containsExactlyElementsOf(ids(expected));
         for (int i = 0; i < actual.size(); i++) {
-            assertThat(actual.get(i).distanceKm()).as(what).isCloseTo(expected.get(i).distanceKm(), within(EPS_KM));
+            assertThat(actual.get(i).distanceKm())
+                    .as(what)
+                    .isCloseTo(expected.get(i).distanceKm(), within(EPS_KM));
         }
     }
 
     /** A deal within radius + 1e-9 km of the query, whatever its state, with its Haversine distance. */
-    private record Candidate(DealRow deal, double distanceKm) {
-    }
+    private record Candidate(DealRow deal, double distanceKm) {}
 
     /**
      * Every row is looked at. A dot product of unit vectors rules out rows that are clearly too far
@@ -355,7 +396,8 @@ class NearbyDiscoveryOracleTest {
                 }
             }
         }
-        near.sort(Comparator.comparingDouble(Candidate::distanceKm).thenComparing(n -> n.deal().key()));
+        near.sort(Comparator.comparingDouble(Candidate::distanceKm)
+                .thenComparing(n -> n.deal().key()));
         return near;
     }
 
@@ -375,7 +417,8 @@ class NearbyDiscoveryOracleTest {
      * (0, -180), the same place under two names.
      */
     private static boolean isAmbiguous(Query q, List<Candidate> candidates, List<Hit> expected, Instant now) {
-        List<Candidate> near = candidates.stream().filter(n -> n.deal().activeAt(now)).toList();
+        List<Candidate> near =
+                candidates.stream().filter(n -> n.deal().activeAt(now)).toList();
         for (Candidate n : near) {
             if (Math.abs(n.distanceKm() - q.radiusKm()) <= EPS_KM) {
                 return true;
@@ -391,23 +434,37 @@ class NearbyDiscoveryOracleTest {
         return false;
     }
 
-    private static void checkTolerantly(Query q, List<Hit> actual, List<Candidate> near, List<Hit> expected,
-            Instant before, Instant after, String what) {
+    private static void checkTolerantly(
+            Query q,
+            List<Hit> actual,
+            List<Candidate> near,
+            List<Hit> expected,
+            Instant before,
+            Instant after,
+            String what) {
         assertThat(actual).as(what).hasSizeLessThanOrEqualTo(q.effectiveLimit());
         assertThat(actual.size()).as(what).isBetween(expected.size() - 1, expected.size() + 1);
         for (int i = 0; i < actual.size(); i++) {
             Hit hit = actual.get(i);
-            DealRow row = near.stream().map(Candidate::deal).filter(d -> d.key().equals(hit.id())).findFirst()
+            DealRow row = near.stream()
+                    .map(Candidate::deal)
+                    .filter(d -> d.key().equals(hit.id()))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError(what + ": " + hit + " is not within the radius"));
             assertThat(row.activeAt(before) || row.activeAt(after)).as(what).isTrue();
-            assertThat(hit.distanceKm()).as(what)
+            assertThat(hit.distanceKm())
+                    .as(what)
                     .isCloseTo(Haversine.distanceKm(q.lat(), q.lng(), row.lat(), row.lng()), within(EPS_KM))
                     .isLessThanOrEqualTo(q.radiusKm() + EPS_KM);
             if (i > 0) {
-                assertThat(hit.distanceKm()).as(what).isGreaterThanOrEqualTo(actual.get(i - 1).distanceKm() - EPS_KM);
+                assertThat(hit.distanceKm())
+                        .as(what)
+                        .isGreaterThanOrEqualTo(actual.get(i - 1).distanceKm() - EPS_KM);
             }
         }
-        double cut = actual.size() == q.effectiveLimit() ? actual.get(actual.size() - 1).distanceKm() : Double.MAX_VALUE;
+        double cut = actual.size() == q.effectiveLimit()
+                ? actual.get(actual.size() - 1).distanceKm()
+                : Double.MAX_VALUE;
         Set<String> got = new HashSet<>(ids(actual));
         for (Hit h : expected) {
             if (h.distanceKm() < q.radiusKm() - EPS_KM && h.distanceKm() < cut - EPS_KM) {
@@ -420,8 +477,13 @@ class NearbyDiscoveryOracleTest {
         return jdbc.sql("SELECT id, latitude, longitude, remaining_inventory, valid_from, valid_until FROM deals")
                 .query((rs, n) -> {
                     UUID id = rs.getObject(1, UUID.class);
-                    return new DealRow(id, rs.getDouble(2), rs.getDouble(3), rs.getInt(4),
-                            rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant());
+                    return new DealRow(
+                            id,
+                            rs.getDouble(2),
+                            rs.getDouble(3),
+                            rs.getInt(4),
+                            rs.getTimestamp(5).toInstant(),
+                            rs.getTimestamp(6).toInstant());
                 })
                 .list();
     }
@@ -430,15 +492,18 @@ class NearbyDiscoveryOracleTest {
 
     private static double[] pointIn(Cluster c, Random random) {
         return switch (c.name()) {
-            case "world" -> new double[] {Math.toDegrees(Math.asin(2 * random.nextDouble() - 1)),
-                    360 * random.nextDouble() - 180};
+            case "world" ->
+                new double[] {Math.toDegrees(Math.asin(2 * random.nextDouble() - 1)), 360 * random.nextDouble() - 180};
             case "north-pole", "south-pole" -> {
                 // Half of them within 0.1° of the pole (lat ±89.9x), all within 1°.
                 double fromPole = random.nextBoolean() ? 0.1 * random.nextDouble() : random.nextDouble();
                 yield new double[] {c.lat() > 0 ? 90 - fromPole : -90 + fromPole, 360 * random.nextDouble() - 180};
             }
-            default -> new double[] {c.lat() + (2 * random.nextDouble() - 1) * c.latSpread(),
-                    wrap(c.lng() + (2 * random.nextDouble() - 1) * c.lngSpread())};
+            default ->
+                new double[] {
+                    c.lat() + (2 * random.nextDouble() - 1) * c.latSpread(),
+                    wrap(c.lng() + (2 * random.nextDouble() - 1) * c.lngSpread())
+                };
         };
     }
 
@@ -448,16 +513,37 @@ class NearbyDiscoveryOracleTest {
         Duration ahead = Duration.ofMinutes(60 + random.nextInt(14_400));
         int kind = random.nextInt(10);
         if (kind == 0) { // expired
-            return new Row(UUID.randomUUID(), title + " expired", lat, lng, total, 1 + random.nextInt(total),
-                    now.minus(past).minus(Duration.ofDays(1)), now.minus(past));
+            return new Row(
+                    UUID.randomUUID(),
+                    title + " expired",
+                    lat,
+                    lng,
+                    total,
+                    1 + random.nextInt(total),
+                    now.minus(past).minus(Duration.ofDays(1)),
+                    now.minus(past));
         }
         if (kind == 1) { // not started yet
-            return new Row(UUID.randomUUID(), title + " future", lat, lng, total, total, now.plus(ahead),
+            return new Row(
+                    UUID.randomUUID(),
+                    title + " future",
+                    lat,
+                    lng,
+                    total,
+                    total,
+                    now.plus(ahead),
                     now.plus(ahead).plus(Duration.ofDays(1)));
         }
         int remaining = kind == 2 ? 0 : 1 + random.nextInt(total);
-        return new Row(UUID.randomUUID(), title + (remaining == 0 ? " sold out" : ""), lat, lng, total, remaining,
-                now.minus(past), now.plus(ahead));
+        return new Row(
+                UUID.randomUUID(),
+                title + (remaining == 0 ? " sold out" : ""),
+                lat,
+                lng,
+                total,
+                remaining,
+                now.minus(past),
+                now.plus(ahead));
     }
 
     private static Query randomQuery(Random random, boolean alwaysLimit) {
@@ -504,7 +590,9 @@ class NearbyDiscoveryOracleTest {
         List<Hit> second = httpOnce(q);
         assertThat(ids(second)).as("warm " + q).containsExactlyElementsOf(ids(first));
         for (int i = 0; i < first.size(); i++) {
-            assertThat(second.get(i).distanceKm()).as("warm " + q).isCloseTo(first.get(i).distanceKm(), within(EPS_KM));
+            assertThat(second.get(i).distanceKm())
+                    .as("warm " + q)
+                    .isCloseTo(first.get(i).distanceKm(), within(EPS_KM));
         }
         return first;
     }
@@ -528,7 +616,9 @@ class NearbyDiscoveryOracleTest {
     }
 
     private static Hit find(List<Hit> hits, UUID id) {
-        return hits.stream().filter(h -> h.id().equals(id.toString())).findFirst()
+        return hits.stream()
+                .filter(h -> h.id().equals(id.toString()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("deal " + id + " not found in " + hits));
     }
 

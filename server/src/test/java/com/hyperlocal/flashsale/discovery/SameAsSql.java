@@ -12,15 +12,18 @@ import java.util.List;
  */
 final class SameAsSql {
 
-    private SameAsSql() {
-    }
+    private SameAsSql() {}
 
     static void assertSame(List<NearbyDeal> found, List<NearbyDeal> expected) {
-        assertThat(found).extracting(NearbyDeal::id)
+        assertThat(found)
+                .extracting(NearbyDeal::id)
                 .containsExactlyElementsOf(expected.stream().map(NearbyDeal::id).toList());
         for (int i = 0; i < found.size(); i++) {
             assertThat(found.get(i).distanceKm()).isCloseTo(expected.get(i).distanceKm(), within(1e-9));
-            assertThat(found.get(i)).usingRecursiveComparison().ignoringFields("distanceKm").isEqualTo(expected.get(i));
+            assertThat(found.get(i))
+                    .usingRecursiveComparison()
+                    .ignoringFields("distanceKm")
+                    .isEqualTo(expected.get(i));
         }
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 
 /** The index prefilter boxes never lose a point of the search circle, on every part of the globe. */
@@ -32,8 +31,15 @@ class SearchAreaTest {
                 }
                 checked++;
                 assertThat(boxes.stream().anyMatch(b -> contains(b, point[0], point[1])))
-                        .as("point %s,%s at %.9f km from centre %s,%s (r=%s) in %s", point[0], point[1],
-                                Haversine.distanceKm(lat, lng, point[0], point[1]), lat, lng, radius, boxes)
+                        .as(
+                                "point %s,%s at %.9f km from centre %s,%s (r=%s) in %s",
+                                point[0],
+                                point[1],
+                                Haversine.distanceKm(lat, lng, point[0], point[1]),
+                                lat,
+                                lng,
+                                radius,
+                                boxes)
                         .isTrue();
             }
         }
@@ -84,8 +90,10 @@ class SearchAreaTest {
             List<LngLatBox> boxes = SearchArea.around(0, lng, 50);
             assertWellFormed(boxes);
             assertThat(boxes).as("lng %s", lng).hasSize(2);
-            LngLatBox east = boxes.stream().filter(b -> b.maxLng() == 180).findFirst().orElseThrow();
-            LngLatBox west = boxes.stream().filter(b -> b.minLng() == -180).findFirst().orElseThrow();
+            LngLatBox east =
+                    boxes.stream().filter(b -> b.maxLng() == 180).findFirst().orElseThrow();
+            LngLatBox west =
+                    boxes.stream().filter(b -> b.minLng() == -180).findFirst().orElseThrow();
             double total = (east.maxLng() - east.minLng()) + (west.maxLng() - west.minLng());
             assertThat(total).isCloseTo(2 * Math.toDegrees(50 / R), within(1e-8));
             assertThat(east.minLat()).isEqualTo(west.minLat());
@@ -93,7 +101,8 @@ class SearchAreaTest {
         }
         // 179.9 + 0.45° reaches 180.35: the west box ends at -179.65.
         List<LngLatBox> boxes = SearchArea.around(0, 179.9, 50);
-        LngLatBox west = boxes.stream().filter(b -> b.minLng() == -180).findFirst().orElseThrow();
+        LngLatBox west =
+                boxes.stream().filter(b -> b.minLng() == -180).findFirst().orElseThrow();
         assertThat(west.maxLng()).isCloseTo(179.9 + Math.toDegrees(50 / R) - 360, within(1e-8));
     }
 
@@ -110,7 +119,8 @@ class SearchAreaTest {
         assertThat(north.get(0).minLat()).isCloseTo(89.5 - Math.toDegrees(60 / R), within(1e-8));
 
         List<LngLatBox> south = SearchArea.around(-89.99, -123, 5);
-        assertThat(south).containsExactly(new LngLatBox(-180, -90, 180, south.get(0).maxLat()));
+        assertThat(south)
+                .containsExactly(new LngLatBox(-180, -90, 180, south.get(0).maxLat()));
 
         List<LngLatBox> atPole = SearchArea.around(90, 0, 1);
         assertThat(atPole).hasSize(1);
@@ -167,8 +177,9 @@ class SearchAreaTest {
         double theta = Math.toRadians(bearingDeg);
         double sinPhi2 = Math.sin(phi1) * Math.cos(d) + Math.cos(phi1) * Math.sin(d) * Math.cos(theta);
         double phi2 = Math.asin(Math.max(-1, Math.min(1, sinPhi2)));
-        double lambda = Math.toRadians(lng) + Math.atan2(Math.sin(theta) * Math.sin(d) * Math.cos(phi1),
-                Math.cos(d) - Math.sin(phi1) * Math.sin(phi2));
+        double lambda = Math.toRadians(lng)
+                + Math.atan2(
+                        Math.sin(theta) * Math.sin(d) * Math.cos(phi1), Math.cos(d) - Math.sin(phi1) * Math.sin(phi2));
         double lng2 = Math.toDegrees(lambda);
         lng2 = ((lng2 + 540) % 360) - 180;
         return new double[] {Math.toDegrees(phi2), lng2};

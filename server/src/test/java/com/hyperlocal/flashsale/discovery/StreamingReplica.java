@@ -2,6 +2,7 @@ package com.hyperlocal.flashsale.discovery;
 
 import static org.awaitility.Awaitility.await;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -22,8 +23,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Set;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 /**
  * A real PostgreSQL primary and a physical streaming standby of it, both from the zonky binaries
  * the server's tests already use (the bundle has initdb, pg_ctl and postgres, not pg_basebackup).
@@ -37,9 +36,11 @@ final class StreamingReplica {
     static final String DATABASE = "flashsale";
     /** The lag bound the replica tests configure. */
     static final Duration MAX_LAG = Duration.ofSeconds(2);
+
     private static final String SLOT = "flashsale_test_standby";
     /** Not copied into a base backup (the manual's list, plus zonky's lock file). */
     private static final Set<String> SKIPPED = Set.of("postmaster.pid", "postmaster.opts", "epg-lock");
+
     private static StreamingReplica shared;
 
     private final EmbeddedPostgres primary;
@@ -64,8 +65,10 @@ final class StreamingReplica {
     private static StreamingReplica start() {
         try {
             Path root = Files.createTempDirectory("flashsale-replica-");
-            EmbeddedPostgres primary = server(root.resolve("primary"), freePort(), true).start();
-            try (Connection c = primary.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            EmbeddedPostgres primary =
+                    server(root.resolve("primary"), freePort(), true).start();
+            try (Connection c = primary.getPostgresDatabase().getConnection();
+                    Statement st = c.createStatement()) {
                 st.execute("CREATE DATABASE " + DATABASE);
                 st.execute("SELECT pg_create_physical_replication_slot('" + SLOT + "', true)");
                 st.execute("SELECT pg_backup_start('flashsale-test-standby', true)");
@@ -81,11 +84,16 @@ final class StreamingReplica {
                 }
                 Files.createFile(standbyDir.resolve("standby.signal"));
                 // PostgreSQL refuses a data folder others can read.
-                Files.setPosixFilePermissions(standbyDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-                Files.writeString(standbyDir.resolve("postgresql.auto.conf"), """
+                Files.setPosixFilePermissions(
+                        standbyDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+                Files.writeString(
+                        standbyDir.resolve("postgresql.auto.conf"),
+                        """
                         primary_conninfo = 'host=127.0.0.1 port=%d user=postgres application_name=flashsale_test'
                         primary_slot_name = '%s'
-                        """.formatted(primary.getPort(), SLOT), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+                        """.formatted(primary.getPort(), SLOT),
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.APPEND);
                 StreamingReplica pair = new StreamingReplica(primary, standbyDir, freePort());
                 pair.startStandby();
                 return pair;
@@ -98,7 +106,10 @@ final class StreamingReplica {
     }
 
     private static EmbeddedPostgres.Builder server(Path dir, int port, boolean clean) {
-        return EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(clean).setPort(port)
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dir)
+                .setCleanDataDirectory(clean)
+                .setPort(port)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("wal_level", "replica")
                 .setServerConfig("max_wal_senders", "4")
@@ -166,22 +177,26 @@ final class StreamingReplica {
     /** Waits until the standby has replayed everything the primary had written when this was called. */
     void awaitCaughtUp() {
         long target = lsn(primaryUrl(), "SELECT (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint");
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(
-                () -> lsn(standbyUrl(), "SELECT (pg_last_wal_replay_lsn() - '0/0'::pg_lsn)::bigint") >= target);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> lsn(standbyUrl(), "SELECT (pg_last_wal_replay_lsn() - '0/0'::pg_lsn)::bigint") >= target);
     }
 
     /** Waits until every one of these deals is visible in a new snapshot on the standby. */
     void awaitVisible(java.util.List<java.util.UUID> deals) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
-            try (Connection c = DriverManager.getConnection(standbyUrl(), "postgres", "");
-                    java.sql.PreparedStatement st = c.prepareStatement("SELECT count(*) FROM deals WHERE id = ANY (?)")) {
-                st.setArray(1, c.createArrayOf("uuid", deals.toArray()));
-                try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1) == deals.size();
-                }
-            }
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> {
+                    try (Connection c = DriverManager.getConnection(standbyUrl(), "postgres", "");
+                            java.sql.PreparedStatement st =
+                                    c.prepareStatement("SELECT count(*) FROM deals WHERE id = ANY (?)")) {
+                        st.setArray(1, c.createArrayOf("uuid", deals.toArray()));
+                        try (ResultSet rs = st.executeQuery()) {
+                            rs.next();
+                            return rs.getInt(1) == deals.size();
+                        }
+                    }
+                });
     }
 
     private void onStandby(String sql) {
@@ -195,7 +210,8 @@ final class StreamingReplica {
 
     private static long lsn(String url, String sql) {
         try (Connection c = DriverManager.getConnection(url, "postgres", "");
-                Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
@@ -221,12 +237,14 @@ final class StreamingReplica {
                 // WAL streams from the slot; the primary's slots are its own.
                 String name = dir.getFileName().toString();
                 return !dir.equals(from) && (name.equals("pg_wal") || name.equals("pg_replslot"))
-                        ? skipContents(dir) : FileVisitResult.CONTINUE;
+                        ? skipContents(dir)
+                        : FileVisitResult.CONTINUE;
             }
 
             private FileVisitResult skipContents(Path dir) throws IOException {
                 if (dir.getFileName().toString().equals("pg_wal")) {
-                    Files.createDirectories(to.resolve(from.relativize(dir).toString()).resolve("archive_status"));
+                    Files.createDirectories(
+                            to.resolve(from.relativize(dir).toString()).resolve("archive_status"));
                 }
                 return FileVisitResult.SKIP_SUBTREE;
             }
@@ -235,7 +253,8 @@ final class StreamingReplica {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 if (!SKIPPED.contains(file.getFileName().toString())) {
                     try {
-                        Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+                        Files.copy(
+                                file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
                     } catch (NoSuchFileException e) {
                         // removed while copying; the WAL replay recreates whatever matters
                     }

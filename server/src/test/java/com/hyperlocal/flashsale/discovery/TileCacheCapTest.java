@@ -2,16 +2,15 @@ package com.hyperlocal.flashsale.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hyperlocal.flashsale.DealRows;
+import com.hyperlocal.flashsale.DealRows.Row;
+import com.hyperlocal.flashsale.IntegrationTest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
-import com.hyperlocal.flashsale.DealRows;
-import com.hyperlocal.flashsale.DealRows.Row;
-import com.hyperlocal.flashsale.IntegrationTest;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,12 +44,13 @@ class TileCacheCapTest {
         }
         DealRows.insert(jdbc, rows);
 
-        DiscoveryCacheProperties properties = new DiscoveryCacheProperties(true, 0.005, Duration.ofSeconds(30), CAP,
-                16, Duration.ofMinutes(1));
+        DiscoveryCacheProperties properties =
+                new DiscoveryCacheProperties(true, 0.005, Duration.ofSeconds(30), CAP, 16, Duration.ofMinutes(1));
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         TileCache cache = new TileCache(new TileQuery(DiscoveryReads.primaryOnly(jdbc)), properties, meters);
         NearbyDealQuery sql = new NearbyDealQuery(DiscoveryReads.primaryOnly(jdbc));
-        TiledNearbySearch search = new TiledNearbySearch(sql, cache, new DensityGrid(DiscoveryReads.primaryOnly(jdbc), meters), properties, meters);
+        TiledNearbySearch search = new TiledNearbySearch(
+                sql, cache, new DensityGrid(DiscoveryReads.primaryOnly(jdbc), meters), properties, meters);
 
         for (int i = 0; i < 300; i++) {
             double lat = LAT + (2 * random.nextDouble() - 1) * 0.012;
@@ -61,7 +61,12 @@ class TileCacheCapTest {
             SameAsSql.assertSame(search.find(lat, lng, radiusKm, limit, now), sql.find(lat, lng, radiusKm, limit, now));
             assertThat(cache.cachedWeight()).isLessThanOrEqualTo(CAP);
         }
-        assertThat(meters.get("flashsale.discovery.rings").tag("source", "tile").counter().count()).isGreaterThan(200);
-        assertThat(meters.get("flashsale.discovery.tile.evictions").counter().count()).isGreaterThan(50);
+        assertThat(meters.get("flashsale.discovery.rings")
+                        .tag("source", "tile")
+                        .counter()
+                        .count())
+                .isGreaterThan(200);
+        assertThat(meters.get("flashsale.discovery.tile.evictions").counter().count())
+                .isGreaterThan(50);
     }
 }

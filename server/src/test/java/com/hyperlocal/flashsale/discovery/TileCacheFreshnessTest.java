@@ -2,12 +2,6 @@ package com.hyperlocal.flashsale.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.UUID;
-
 import com.hyperlocal.flashsale.ConnectionCounter;
 import com.hyperlocal.flashsale.DealRows;
 import com.hyperlocal.flashsale.DealRows.Row;
@@ -15,6 +9,11 @@ import com.hyperlocal.flashsale.IntegrationTest;
 import com.hyperlocal.flashsale.MutableClock;
 import com.hyperlocal.flashsale.TestApi;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,18 +34,25 @@ class TileCacheFreshnessTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     DiscoveryService service;
+
     @Autowired
     TiledNearbySearch search;
+
     @Autowired
     DiscoveryCacheProperties properties;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     StringRedisTemplate redis;
+
     @Autowired
     MeterRegistry meters;
 
@@ -68,9 +74,9 @@ class TileCacheFreshnessTest {
         assertThat(idsNear(lat, lng)).contains(first.id()).doesNotContain(late.id());
 
         clock.advance(properties.tileTtl().dividedBy(2).minusMillis(100));
-        assertThat(idsNear(lat, lng)).doesNotContain(late.id());   // a tile lives at least half the ttl
+        assertThat(idsNear(lat, lng)).doesNotContain(late.id()); // a tile lives at least half the ttl
         clock.advance(properties.tileTtl().dividedBy(2).plusMillis(100));
-        assertThat(idsNear(lat, lng)).contains(first.id(), late.id());   // and at most the ttl
+        assertThat(idsNear(lat, lng)).contains(first.id(), late.id()); // and at most the ttl
     }
 
     @Test
@@ -122,7 +128,8 @@ class TileCacheFreshnessTest {
         assertThat(ids(search.find(lat, lng, RING_KM, 10, now))).containsExactly(ending.id());
         double loads = loads();
 
-        assertThat(ids(search.find(lat, lng, RING_KM, 10, end.minusNanos(1_000)))).containsExactly(ending.id());
+        assertThat(ids(search.find(lat, lng, RING_KM, 10, end.minusNanos(1_000))))
+                .containsExactly(ending.id());
         assertThat(ids(search.find(lat, lng, RING_KM, 10, end.minusNanos(1)))).containsExactly(ending.id());
         assertThat(ids(search.find(lat, lng, RING_KM, 10, end))).isEmpty();
         assertThat(loads()).as("answered by the cached tile").isEqualTo(loads);

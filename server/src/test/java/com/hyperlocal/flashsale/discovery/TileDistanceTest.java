@@ -3,7 +3,6 @@ package com.hyperlocal.flashsale.discovery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 
 /** The nearest-first tile walk stops on these bounds, so a bound above a real distance would lose deals. */
@@ -31,7 +30,8 @@ class TileDistanceTest {
                 double v = k < 4 ? (k >> 1) : random.nextDouble();
                 double pLat = grid.lower(TileGrid.row(key)) + u * 0.005 * (1 - 1e-12);
                 double pLng = grid.lower(TileGrid.col(key)) + v * 0.005 * (1 - 1e-12);
-                assertThat(Haversine.distanceKm(lat, lng, pLat, pLng)).as("tile %s from (%s, %s)", key, lat, lng)
+                assertThat(Haversine.distanceKm(lat, lng, pLat, pLng))
+                        .as("tile %s from (%s, %s)", key, lat, lng)
                         .isGreaterThanOrEqualTo(bound);
             }
         }

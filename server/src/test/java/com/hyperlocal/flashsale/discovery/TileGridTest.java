@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 
 /** The tile grid partitions the map exactly, edges included, and a ring's tiles hold every point of its boxes. */
@@ -35,8 +34,12 @@ class TileGridTest {
             assertThat(keys).doesNotHaveDuplicates();
             assertThat((long) keys.length).isLessThanOrEqualTo(grid.count(boxes));
             for (LngLatBox b : boxes) {
-                for (double[] corner : new double[][] {{b.minLat(), b.minLng()}, {b.minLat(), b.maxLng()},
-                        {b.maxLat(), b.minLng()}, {b.maxLat(), b.maxLng()}}) {
+                for (double[] corner : new double[][] {
+                    {b.minLat(), b.minLng()},
+                    {b.minLat(), b.maxLng()},
+                    {b.maxLat(), b.minLng()},
+                    {b.maxLat(), b.maxLng()}
+                }) {
                     assertThat(keys).contains(grid.keyOf(corner[0], corner[1]));
                 }
             }

@@ -2,19 +2,18 @@ package com.hyperlocal.flashsale.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hyperlocal.flashsale.FlashSaleApplication;
+import com.hyperlocal.flashsale.TestApi;
+import com.hyperlocal.flashsale.TestIssuer;
+import com.hyperlocal.flashsale.crypto.TrustedKeys;
+import com.hyperlocal.flashsale.crypto.VoucherVerifier;
+import com.hyperlocal.flashsale.dev.EmbeddedRedisServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import com.hyperlocal.flashsale.FlashSaleApplication;
-import com.hyperlocal.flashsale.TestIssuer;
-import com.hyperlocal.flashsale.TestApi;
-import com.hyperlocal.flashsale.crypto.TrustedKeys;
-import com.hyperlocal.flashsale.crypto.VoucherVerifier;
-import com.hyperlocal.flashsale.dev.EmbeddedRedisServer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,19 +43,30 @@ class ClaimEngineModelTest {
     @BeforeAll
     static void start() throws Exception {
         pgData = Files.createTempDirectory("model-pg");
-        postgres = EmbeddedPostgres.builder().setDataDirectory(pgData).setCleanDataDirectory(true).start();
+        postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(true)
+                .start();
         int redisPort;
         try (var socket = new java.net.ServerSocket(0)) {
             redisPort = socket.getLocalPort();
         }
         redis = EmbeddedRedisServer.startNew(Files.createTempDirectory("model-redis"), redisPort, false);
-        String[] args = {"--server.port=0", "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres", "--spring.data.redis.host=127.0.0.1",
-                "--spring.data.redis.port=" + redisPort, "--flashsale.claims.lock-lease=40ms",
-                "--flashsale.vouchers.key-encryption-key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
-                "--spring.jmx.enabled=false"};
-        a = new SpringApplicationBuilder(FlashSaleApplication.class).run(TestIssuer.shared().arguments(args));
-        b = new SpringApplicationBuilder(FlashSaleApplication.class).run(TestIssuer.shared().arguments(args));
+        String[] args = {
+            "--server.port=0",
+            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+            "--spring.datasource.username=postgres",
+            "--spring.data.redis.host=127.0.0.1",
+            "--spring.data.redis.port=" + redisPort,
+            "--flashsale.claims.lock-lease=40ms",
+            "--flashsale.vouchers.key-encryption-key="
+                    + java.util.Base64.getEncoder().encodeToString(new byte[32]),
+            "--spring.jmx.enabled=false"
+        };
+        a = new SpringApplicationBuilder(FlashSaleApplication.class)
+                .run(TestIssuer.shared().arguments(args));
+        b = new SpringApplicationBuilder(FlashSaleApplication.class)
+                .run(TestIssuer.shared().arguments(args));
     }
 
     @AfterAll
@@ -85,13 +95,15 @@ class ClaimEngineModelTest {
         StringRedisTemplate template = a.getBean(StringRedisTemplate.class);
 
         Thread.sleep(700);
-        template.execute((RedisCallback<Object>) c -> {   // the claim index and any lock vanish
-            c.serverCommands().flushAll();
-            return null;
-        });
+        template.execute((RedisCallback<Object>)
+                c -> { // the claim index and any lock vanish
+                    c.serverCommands().flushAll();
+                    return null;
+                });
         Thread.sleep(500);
-        long redisPid = Long.parseLong(template.execute((RedisCallback<java.util.Properties>) c ->
-                c.serverCommands().info("server")).getProperty("process_id"));
+        long redisPid = Long.parseLong(template.execute((RedisCallback<java.util.Properties>)
+                        c -> c.serverCommands().info("server"))
+                .getProperty("process_id"));
         try (FrozenProcess frozen = FrozenProcess.freeze(redisPid)) {
             Thread.sleep(1_500);
         }
@@ -100,26 +112,41 @@ class ClaimEngineModelTest {
             Thread.sleep(2_000);
         }
         Thread.sleep(700);
-        b.close();   // an instance going away with requests in flight; its shoppers move to the other
+        b.close(); // an instance going away with requests in flight; its shoppers move to the other
         long closedAt = System.nanoTime();
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> history.attempts()
-                .stream().filter(x -> x.startNanos() > closedAt && x.status() != 503 && x.status() != 0).count() >= 20);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> history.attempts().stream()
+                                .filter(x -> x.startNanos() > closedAt && x.status() != 503 && x.status() != 0)
+                                .count()
+                        >= 20);
         stop.set(true);
         stopped.run();
 
         JdbcClient jdbc = a.getBean(JdbcClient.class);
         history.check(jdbc, deal, INVENTORY);
-        UUID merchant = UUID.fromString(apiA.get("/api/v1/deals/" + deal).json().get("merchantId").asString());
-        TrustedKeys keys = TrustedKeys.fromJwksJson(apiA.get("/.well-known/jwks.json").raw().body());
-        VoucherVerifier verifier = VoucherVerifier.builder(keys, "https://flashsale.example", merchant).build();
-        List<ClaimHistory.Attempt> granted = history.attempts().stream().filter(x -> x.status() == 201).toList();
+        UUID merchant = UUID.fromString(
+                apiA.get("/api/v1/deals/" + deal).json().get("merchantId").asString());
+        TrustedKeys keys = TrustedKeys.fromJwksJson(
+                apiA.get("/.well-known/jwks.json").raw().body());
+        VoucherVerifier verifier = VoucherVerifier.builder(keys, "https://flashsale.example", merchant)
+                .build();
+        List<ClaimHistory.Attempt> granted =
+                history.attempts().stream().filter(x -> x.status() == 201).toList();
         assertThat(granted).isNotEmpty().allSatisfy(g -> {
-            assertThat(verifier.verify(g.voucher()).isValid()).as("voucher of %s", g.user()).isTrue();
-            assertThat(jdbc.sql("SELECT voucher_token FROM claims WHERE id = CAST(:id AS uuid)").param("id", g.claimId())
-                    .query(String.class).single()).as("a 201 is a durable claim with that voucher").isEqualTo(g.voucher());
+            assertThat(verifier.verify(g.voucher()).isValid())
+                    .as("voucher of %s", g.user())
+                    .isTrue();
+            assertThat(jdbc.sql("SELECT voucher_token FROM claims WHERE id = CAST(:id AS uuid)")
+                            .param("id", g.claimId())
+                            .query(String.class)
+                            .single())
+                    .as("a 201 is a durable claim with that voucher")
+                    .isEqualTo(g.voucher());
         });
-        System.out.printf("[model] %d answers: %s%n", history.attempts().size(),
-                DatabaseFreezeTest.typeCounts(history.attempts()));
+        System.out.printf(
+                "[model] %d answers: %s%n",
+                history.attempts().size(), DatabaseFreezeTest.typeCounts(history.attempts()));
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -3,24 +3,23 @@ package com.hyperlocal.flashsale.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.hyperlocal.flashsale.TestApi;
+import com.hyperlocal.flashsale.TestIssuer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import com.hyperlocal.flashsale.TestApi;
-import com.hyperlocal.flashsale.TestIssuer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,18 +29,22 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@link #BOUND}, saying whether the claim may have been recorded; after SIGCONT claims succeed
  * again and every answer matches what the database holds. Uses a PostgreSQL of its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "flashsale.claims.queue-wait=3s")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "flashsale.claims.queue-wait=3s")
 @ContextConfiguration(initializers = TestIssuer.Initializer.class)
 @DirtiesContext
 class DatabaseFreezeTest {
 
     /** queue-wait/batch-timeout (3 s) + connection-timeout (3 s) worst case, plus scheduling slack. */
     static final Duration BOUND = Duration.ofSeconds(7);
+
     static final Path DATA = tempDir();
     static final EmbeddedPostgres POSTGRES = start();
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -55,7 +58,10 @@ class DatabaseFreezeTest {
 
     static EmbeddedPostgres start() {
         try {
-            return EmbeddedPostgres.builder().setDataDirectory(DATA).setCleanDataDirectory(true).start();
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(DATA)
+                    .setCleanDataDirectory(true)
+                    .start();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
@@ -90,28 +96,39 @@ class DatabaseFreezeTest {
             pg.thaw();
             thawedAt = System.nanoTime();
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> history.attempts().stream()
-                .anyMatch(a -> a.startNanos() > thawedAt && a.status() == 201));
-        long recoveredAt = history.attempts().stream().filter(a -> a.startNanos() > thawedAt && a.status() == 201)
-                .mapToLong(ClaimHistory.Attempt::endNanos).min().orElseThrow();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> history.attempts().stream().anyMatch(a -> a.startNanos() > thawedAt && a.status() == 201));
+        long recoveredAt = history.attempts().stream()
+                .filter(a -> a.startNanos() > thawedAt && a.status() == 201)
+                .mapToLong(ClaimHistory.Attempt::endNanos)
+                .min()
+                .orElseThrow();
         Thread.sleep(1_000);
         stop.set(true);
         stopped.run();
 
         List<ClaimHistory.Attempt> during = history.attempts().stream()
-                .filter(a -> a.startNanos() >= frozenAt + BOUND.toNanos() / 2 && a.endNanos() <= thawedAt).toList();
-        assertThat(during).as("requests answered while frozen").isNotEmpty()
+                .filter(a -> a.startNanos() >= frozenAt + BOUND.toNanos() / 2 && a.endNanos() <= thawedAt)
+                .toList();
+        assertThat(during)
+                .as("requests answered while frozen")
+                .isNotEmpty()
                 .allSatisfy(a -> assertThat(a.status()).as("%s", a).isEqualTo(503));
-        double worst = history.attempts().stream().filter(a -> a.endNanos() > frozenAt && a.startNanos() < thawedAt)
-                .mapToDouble(ClaimHistory.Attempt::seconds).max().orElseThrow();
+        double worst = history.attempts().stream()
+                .filter(a -> a.endNanos() > frozenAt && a.startNanos() < thawedAt)
+                .mapToDouble(ClaimHistory.Attempt::seconds)
+                .max()
+                .orElseThrow();
         assertThat(worst).as("slowest answer around the freeze, s").isLessThan(BOUND.toSeconds());
         history.check(jdbc, deal, inventory);
-        System.out.printf("[freeze-pg] answers while frozen: %d, slowest %.2f s; types %s; first 201 %.2f s after SIGCONT%n",
+        System.out.printf(
+                "[freeze-pg] answers while frozen: %d, slowest %.2f s; types %s; first 201 %.2f s after SIGCONT%n",
                 during.size(), worst, typeCounts(during), (recoveredAt - thawedAt) / 1e9);
     }
 
     static java.util.Map<String, Long> typeCounts(List<ClaimHistory.Attempt> attempts) {
-        return attempts.stream().collect(java.util.stream.Collectors.groupingBy(ClaimHistory.Attempt::type,
-                java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+        return attempts.stream()
+                .collect(java.util.stream.Collectors.groupingBy(
+                        ClaimHistory.Attempt::type, java.util.TreeMap::new, java.util.stream.Collectors.counting()));
     }
 }

@@ -37,7 +37,8 @@ public final class FrozenProcess implements AutoCloseable {
     public static long postmasterPid(Path dataDir) {
         try {
             return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid"), StandardCharsets.UTF_8)
-                    .get(0).trim());
+                    .get(0)
+                    .trim());
         } catch (IOException e) {
             throw new IllegalStateException("No postmaster.pid in " + dataDir, e);
         }

@@ -3,26 +3,25 @@ package com.hyperlocal.flashsale.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.hyperlocal.flashsale.TestApi;
+import com.hyperlocal.flashsale.TestIssuer;
+import com.hyperlocal.flashsale.dev.EmbeddedRedisServer;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import com.hyperlocal.flashsale.TestApi;
-import com.hyperlocal.flashsale.TestIssuer;
-import com.hyperlocal.flashsale.dev.EmbeddedRedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,7 +31,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * matches the database. And a holder asking again once Redis lost the claim index is told their
  * claim, not "sold out". Uses a Redis of its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "flashsale.claims.queue-wait=3s")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "flashsale.claims.queue-wait=3s")
 @ContextConfiguration(initializers = TestIssuer.Initializer.class)
 @DirtiesContext
 class RedisFreezeTest {
@@ -42,8 +43,10 @@ class RedisFreezeTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     StringRedisTemplate redis;
 
@@ -87,22 +90,32 @@ class RedisFreezeTest {
             frozen.thaw();
             thawedAt = System.nanoTime();
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> history.attempts().stream()
-                .anyMatch(a -> a.startNanos() > thawedAt && a.status() == 201));
-        long recoveredAt = history.attempts().stream().filter(a -> a.startNanos() > thawedAt && a.status() == 201)
-                .mapToLong(ClaimHistory.Attempt::endNanos).min().orElseThrow();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> history.attempts().stream().anyMatch(a -> a.startNanos() > thawedAt && a.status() == 201));
+        long recoveredAt = history.attempts().stream()
+                .filter(a -> a.startNanos() > thawedAt && a.status() == 201)
+                .mapToLong(ClaimHistory.Attempt::endNanos)
+                .min()
+                .orElseThrow();
         stop.set(true);
         stopped.run();
 
         List<ClaimHistory.Attempt> during = history.attempts().stream()
-                .filter(a -> a.startNanos() >= frozenAt + BOUND.toNanos() && a.endNanos() <= thawedAt).toList();
-        assertThat(during).as("requests answered while frozen").isNotEmpty()
+                .filter(a -> a.startNanos() >= frozenAt + BOUND.toNanos() && a.endNanos() <= thawedAt)
+                .toList();
+        assertThat(during)
+                .as("requests answered while frozen")
+                .isNotEmpty()
                 .allSatisfy(a -> assertThat(a.status()).as("%s", a).isEqualTo(503));
-        double worst = history.attempts().stream().filter(a -> a.endNanos() > frozenAt && a.startNanos() < thawedAt)
-                .mapToDouble(ClaimHistory.Attempt::seconds).max().orElseThrow();
+        double worst = history.attempts().stream()
+                .filter(a -> a.endNanos() > frozenAt && a.startNanos() < thawedAt)
+                .mapToDouble(ClaimHistory.Attempt::seconds)
+                .max()
+                .orElseThrow();
         assertThat(worst).as("slowest answer around the freeze, s").isLessThan(BOUND.toSeconds());
         history.check(jdbc, deal, inventory);
-        System.out.printf("[freeze-redis] answers while frozen: %d, slowest %.2f s; types %s; first 201 %.2f s after SIGCONT%n",
+        System.out.printf(
+                "[freeze-redis] answers while frozen: %d, slowest %.2f s; types %s; first 201 %.2f s after SIGCONT%n",
                 during.size(), worst, DatabaseFreezeTest.typeCounts(during), (recoveredAt - thawedAt) / 1e9);
     }
 
@@ -111,8 +124,9 @@ class RedisFreezeTest {
         TestApi api = new TestApi(port);
         UUID deal = api.createDeal("Two only, flushed", 48.85, 2.35, 2);
         ClaimHistory history = new ClaimHistory();
-        String ana = await().atMost(Duration.ofSeconds(20)).until(() -> history.claim(api, deal, "ana"),
-                a -> a.status() != 503).claimId();
+        String ana = await().atMost(Duration.ofSeconds(20))
+                .until(() -> history.claim(api, deal, "ana"), a -> a.status() != 503)
+                .claimId();
         assertThat(history.claim(api, deal, "bo").status()).isEqualTo(201);
         assertThat(history.claim(api, deal, "cy").type()).isEqualTo("sold-out");
 
@@ -132,7 +146,8 @@ class RedisFreezeTest {
     }
 
     private long redisPid() {
-        Properties info = redis.execute((RedisCallback<Properties>) c -> c.serverCommands().info("server"));
+        Properties info = redis.execute(
+                (RedisCallback<Properties>) c -> c.serverCommands().info("server"));
         return Long.parseLong(info.getProperty("process_id"));
     }
 }

@@ -2,14 +2,13 @@ package com.hyperlocal.flashsale.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hyperlocal.flashsale.FlashSaleApplication;
+import com.hyperlocal.flashsale.TestApi;
+import com.hyperlocal.flashsale.TestIssuer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import com.hyperlocal.flashsale.FlashSaleApplication;
-import com.hyperlocal.flashsale.TestApi;
-import com.hyperlocal.flashsale.TestIssuer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,14 +32,19 @@ class SharedRateLimitsTest {
     static void startTwoInstances() {
         for (int i = 0; i < 2; i++) {
             List<String> args = new ArrayList<>(TestIssuer.shared().properties());
-            args.addAll(List.of("server.port=0", "flashsale.rate-limits.shopper.capacity=3",
-                    "flashsale.rate-limits.shopper-deal.capacity=2", "flashsale.rate-limits.ip.capacity=5",
+            args.addAll(List.of(
+                    "server.port=0",
+                    "flashsale.rate-limits.shopper.capacity=3",
+                    "flashsale.rate-limits.shopper-deal.capacity=2",
+                    "flashsale.rate-limits.ip.capacity=5",
                     "flashsale.rate-limits.admin.capacity=4"));
             INSTANCES.add(new SpringApplicationBuilder(FlashSaleApplication.class)
-                    .properties(args.toArray(String[]::new)).run());
+                    .properties(args.toArray(String[]::new))
+                    .run());
         }
         // Until its Redis connection is up an instance counts locally; the test is about the shared count.
-        INSTANCES.forEach(instance -> Awaitility.await().atMost(Duration.ofSeconds(60))
+        INSTANCES.forEach(instance -> Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
                 .until(() -> instance.getBean(RedisBuckets.class).connected()));
         a = new TestApi(port(INSTANCES.get(0)));
         b = new TestApi(port(INSTANCES.get(1)));
@@ -61,9 +65,12 @@ class SharedRateLimitsTest {
     void limitsAreSharedByBothInstances() {
         // admin: 4 per minute per IP (1 here, creating the merchant, then 3 listings).
         UUID deal = a.createDeal("Limited", 12.97, 77.59, 100);
-        assertThat(b.getAs(TestApi.ADMIN_TOKEN, "/api/v1/admin/merchants").status()).isEqualTo(200);
-        assertThat(a.getAs(TestApi.ADMIN_TOKEN, "/api/v1/admin/merchants").status()).isEqualTo(200);
-        assertThat(b.getAs(TestApi.ADMIN_TOKEN, "/api/v1/admin/merchants").status()).isEqualTo(200);
+        assertThat(b.getAs(TestApi.ADMIN_TOKEN, "/api/v1/admin/merchants").status())
+                .isEqualTo(200);
+        assertThat(a.getAs(TestApi.ADMIN_TOKEN, "/api/v1/admin/merchants").status())
+                .isEqualTo(200);
+        assertThat(b.getAs(TestApi.ADMIN_TOKEN, "/api/v1/admin/merchants").status())
+                .isEqualTo(200);
         assertRateLimited(a.getAs(TestApi.ADMIN_TOKEN, "/api/v1/admin/merchants"), "admin", 4);
 
         // shopper per deal: 2 per minute, whatever the answers were.
@@ -90,7 +97,8 @@ class SharedRateLimitsTest {
         assertRateLimited(a.claimWith("not-a-token", deal), "ip", 5);
         // Ping and health are not counted; authenticated shoppers are not counted per IP.
         assertThat(a.get("/api/v1/ping").status()).isEqualTo(200);
-        assertThat(b.claimWith(TestIssuer.shared().token("rl-carol"), deal).status()).isEqualTo(201);
+        assertThat(b.claimWith(TestIssuer.shared().token("rl-carol"), deal).status())
+                .isEqualTo(201);
     }
 
     private static void assertRateLimited(TestApi.Answer answer, String limit, int capacity) {

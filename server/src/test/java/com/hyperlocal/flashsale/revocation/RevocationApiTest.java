@@ -2,15 +2,14 @@ package com.hyperlocal.flashsale.revocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hyperlocal.flashsale.IntegrationTest;
+import com.hyperlocal.flashsale.TestApi;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import com.hyperlocal.flashsale.IntegrationTest;
-import com.hyperlocal.flashsale.TestApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +23,7 @@ class RevocationApiTest {
 
     @LocalServerPort
     int port;
+
     TestApi api;
     String key;
 
@@ -42,8 +42,10 @@ class RevocationApiTest {
     }
 
     private JsonNode page(String since, int limit) {
-        TestApi.Answer answer = api.getAs(key, "/api/v1/merchant/revocations?limit=" + limit
-                + (since == null ? "" : "&since=" + URLEncoder.encode(since, StandardCharsets.UTF_8)));
+        TestApi.Answer answer = api.getAs(
+                key,
+                "/api/v1/merchant/revocations?limit=" + limit
+                        + (since == null ? "" : "&since=" + URLEncoder.encode(since, StandardCharsets.UTF_8)));
         assertThat(answer.status()).as(answer.raw().body()).isEqualTo(200);
         return answer.json();
     }
@@ -68,9 +70,10 @@ class RevocationApiTest {
     void aBodylessRevokeHasNoReason() {
         UUID claim = claim(api.createDeal("No reason", 19.07, 72.87, 5), "bina");
 
-        TestApi.Answer answer = api.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/merchant/claims/" + claim + "/revoke"))
-                .header("Authorization", "Bearer " + key).POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+        TestApi.Answer answer = api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://127.0.0.1:" + port + "/api/v1/merchant/claims/" + claim + "/revoke"))
+                .header("Authorization", "Bearer " + key)
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
 
         assertThat(answer.status()).as(answer.raw().body()).isEqualTo(200);
         assertThat(answer.json().get("reason").isNull()).isTrue();
@@ -81,19 +84,29 @@ class RevocationApiTest {
         UUID mine = claim(api.createDeal("Mine", 19.07, 72.87, 5), "chetan");
         String otherKey = api.newMerchant("Other shop").apiKey();
 
-        for (TestApi.Answer answer : List.of(revoke(otherKey, mine, "{}"), revoke(key, UUID.randomUUID(), "{}"),
+        for (TestApi.Answer answer : List.of(
+                revoke(otherKey, mine, "{}"),
+                revoke(key, UUID.randomUUID(), "{}"),
                 api.postAs(key, "/api/v1/merchant/claims/not-a-uuid/revoke", "{}"))) {
             assertThat(answer.status()).isEqualTo(404);
             assertThat(answer.contentType()).startsWith("application/problem+json");
             assertThat(answer.json().get("type").asString()).isEqualTo("urn:flashsale:problem:not-found");
         }
-        assertThat(api.getAs(otherKey, "/api/v1/merchant/revocations").json().get("revocations")).isEmpty();
-        assertThat(api.post("/api/v1/merchant/claims/" + mine + "/revoke", "{}").status()).isEqualTo(401);
+        assertThat(api.getAs(otherKey, "/api/v1/merchant/revocations").json().get("revocations"))
+                .isEmpty();
+        assertThat(api.post("/api/v1/merchant/claims/" + mine + "/revoke", "{}").status())
+                .isEqualTo(401);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/revocations?limit=0", "/revocations?limit=1001", "/revocations?limit=x",
-        "/revocations?since=bm90LWEtY3Vyc29y", "/revocations?since=%25%25"})
+    @ValueSource(
+            strings = {
+                "/revocations?limit=0",
+                "/revocations?limit=1001",
+                "/revocations?limit=x",
+                "/revocations?since=bm90LWEtY3Vyc29y",
+                "/revocations?since=%25%25"
+            })
     void badPagingIsAValidationProblem(String path) {
         TestApi.Answer answer = api.getAs(key, "/api/v1/merchant" + path);
 
@@ -102,7 +115,8 @@ class RevocationApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"reason\":\"%s\"}", "{\"reason\":\"nul \\u0000 inside\"}", "{\"reason\":{\"a\":1}}", "[1]"})
+    @ValueSource(
+            strings = {"{\"reason\":\"%s\"}", "{\"reason\":\"nul \\u0000 inside\"}", "{\"reason\":{\"a\":1}}", "[1]"})
     void aBadReasonIsAValidationProblem(String template) {
         UUID claim = claim(api.createDeal("Bad reasons", 19.07, 72.87, 5), "dev");
 
@@ -110,7 +124,8 @@ class RevocationApiTest {
 
         assertThat(answer.status()).as(answer.raw().body()).isEqualTo(400);
         assertThat(answer.json().get("type").asString()).isEqualTo("urn:flashsale:problem:validation");
-        assertThat(page(null, 1000).get("revocations").findValuesAsString("claimId")).doesNotContain(claim.toString());
+        assertThat(page(null, 1000).get("revocations").findValuesAsString("claimId"))
+                .doesNotContain(claim.toString());
     }
 
     @Test
@@ -120,8 +135,10 @@ class RevocationApiTest {
         UUID deal = fresh.createDeal("Paged", 19.07, 72.87, 10);
         List<String> revoked = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            UUID claim = UUID.fromString(fresh.claim(deal, "u" + i).json().get("id").asString());
-            assertThat(revoke(key, claim, "{\"reason\":\"r" + i + "\"}").status()).isEqualTo(200);
+            UUID claim =
+                    UUID.fromString(fresh.claim(deal, "u" + i).json().get("id").asString());
+            assertThat(revoke(key, claim, "{\"reason\":\"r" + i + "\"}").status())
+                    .isEqualTo(200);
             revoked.add(claim.toString());
         }
 
@@ -141,7 +158,8 @@ class RevocationApiTest {
         assertThat(paged).isEqualTo(revoked);
         assertThat(third.get("hasMore").asBoolean()).isFalse();
         assertThat(caughtUp.get("revocations")).isEmpty();
-        assertThat(caughtUp.get("cursor").asString()).isEqualTo(third.get("cursor").asString());
+        assertThat(caughtUp.get("cursor").asString())
+                .isEqualTo(third.get("cursor").asString());
         assertThat(all.get("revocations").get(4).get("reason").asString()).isEqualTo("r4");
     }
 
@@ -155,13 +173,27 @@ class RevocationApiTest {
         UUID open1 = UUID.fromString(fresh.claim(voided, "o1").json().get("id").asString());
         UUID open2 = UUID.fromString(fresh.claim(voided, "o2").json().get("id").asString());
         fresh.claim(kept, "k1");
-        TestApi.Answer upload = fresh.postAs(key, "/api/v1/redemptions", TestApi.JSON.writeValueAsString(Map.of(
-                "deviceId", "till-1", "items", List.of(Map.of("clientId", UUID.randomUUID().toString(),
-                        "token", redeemedToken, "scannedAt", "2026-11-24T10:00:00Z", "outcome", "REDEEMED")))));
+        TestApi.Answer upload = fresh.postAs(
+                key,
+                "/api/v1/redemptions",
+                TestApi.JSON.writeValueAsString(Map.of(
+                        "deviceId",
+                        "till-1",
+                        "items",
+                        List.of(Map.of(
+                                "clientId",
+                                UUID.randomUUID().toString(),
+                                "token",
+                                redeemedToken,
+                                "scannedAt",
+                                "2026-11-24T10:00:00Z",
+                                "outcome",
+                                "REDEEMED")))));
         assertThat(upload.json().get("results").get(0).get("status").asString()).isEqualTo("ACCEPTED");
 
         TestApi.Answer closeKept = fresh.postAs(key, "/api/v1/merchant/deals/" + kept + "/close", "");
-        TestApi.Answer closeVoided = fresh.postAs(key, "/api/v1/merchant/deals/" + voided + "/close?voidVouchers=true", "");
+        TestApi.Answer closeVoided =
+                fresh.postAs(key, "/api/v1/merchant/deals/" + voided + "/close?voidVouchers=true", "");
 
         assertThat(closeKept.status()).isEqualTo(200);
         assertThat(closeKept.json().has("voidedVouchers")).isFalse();

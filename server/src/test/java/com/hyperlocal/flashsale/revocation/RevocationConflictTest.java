@@ -2,12 +2,11 @@ package com.hyperlocal.flashsale.revocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hyperlocal.flashsale.IntegrationTest;
+import com.hyperlocal.flashsale.TestApi;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import com.hyperlocal.flashsale.IntegrationTest;
-import com.hyperlocal.flashsale.TestApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,6 +18,7 @@ class RevocationConflictTest {
 
     @LocalServerPort
     int port;
+
     TestApi api;
     String key;
 
@@ -29,15 +29,30 @@ class RevocationConflictTest {
     }
 
     private JsonNode upload(String token, UUID clientId) {
-        TestApi.Answer answer = api.postAs(key, "/api/v1/redemptions", TestApi.JSON.writeValueAsString(Map.of(
-                "deviceId", "till-7", "items", List.of(Map.of("clientId", clientId.toString(), "token", token,
-                        "scannedAt", "2026-11-24T10:00:00Z", "outcome", "REDEEMED")))));
+        TestApi.Answer answer = api.postAs(
+                key,
+                "/api/v1/redemptions",
+                TestApi.JSON.writeValueAsString(Map.of(
+                        "deviceId",
+                        "till-7",
+                        "items",
+                        List.of(Map.of(
+                                "clientId",
+                                clientId.toString(),
+                                "token",
+                                token,
+                                "scannedAt",
+                                "2026-11-24T10:00:00Z",
+                                "outcome",
+                                "REDEEMED")))));
         assertThat(answer.status()).as(answer.raw().body()).isEqualTo(200);
         return answer.json().get("results").get(0);
     }
 
     private JsonNode conflictFor(UUID clientId) {
-        JsonNode list = api.getAs(key, "/api/v1/merchant/redemptions?conflicts=true").json().get("redemptions");
+        JsonNode list = api.getAs(key, "/api/v1/merchant/redemptions?conflicts=true")
+                .json()
+                .get("redemptions");
         for (JsonNode r : list) {
             if (r.get("clientId").asString().equals(clientId.toString())) {
                 return r;
@@ -48,7 +63,8 @@ class RevocationConflictTest {
 
     @Test
     void aRevokedVoucherUploadedLaterAsRedeemedIsAConflictWithTheRevocation() {
-        JsonNode claim = api.claim(api.createDeal("Refunded", 19.07, 72.87, 5), "esha").json();
+        JsonNode claim =
+                api.claim(api.createDeal("Refunded", 19.07, 72.87, 5), "esha").json();
         String claimId = claim.get("id").asString();
         api.postAs(key, "/api/v1/merchant/claims/" + claimId + "/revoke", "{\"reason\":\"refund at the counter\"}");
         UUID clientId = UUID.randomUUID();
@@ -69,21 +85,27 @@ class RevocationConflictTest {
 
     @Test
     void aRevocationAfterAnAcceptedOfflineRedemptionShowsAsAConflict() {
-        JsonNode claim = api.claim(api.createDeal("Too late", 19.07, 72.87, 5), "farid").json();
+        JsonNode claim =
+                api.claim(api.createDeal("Too late", 19.07, 72.87, 5), "farid").json();
         UUID clientId = UUID.randomUUID();
-        assertThat(upload(claim.get("voucher").asString(), clientId).get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(upload(claim.get("voucher").asString(), clientId)
+                        .get("status")
+                        .asString())
+                .isEqualTo("ACCEPTED");
 
         api.postAs(key, "/api/v1/merchant/claims/" + claim.get("id").asString() + "/revoke", "{\"reason\":\"fraud\"}");
 
         JsonNode listed = conflictFor(clientId);
         assertThat(listed.get("status").asString()).isEqualTo("ACCEPTED");
         assertThat(listed.get("conflictReason").asString()).isEqualTo("voucher revoked (fraud) after it was redeemed");
-        assertThat(listed.get("revocation").get("claimId").asString()).isEqualTo(claim.get("id").asString());
+        assertThat(listed.get("revocation").get("claimId").asString())
+                .isEqualTo(claim.get("id").asString());
     }
 
     @Test
     void aSecondTillRedeemingARevokedAndRedeemedVoucherNamesBothCauses() {
-        JsonNode claim = api.claim(api.createDeal("Both", 19.07, 72.87, 5), "gita").json();
+        JsonNode claim =
+                api.claim(api.createDeal("Both", 19.07, 72.87, 5), "gita").json();
         String token = claim.get("voucher").asString();
         JsonNode first = upload(token, UUID.randomUUID());
         api.postAs(key, "/api/v1/merchant/claims/" + claim.get("id").asString() + "/revoke", "{}");
@@ -92,16 +114,33 @@ class RevocationConflictTest {
         JsonNode second = upload(token, clientId);
 
         assertThat(second.get("status").asString()).isEqualTo("CONFLICT");
-        assertThat(second.get("conflict").get("redemptionId").asString()).isEqualTo(first.get("redemptionId").asString());
-        assertThat(conflictFor(clientId).get("conflictReason").asString()).isEqualTo("voucher revoked; already redeemed");
+        assertThat(second.get("conflict").get("redemptionId").asString())
+                .isEqualTo(first.get("redemptionId").asString());
+        assertThat(conflictFor(clientId).get("conflictReason").asString())
+                .isEqualTo("voucher revoked; already redeemed");
     }
 
     @Test
     void refusedScansAreListedWithTheirTokenSoTheDealAndShopperCanBeShown() {
         UUID clientId = UUID.randomUUID();
-        api.postAs(key, "/api/v1/redemptions", TestApi.JSON.writeValueAsString(Map.of("deviceId", "till-7",
-                "items", List.of(Map.of("clientId", clientId.toString(), "token", "a.b.c",
-                        "scannedAt", "2026-11-24T10:00:00Z", "outcome", "REFUSED", "refusalReason", "EXPIRED")))));
+        api.postAs(
+                key,
+                "/api/v1/redemptions",
+                TestApi.JSON.writeValueAsString(Map.of(
+                        "deviceId",
+                        "till-7",
+                        "items",
+                        List.of(Map.of(
+                                "clientId",
+                                clientId.toString(),
+                                "token",
+                                "a.b.c",
+                                "scannedAt",
+                                "2026-11-24T10:00:00Z",
+                                "outcome",
+                                "REFUSED",
+                                "refusalReason",
+                                "EXPIRED")))));
 
         JsonNode all = api.getAs(key, "/api/v1/merchant/redemptions").json().get("redemptions");
 
@@ -109,7 +148,8 @@ class RevocationConflictTest {
             assertThat(r.get("clientId").asString()).isEqualTo(clientId.toString());
             assertThat(r.get("token").asString()).isEqualTo("a.b.c");
         });
-        assertThat(all).filteredOn(r -> !"LOGGED".equals(r.get("status").asString())).allSatisfy(r ->
-                assertThat(r.has("token")).isFalse());
+        assertThat(all)
+                .filteredOn(r -> !"LOGGED".equals(r.get("status").asString()))
+                .allSatisfy(r -> assertThat(r.has("token")).isFalse());
     }
 }

@@ -2,6 +2,11 @@ package com.hyperlocal.flashsale.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hyperlocal.flashsale.IntegrationTest;
+import com.hyperlocal.flashsale.TestApi;
+import com.hyperlocal.flashsale.TestIssuer;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.MACSigner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -9,12 +14,6 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-
-import com.hyperlocal.flashsale.IntegrationTest;
-import com.hyperlocal.flashsale.TestApi;
-import com.hyperlocal.flashsale.TestIssuer;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.crypto.MACSigner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,8 +29,10 @@ class ShopperTokenTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     TestApi api;
     final TestIssuer issuer = TestIssuer.shared();
 
@@ -44,7 +45,7 @@ class ShopperTokenTest {
     void rs256AndEs256TokensOfTheProviderClaimAsTheirSubject() {
         UUID deal = api.createDeal("Two algorithms", 12.97, 77.59, 5);
         TestApi.Answer rsa = api.claimWith(issuer.token("rita"), deal);
-        TestApi.Answer ec = api.claimWith(issuer.es256("eli", c -> { }), deal);
+        TestApi.Answer ec = api.claimWith(issuer.es256("eli", c -> {}), deal);
         assertThat(rsa.status()).as(rsa.raw().body()).isEqualTo(201);
         assertThat(ec.status()).as(ec.raw().body()).isEqualTo(201);
         assertThat(rsa.json().get("userId").asString()).isEqualTo("rita");
@@ -57,8 +58,12 @@ class ShopperTokenTest {
         UUID deal = api.createDeal("Bad tokens", 12.97, 77.59, 50);
         Instant now = Instant.now();
         Map<String, String> bad = new LinkedHashMap<>();
-        bad.put("expired", issuer.rs256("m", c -> c.issueTime(Date.from(now.minus(Duration.ofHours(2))))
-                .expirationTime(Date.from(now.minus(Duration.ofHours(1))))));
+        bad.put(
+                "expired",
+                issuer.rs256(
+                        "m",
+                        c -> c.issueTime(Date.from(now.minus(Duration.ofHours(2))))
+                                .expirationTime(Date.from(now.minus(Duration.ofHours(1))))));
         bad.put("not yet valid", issuer.rs256("m", c -> c.notBeforeTime(Date.from(now.plus(Duration.ofHours(1))))));
         bad.put("other issuer", issuer.rs256("m", c -> c.issuer("https://evil.example")));
         bad.put("other audience", issuer.rs256("m", c -> c.audience("someone-else")));
@@ -66,29 +71,45 @@ class ShopperTokenTest {
         bad.put("unknown key", issuer.signedByStranger("m"));
         bad.put("tampered payload", tamper(issuer.token("m")));
         bad.put("alg none", algNone());
-        bad.put("HMAC with the public key", issuer.sign(JWSAlgorithm.HS256, issuer.rsaKey().getKeyID(),
-                new MACSigner(issuer.rsaKey().toPublicKey().getEncoded()), "m", c -> { }));
+        bad.put(
+                "HMAC with the public key",
+                issuer.sign(
+                        JWSAlgorithm.HS256,
+                        issuer.rsaKey().getKeyID(),
+                        new MACSigner(issuer.rsaKey().toPublicKey().getEncoded()),
+                        "m",
+                        c -> {}));
         bad.put("malformed", "not.a.jwt");
         bad.put("garbage", "xyz");
         bad.put("sub too long", issuer.token("u".repeat(65)));
         bad.put("sub with a space", issuer.token("two words"));
         for (Map.Entry<String, String> token : bad.entrySet()) {
             TestApi.Answer answer = api.claimWith(token.getValue(), deal);
-            assertThat(answer.status()).as(token.getKey() + ": " + answer.raw().body()).isEqualTo(401);
+            assertThat(answer.status())
+                    .as(token.getKey() + ": " + answer.raw().body())
+                    .isEqualTo(401);
             assertThat(answer.contentType()).as(token.getKey()).startsWith("application/problem+json");
             assertThat(answer.json().get("type").asString()).isEqualTo("urn:flashsale:problem:unauthorized");
-            assertThat(answer.header("WWW-Authenticate")).as(token.getKey()).startsWith("Bearer error=\"invalid_token\"");
+            assertThat(answer.header("WWW-Authenticate"))
+                    .as(token.getKey())
+                    .startsWith("Bearer error=\"invalid_token\"");
         }
         TestApi.Answer missing = api.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/deals/" + deal + "/claims"))
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/deals/" + deal + "/claims"))
                 .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
         assertThat(missing.status()).isEqualTo(401);
         assertThat(missing.header("WWW-Authenticate")).startsWith("Bearer");
         assertThat(missing.json().get("type").asString()).isEqualTo("urn:flashsale:problem:unauthorized");
-        assertThat(jdbc.sql("SELECT count(*) FROM claims WHERE deal_id = :d").param("d", deal)
-                .query(Integer.class).single()).isZero();
-        assertThat(jdbc.sql("SELECT remaining_inventory FROM deals WHERE id = :d").param("d", deal)
-                .query(Integer.class).single()).isEqualTo(50);
+        assertThat(jdbc.sql("SELECT count(*) FROM claims WHERE deal_id = :d")
+                        .param("d", deal)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT remaining_inventory FROM deals WHERE id = :d")
+                        .param("d", deal)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(50);
     }
 
     @Test
@@ -99,7 +120,8 @@ class ShopperTokenTest {
         // ...and a shopper token opens no merchant or admin endpoint.
         String shopper = issuer.token("mallory");
         assertThat(api.getAs(shopper, "/api/v1/merchant/me").status()).isEqualTo(401);
-        assertThat(api.postAs(shopper, "/api/v1/redemptions", "{\"deviceId\":\"x\",\"items\":[]}").status())
+        assertThat(api.postAs(shopper, "/api/v1/redemptions", "{\"deviceId\":\"x\",\"items\":[]}")
+                        .status())
                 .isEqualTo(401);
         assertThat(api.getAs(shopper, "/api/v1/admin/merchants").status()).isEqualTo(401);
     }
@@ -109,7 +131,8 @@ class ShopperTokenTest {
         TestIssuer provider = TestIssuer.shared();
         UUID deal = api.createDeal("Rotation", 12.97, 77.59, 5);
         String beforeRotation = provider.token("old-key-user");
-        assertThat(api.claimWith(provider.token("before-rotation"), deal).status()).isEqualTo(201);
+        assertThat(api.claimWith(provider.token("before-rotation"), deal).status())
+                .isEqualTo(201);
         int fetches = provider.jwksFetches();
 
         provider.rotate();
@@ -133,6 +156,8 @@ class ShopperTokenTest {
         long exp = Instant.now().plusSeconds(3600).getEpochSecond();
         return b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes()) + "."
                 + b64.encodeToString(("{\"iss\":\"" + issuer.issuer() + "\",\"sub\":\"m\",\"aud\":\""
-                + TestIssuer.AUDIENCE + "\",\"exp\":" + exp + "}").getBytes()) + ".";
+                                + TestIssuer.AUDIENCE + "\",\"exp\":" + exp + "}")
+                        .getBytes())
+                + ".";
     }
 }

@@ -2,12 +2,11 @@ package com.hyperlocal.flashsale.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-import java.util.UUID;
-
 import com.hyperlocal.flashsale.IntegrationTest;
 import com.hyperlocal.flashsale.TestApi;
 import com.hyperlocal.flashsale.TestIssuer;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,8 +20,10 @@ class VoucherOwnershipTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     TestApi api;
 
     @BeforeEach
@@ -41,7 +42,8 @@ class VoucherOwnershipTest {
         assertThat(read.status()).isEqualTo(404);
         assertThat(read.json().get("type").asString()).isEqualTo("urn:flashsale:problem:not-found");
         assertThat(read.raw().body()).doesNotContain(alice.get("voucher").asString());
-        assertThat(api.getAsShopper("bob", "/api/v1/claims/" + id + "/qr").status()).isEqualTo(404);
+        assertThat(api.getAsShopper("bob", "/api/v1/claims/" + id + "/qr").status())
+                .isEqualTo(404);
         assertThat(api.get("/api/v1/claims/" + id).status()).isEqualTo(401);
 
         // Bob claiming the same deal gets a claim of his own; the 409 of a second try names only his.
@@ -49,19 +51,25 @@ class VoucherOwnershipTest {
         assertThat(bob.status()).isEqualTo(201);
         TestApi.Answer again = api.claim(deal, "bob");
         assertThat(again.status()).isEqualTo(409);
-        assertThat(again.json().get("claimId").asString()).isEqualTo(bob.json().get("id").asString())
+        assertThat(again.json().get("claimId").asString())
+                .isEqualTo(bob.json().get("id").asString())
                 .isNotEqualTo(id);
     }
 
     @Test
     void aBodyNamingAnotherUserCannotClaimForThem() {
         UUID deal = api.createDeal("Not for you", 12.97, 77.59, 5);
-        TestApi.Answer answer = api.postAs(TestIssuer.shared().token("bob"), "/api/v1/deals/" + deal + "/claims",
+        TestApi.Answer answer = api.postAs(
+                TestIssuer.shared().token("bob"),
+                "/api/v1/deals/" + deal + "/claims",
                 TestApi.JSON.writeValueAsString(Map.of("userId", "alice")));
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.json().get("errors").get(0).get("field").asString()).isEqualTo("userId");
-        assertThat(jdbc.sql("SELECT count(*) FROM claims WHERE deal_id = :d").param("d", deal)
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM claims WHERE deal_id = :d")
+                        .param("d", deal)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -82,7 +90,8 @@ class VoucherOwnershipTest {
         assertThat(page.get("hasMore").asBoolean()).isTrue();
         assertThat(page.get("claims").get(0).get("dealId").asString()).isEqualTo(deals[2].toString());
         assertThat(page.get("claims").get(1).get("dealId").asString()).isEqualTo(deals[1].toString());
-        JsonNode second = api.getAsShopper(me, "/api/v1/me/claims?size=2&page=1").json();
+        JsonNode second =
+                api.getAsShopper(me, "/api/v1/me/claims?size=2&page=1").json();
         assertThat(second.get("claims")).hasSize(1);
         assertThat(second.get("hasMore").asBoolean()).isFalse();
         assertThat(second.get("claims").get(0).get("dealId").asString()).isEqualTo(deals[0].toString());

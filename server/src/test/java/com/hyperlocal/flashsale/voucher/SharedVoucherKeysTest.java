@@ -2,6 +2,13 @@ package com.hyperlocal.flashsale.voucher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hyperlocal.flashsale.FlashSaleApplication;
+import com.hyperlocal.flashsale.MutableClock;
+import com.hyperlocal.flashsale.TestApi;
+import com.hyperlocal.flashsale.TestIssuer;
+import com.hyperlocal.flashsale.crypto.TrustedKeys;
+import com.hyperlocal.flashsale.crypto.VoucherVerifier;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -11,14 +18,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-
-import com.hyperlocal.flashsale.FlashSaleApplication;
-import com.hyperlocal.flashsale.TestIssuer;
-import com.hyperlocal.flashsale.MutableClock;
-import com.hyperlocal.flashsale.TestApi;
-import com.hyperlocal.flashsale.crypto.TrustedKeys;
-import com.hyperlocal.flashsale.crypto.VoucherVerifier;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,16 +53,24 @@ class SharedVoucherKeysTest {
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
-        postgres = EmbeddedPostgres.builder().setDataDirectory(Files.createTempDirectory("shared-keys-pg"))
-                .setCleanDataDirectory(true).start();
+        postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(Files.createTempDirectory("shared-keys-pg"))
+                .setCleanDataDirectory(true)
+                .start();
         byte[] kek = new byte[32];
         new SecureRandom().nextBytes(kek);
-        String[] args = {"--server.port=0", "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres", "--flashsale.vouchers.public-base-url=" + ORIGIN + "/",
-                "--flashsale.vouchers.key-encryption-key=" + Base64.getEncoder().encodeToString(kek),
-                "--spring.jmx.enabled=false"};
-        a = new SpringApplicationBuilder(FlashSaleApplication.class, SharedClock.class).run(TestIssuer.shared().arguments(args));
-        b = new SpringApplicationBuilder(FlashSaleApplication.class, SharedClock.class).run(TestIssuer.shared().arguments(args));
+        String[] args = {
+            "--server.port=0",
+            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+            "--spring.datasource.username=postgres",
+            "--flashsale.vouchers.public-base-url=" + ORIGIN + "/",
+            "--flashsale.vouchers.key-encryption-key=" + Base64.getEncoder().encodeToString(kek),
+            "--spring.jmx.enabled=false"
+        };
+        a = new SpringApplicationBuilder(FlashSaleApplication.class, SharedClock.class)
+                .run(TestIssuer.shared().arguments(args));
+        b = new SpringApplicationBuilder(FlashSaleApplication.class, SharedClock.class)
+                .run(TestIssuer.shared().arguments(args));
     }
 
     @AfterAll
@@ -84,14 +91,16 @@ class SharedVoucherKeysTest {
         VoucherKeyring ringB = b.getBean(VoucherKeyring.class);
         TestApi apiA = new TestApi(port(a));
         TestApi apiB = new TestApi(port(b));
-        assertThat(ringB.activeKid()).as("the second instance uses the first one's key").isEqualTo(ringA.activeKid());
+        assertThat(ringB.activeKid())
+                .as("the second instance uses the first one's key")
+                .isEqualTo(ringA.activeKid());
         assertThat(jwks(apiA).toJwksJson()).isEqualTo(jwks(apiB).toJwksJson());
         String oldKid = ringA.activeKid();
 
         String next = ringA.rotate();
-        ringB.refresh();   // what its scheduled refresh does within refresh-interval
+        ringB.refresh(); // what its scheduled refresh does within refresh-interval
         assertThat(ringB.nextKid()).contains(next);
-        TrustedKeys fetchedOnce = jwks(apiB);   // a till refreshing inside the window, from either instance
+        TrustedKeys fetchedOnce = jwks(apiB); // a till refreshing inside the window, from either instance
         assertThat(fetchedOnce.kids()).contains(oldKid, next);
         assertThat(ringA.activeKid()).isEqualTo(oldKid);
         assertThat(ringB.activeKid()).isEqualTo(oldKid);
@@ -101,14 +110,17 @@ class SharedVoucherKeysTest {
         assertThat(ringB.activeKid()).as("both switch at the same instant").isEqualTo(next);
 
         UUID deal = apiA.createDeal("Shared keys", 59.33, 18.06, 10);
-        UUID merchant = UUID.fromString(apiA.get("/api/v1/deals/" + deal).json().get("merchantId").asString());
+        UUID merchant = UUID.fromString(
+                apiA.get("/api/v1/deals/" + deal).json().get("merchantId").asString());
         VoucherVerifier till = VoucherVerifier.builder(fetchedOnce, "https://flashsale.example", merchant)
-                .clock(CLOCK).build();
+                .clock(CLOCK)
+                .build();
         for (TestApi api : List.of(apiA, apiB)) {
             TestApi.Answer claim = api.claim(deal, "user-" + UUID.randomUUID());
             assertThat(claim.status()).isEqualTo(201);
             String voucher = claim.json().get("voucher").asString();
-            assertThat(till.verify(voucher).isValid()).as("signed after the switch, verified with keys fetched before")
+            assertThat(till.verify(voucher).isValid())
+                    .as("signed after the switch, verified with keys fetched before")
                     .isTrue();
         }
         assertThat(jwks(apiA).toJwksJson()).isEqualTo(jwks(apiB).toJwksJson());
@@ -118,21 +130,32 @@ class SharedVoucherKeysTest {
     @Test
     void privateKeysAreSealedAtRest() {
         JdbcClient jdbc = a.getBean(JdbcClient.class);
-        List<byte[]> sealed = jdbc.sql("SELECT sealed_private_jwk FROM voucher_keys").query((rs, n) -> rs.getBytes(1))
+        List<byte[]> sealed = jdbc.sql("SELECT sealed_private_jwk FROM voucher_keys")
+                .query((rs, n) -> rs.getBytes(1))
                 .list();
-        assertThat(sealed).isNotEmpty().allSatisfy(bytes -> assertThat(new String(bytes, StandardCharsets.ISO_8859_1))
-                .doesNotContain("\"d\"").doesNotContain("\"kty\""));
+        assertThat(sealed)
+                .isNotEmpty()
+                .allSatisfy(bytes -> assertThat(new String(bytes, StandardCharsets.ISO_8859_1))
+                        .doesNotContain("\"d\"")
+                        .doesNotContain("\"kty\""));
         for (KeyEntry key : a.getBean(VoucherKeyring.class).entries()) {
             String d = TestApi.JSON.readTree(key.key().toJwkJson()).get("d").asString();
-            assertThat(jdbc.sql("SELECT count(*) FROM voucher_keys WHERE public_jwk LIKE :d OR encode(sealed_private_jwk,"
-                    + " 'escape') LIKE :d").param("d", "%" + d + "%").query(Integer.class).single()).isZero();
+            assertThat(jdbc.sql(
+                                    "SELECT count(*) FROM voucher_keys WHERE public_jwk LIKE :d OR encode(sealed_private_jwk,"
+                                            + " 'escape') LIKE :d")
+                            .param("d", "%" + d + "%")
+                            .query(Integer.class)
+                            .single())
+                    .isZero();
         }
     }
 
     @Test
     void theVoucherConfigurationNamesTheConfiguredOriginWhateverTheHostHeader() throws Exception {
         String answer = rawGet(port(a), "/.well-known/voucher-configuration", "evil.example:666");
-        assertThat(answer).startsWith("HTTP/1.1 200").contains("\"jwks_uri\":\"" + ORIGIN + "/.well-known/jwks.json\"")
+        assertThat(answer)
+                .startsWith("HTTP/1.1 200")
+                .contains("\"jwks_uri\":\"" + ORIGIN + "/.well-known/jwks.json\"")
                 .doesNotContain("evil.example");
     }
 

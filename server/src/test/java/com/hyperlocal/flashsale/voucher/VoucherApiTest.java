@@ -1,12 +1,6 @@
 package com.hyperlocal.flashsale.voucher;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Instant;
-import java.util.UUID;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hyperlocal.flashsale.IntegrationTest;
 import com.hyperlocal.flashsale.TestApi;
@@ -16,13 +10,18 @@ import com.hyperlocal.flashsale.crypto.TrustedKeys;
 import com.hyperlocal.flashsale.crypto.VerificationResult;
 import com.hyperlocal.flashsale.crypto.VoucherClaims;
 import com.hyperlocal.flashsale.crypto.VoucherVerifier;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Claim → voucher → JWKS → offline verification, end to end over HTTP on real PostgreSQL/Redis. */
 @IntegrationTest
@@ -57,9 +56,11 @@ class VoucherApiTest {
         assertThat(Instant.parse(claim.get("voucherExpiresAt").asString())).isEqualTo(expectedExp);
         assertThat(expectedExp).isBetween(validUntil, validUntil.plusSeconds(1));
 
-        TrustedKeys keys = TrustedKeys.fromJwksJson(api.get("/.well-known/jwks.json").raw().body());
+        TrustedKeys keys =
+                TrustedKeys.fromJwksJson(api.get("/.well-known/jwks.json").raw().body());
         assertThat(properties.issuer()).isEqualTo("https://flashsale.example");
-        VerificationResult result = VoucherVerifier.builder(keys, properties.issuer(), merchantId).build()
+        VerificationResult result = VoucherVerifier.builder(keys, properties.issuer(), merchantId)
+                .build()
                 .verify(token);
 
         assertThat(result).isInstanceOf(VerificationResult.Valid.class);
@@ -70,8 +71,9 @@ class VoucherApiTest {
         assertThat(claims.dealId()).isEqualTo(dealId);
         assertThat(claims.merchantId()).isEqualTo(merchantId);
         assertThat(claims.expiresAt()).isEqualTo(expectedExp);
-        assertThat(claims.issuedAt()).isEqualTo(Instant.parse(claim.get("claimedAt").asString())
-                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        assertThat(claims.issuedAt())
+                .isEqualTo(Instant.parse(claim.get("claimedAt").asString())
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 
     @Test
@@ -80,9 +82,12 @@ class VoucherApiTest {
         JsonNode claim = api.claim(dealId, "user-again").json();
         String id = claim.get("id").asString();
 
-        JsonNode fetched = api.getAsShopper("user-again", "/api/v1/claims/" + id).json();
-        assertThat(fetched.get("voucher").asString()).isEqualTo(claim.get("voucher").asString());
-        assertThat(fetched.get("voucherExpiresAt").asString()).isEqualTo(claim.get("voucherExpiresAt").asString());
+        JsonNode fetched =
+                api.getAsShopper("user-again", "/api/v1/claims/" + id).json();
+        assertThat(fetched.get("voucher").asString())
+                .isEqualTo(claim.get("voucher").asString());
+        assertThat(fetched.get("voucherExpiresAt").asString())
+                .isEqualTo(claim.get("voucherExpiresAt").asString());
 
         TestApi.Answer again = api.claim(dealId, "user-again");
         assertThat(again.status()).isEqualTo(409);
@@ -91,7 +96,10 @@ class VoucherApiTest {
         assertThat(again.json().get("claimId").asString()).isEqualTo(id);
         assertThat(again.json().get("qr").asString()).isEqualTo("/api/v1/claims/" + id + "/qr");
         // ...and the claim it points at still carries the one voucher issued first.
-        assertThat(api.getAsShopper("user-again", "/api/v1/claims/" + id).json().get("voucher").asString())
+        assertThat(api.getAsShopper("user-again", "/api/v1/claims/" + id)
+                        .json()
+                        .get("voucher")
+                        .asString())
                 .isEqualTo(claim.get("voucher").asString());
     }
 
@@ -135,8 +143,10 @@ class VoucherApiTest {
         }
         assertThat(jwks.raw().body()).doesNotContain("\"d\"");
 
-        TestApi.Answer plainJson = api.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/.well-known/jwks.json")).header("Accept", "application/json").GET());
+        TestApi.Answer plainJson =
+                api.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/.well-known/jwks.json"))
+                        .header("Accept", "application/json")
+                        .GET());
         assertThat(plainJson.status()).isEqualTo(200);
         assertThat(plainJson.contentType()).startsWith("application/json");
     }
@@ -144,13 +154,19 @@ class VoucherApiTest {
     @Test
     void voucherIsRejectedForAnotherIssuerOrAnotherMerchant() throws Exception {
         UUID dealId = api.createDeal("Bagel deal", 48.85, 2.35, 5);
-        UUID merchantId = UUID.fromString(api.get("/api/v1/deals/" + dealId).json().get("merchantId").asString());
+        UUID merchantId = UUID.fromString(
+                api.get("/api/v1/deals/" + dealId).json().get("merchantId").asString());
         String token = api.claim(dealId, "user-wrong").json().get("voucher").asString();
-        TrustedKeys keys = TrustedKeys.fromJwksJson(api.get("/.well-known/jwks.json").raw().body());
+        TrustedKeys keys =
+                TrustedKeys.fromJwksJson(api.get("/.well-known/jwks.json").raw().body());
 
-        assertThat(VoucherVerifier.builder(keys, "https://evil.example", merchantId).build().verify(token))
+        assertThat(VoucherVerifier.builder(keys, "https://evil.example", merchantId)
+                        .build()
+                        .verify(token))
                 .isEqualTo(invalid(VerificationResult.Reason.WRONG_ISSUER));
-        assertThat(VoucherVerifier.builder(keys, properties.issuer(), UUID.randomUUID()).build().verify(token))
+        assertThat(VoucherVerifier.builder(keys, properties.issuer(), UUID.randomUUID())
+                        .build()
+                        .verify(token))
                 .isEqualTo(invalid(VerificationResult.Reason.WRONG_MERCHANT));
     }
 
@@ -159,9 +175,14 @@ class VoucherApiTest {
     }
 
     private HttpResponse<byte[]> getBytes(String path, String shopper) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .header("Authorization", "Bearer " + TestIssuer.shared().token(shopper)).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .header(
+                                        "Authorization",
+                                        "Bearer " + TestIssuer.shared().token(shopper))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
     }
 }

@@ -1,25 +1,24 @@
 package com.hyperlocal.flashsale.voucher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.hyperlocal.flashsale.IntegrationTest;
+import com.hyperlocal.flashsale.TestApi;
+import com.hyperlocal.flashsale.crypto.VoucherSigningKey;
+import com.nimbusds.jose.jwk.ECKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
-
-import com.hyperlocal.flashsale.IntegrationTest;
-import com.hyperlocal.flashsale.TestApi;
-import com.hyperlocal.flashsale.crypto.VoucherSigningKey;
-import com.nimbusds.jose.jwk.ECKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Where keys live, who may read them, and that private material never leaks into text. */
 @IntegrationTest
@@ -43,7 +42,8 @@ class VoucherKeyFilesTest {
         String kid = keyring.rotate(); // a key written during this test, so its log lines are captured
         Path dir = properties.keyDir();
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+                .isEqualTo("rwx------");
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.toList();
@@ -52,13 +52,20 @@ class VoucherKeyFilesTest {
         for (KeyEntry entry : keyring.entries()) {
             Path file = dir.resolve(entry.kid() + ".jwk.json");
             assertThat(file).exists();
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
         }
 
-        String d = TestApi.JSON.readTree(Files.readString(dir.resolve(kid + ".jwk.json"))).get("d").asString();
+        String d = TestApi.JSON
+                .readTree(Files.readString(dir.resolve(kid + ".jwk.json")))
+                .get("d")
+                .asString();
         assertThat(d).isNotBlank();
-        for (String text : List.of(keyring.toString(), keyring.entries().toString(),
-                new VoucherIssuer(keyring, properties).session().toString(), output.getAll())) {
+        for (String text : List.of(
+                keyring.toString(),
+                keyring.entries().toString(),
+                new VoucherIssuer(keyring, properties).session().toString(),
+                output.getAll())) {
             assertThat(text).doesNotContain(d).doesNotContain("\"d\"");
         }
         assertThat(output.getAll()).contains(kid);
@@ -71,15 +78,16 @@ class VoucherKeyFilesTest {
         Path file = tmp.resolve("voucher-keys.jwks.json");
         Files.writeString(file, "{\"keys\":[" + first.toJwkJson() + "," + second.toJwkJson() + "]}");
 
-        VoucherKeyring fromFile = new VoucherKeyring(
-                VoucherProperties.keysFile("https://flashsale.example", file), store, clock);
+        VoucherKeyring fromFile =
+                new VoucherKeyring(VoucherProperties.keysFile("https://flashsale.example", file), store, clock);
 
         assertThat(fromFile.activeKid()).isEqualTo(first.kid());
         assertThat(fromFile.entries()).extracting(KeyEntry::kid).containsExactly(first.kid(), second.kid());
         assertThat(fromFile.entries().get(1).retiredAt()).isNotNull();
         assertThat(fromFile.publishedKeys()).extracting(ECKey::getKeyID).containsExactly(first.kid(), second.kid());
         assertThat(fromFile.publishedKeys()).noneMatch(ECKey::isPrivate);
-        assertThatThrownBy(fromFile::rotate).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(fromFile::rotate)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("top");
     }
 
@@ -93,8 +101,7 @@ class VoucherKeyFilesTest {
         Files.writeString(publicOnly, "{\"keys\":[" + key.publicJwkJson() + "]}");
 
         for (Path file : List.of(truncated, publicOnly)) {
-            assertThatThrownBy(() -> new VoucherKeyring(
-                    VoucherProperties.keysFile(null, file), store, clock))
+            assertThatThrownBy(() -> new VoucherKeyring(VoucherProperties.keysFile(null, file), store, clock))
                     .isInstanceOf(IllegalStateException.class)
                     .hasNoCause()
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain(d));

@@ -1,21 +1,20 @@
 package com.hyperlocal.flashsale.voucher;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.UUID;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hyperlocal.flashsale.IntegrationTest;
 import com.hyperlocal.flashsale.MutableClock;
 import com.hyperlocal.flashsale.TestApi;
 import com.hyperlocal.flashsale.crypto.TrustedKeys;
 import com.hyperlocal.flashsale.crypto.VoucherVerifier;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Key rotation as the JWKS shows it: a new key is published before it signs, and old vouchers keep
@@ -45,7 +44,8 @@ class VoucherRotationTest {
     void oldKeyStaysPublishedUntilItsVouchersExpireThenDropsOut() throws Exception {
         TestApi api = new TestApi(port);
         UUID dealId = api.createDeal("Rotating bakery", 48.85, 2.35, 5);
-        UUID merchantId = UUID.fromString(api.get("/api/v1/deals/" + dealId).json().get("merchantId").asString());
+        UUID merchantId = UUID.fromString(
+                api.get("/api/v1/deals/" + dealId).json().get("merchantId").asString());
         String oldKid = keyring.activeKid();
         String before = api.claim(dealId, "user-before").json().get("voucher").asString();
         assertThat(kidOf(before)).isEqualTo(oldKid);
@@ -63,9 +63,15 @@ class VoucherRotationTest {
         assertThat(kidOf(after)).isEqualTo(newKid);
         TrustedKeys published = jwks(api);
         assertThat(published.kids()).contains(oldKid, newKid);
-        VoucherVerifier verifier = VoucherVerifier.builder(published, properties.issuer(), merchantId).clock(clock).build();
-        assertThat(verifier.verify(before).isValid()).as("voucher signed before the rotation").isTrue();
-        assertThat(verifier.verify(after).isValid()).as("voucher signed after the rotation").isTrue();
+        VoucherVerifier verifier = VoucherVerifier.builder(published, properties.issuer(), merchantId)
+                .clock(clock)
+                .build();
+        assertThat(verifier.verify(before).isValid())
+                .as("voucher signed before the rotation")
+                .isTrue();
+        assertThat(verifier.verify(after).isValid())
+                .as("voucher signed after the rotation")
+                .isTrue();
         // The same voucher is still served for the old claim.
         assertThat(api.claim(dealId, "user-before").json().get("claimId")).isNotNull();
 
@@ -92,8 +98,8 @@ class VoucherRotationTest {
     }
 
     private static String kidOf(String token) {
-        String header = new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
-                StandardCharsets.UTF_8);
+        String header = new String(
+                Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))), StandardCharsets.UTF_8);
         return TestApi.JSON.readTree(header).get("kid").asString();
     }
 }

@@ -1,5 +1,7 @@
 package com.hyperlocal.flashsale.voucher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.hyperlocal.flashsale.IntegrationTest;
 import com.hyperlocal.flashsale.crypto.TrustedKeys;
 import com.hyperlocal.flashsale.crypto.VerificationResult;
@@ -8,8 +10,6 @@ import com.hyperlocal.flashsale.crypto.vectors.VoucherTestVectors;
 import com.nimbusds.jose.jwk.ECKey;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The common-crypto contract vectors, run from the server's test classpath. */
 @IntegrationTest
@@ -26,8 +26,12 @@ class VoucherVectorsWiringTest {
             if (vector.expectValid()) {
                 assertThat(result.isValid()).as(vector.toString()).isTrue();
             } else {
-                assertThat(result).as(vector.toString()).isInstanceOfSatisfying(VerificationResult.Invalid.class,
-                        invalid -> assertThat(invalid.reason()).isEqualTo(vector.expectedReason().orElseThrow()));
+                assertThat(result)
+                        .as(vector.toString())
+                        .isInstanceOfSatisfying(
+                                VerificationResult.Invalid.class,
+                                invalid -> assertThat(invalid.reason())
+                                        .isEqualTo(vector.expectedReason().orElseThrow()));
             }
         });
     }
@@ -37,8 +41,13 @@ class VoucherVectorsWiringTest {
         VoucherTestVectors.Settings s = VoucherTestVectors.settings();
         VoucherVerifier serverKeys = VoucherVerifier.builder(
                         TrustedKeys.of(keyring.publishedKeys().toArray(ECKey[]::new)), s.issuer(), s.merchantId())
-                .clock(s.clock()).clockSkew(s.clockSkew()).build();
-        assertThat(VoucherTestVectors.all()).allSatisfy(vector ->
-                assertThat(serverKeys.verify(vector.token()).isValid()).as(vector.toString()).isFalse());
+                .clock(s.clock())
+                .clockSkew(s.clockSkew())
+                .build();
+        assertThat(VoucherTestVectors.all())
+                .allSatisfy(
+                        vector -> assertThat(serverKeys.verify(vector.token()).isValid())
+                                .as(vector.toString())
+                                .isFalse());
     }
 }

@@ -2,6 +2,12 @@ package com.hyperlocal.flashsale.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hyperlocal.flashsale.DealRows;
+import com.hyperlocal.flashsale.DealRows.Row;
+import com.hyperlocal.flashsale.IntegrationTest;
+import com.hyperlocal.flashsale.TestApi;
+import com.hyperlocal.flashsale.TestApi.Answer;
+import com.hyperlocal.flashsale.TestIssuer;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -10,13 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import com.hyperlocal.flashsale.DealRows;
-import com.hyperlocal.flashsale.DealRows.Row;
-import com.hyperlocal.flashsale.IntegrationTest;
-import com.hyperlocal.flashsale.TestIssuer;
-import com.hyperlocal.flashsale.TestApi;
-import com.hyperlocal.flashsale.TestApi.Answer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +35,7 @@ class ApiErrorsTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -51,8 +51,9 @@ class ApiErrorsTest {
     @Test
     void jsonAnswersAreSentWithTheirLengthNotChunked() {
         TestApi.Answer problem = postDeal("not json at all");
-        assertThat(problem.header("Content-Length")).isEqualTo(String.valueOf(problem.raw().body().getBytes(
-                java.nio.charset.StandardCharsets.UTF_8).length));
+        assertThat(problem.header("Content-Length"))
+                .isEqualTo(
+                        String.valueOf(problem.raw().body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
         assertThat(problem.header("Transfer-Encoding")).isNull();
         TestApi api = new TestApi(port);
         TestApi.Answer created = api.claim(api.createDeal("Length", 5, 6, 3), "len");
@@ -94,8 +95,7 @@ class ApiErrorsTest {
             assertFieldProblem(postDeal(with("longitude", notFinite)), "longitude");
         }
         // 1e400 overflows a double to Infinity.
-        assertFieldProblem(postDeal(json(valid()).replace("\"latitude\":12.5", "\"latitude\":1e400")),
-                "latitude");
+        assertFieldProblem(postDeal(json(valid()).replace("\"latitude\":12.5", "\"latitude\":1e400")), "latitude");
     }
 
     @Test
@@ -110,8 +110,8 @@ class ApiErrorsTest {
     @Test
     void theValidityWindowMustBeSensible() {
         Instant now = Instant.now();
-        assertFieldProblem(postDeal(with("validUntil", now.minus(Duration.ofMinutes(1)).toString())),
-                "validUntil");
+        assertFieldProblem(
+                postDeal(with("validUntil", now.minus(Duration.ofMinutes(1)).toString())), "validUntil");
         Map<String, Object> backwards = valid();
         backwards.put("validFrom", now.plus(Duration.ofDays(2)).toString());
         backwards.put("validUntil", now.plus(Duration.ofDays(1)).toString());
@@ -142,8 +142,10 @@ class ApiErrorsTest {
         Answer created = postDeal(valid());
         assertThat(created.status()).isEqualTo(201);
         String location = created.header("Location");
-        assertThat(location).endsWith("/api/v1/deals/" + created.json().get("id").asString());
-        Answer fetched = api.get(URI.create("http://127.0.0.1:" + port).resolve(location).getPath());
+        assertThat(location)
+                .endsWith("/api/v1/deals/" + created.json().get("id").asString());
+        Answer fetched =
+                api.get(URI.create("http://127.0.0.1:" + port).resolve(location).getPath());
         assertThat(fetched.status()).isEqualTo(200);
         assertThat(fetched.json()).isEqualTo(created.json());
         assertThat(fetched.json().get("status").asString()).isEqualTo("ACTIVE");
@@ -177,8 +179,10 @@ class ApiErrorsTest {
             for (String field : List.of("lat", "lng", "radiusKm")) {
                 Map<String, String> params = new HashMap<>(Map.of("lat", "52", "lng", "13.4", "radiusKm", "5"));
                 params.put(field, notFinite);
-                JsonNode body = assertFieldProblem(api.get("/api/v1/deals/nearby?lat=" + params.get("lat") + "&lng="
-                        + params.get("lng") + "&radiusKm=" + params.get("radiusKm")), field);
+                JsonNode body = assertFieldProblem(
+                        api.get("/api/v1/deals/nearby?lat=" + params.get("lat") + "&lng=" + params.get("lng")
+                                + "&radiusKm=" + params.get("radiusKm")),
+                        field);
                 assertThat(body.get("errors")).as(body.toString()).hasSize(1);
                 assertThat(body.get("errors").get(0).get("message").asString()).isEqualTo("must be a finite number");
             }
@@ -197,7 +201,9 @@ class ApiErrorsTest {
         assertThat(both.get("errors")).as(both.toString()).hasSize(2);
         assertThat(both.get("errors").get(1).get("field").asString()).isEqualTo("lng");
 
-        assertThat(api.get("/api/v1/deals/nearby?lat=90&lng=-180&radiusKm=100&limit=100").status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/deals/nearby?lat=90&lng=-180&radiusKm=100&limit=100")
+                        .status())
+                .isEqualTo(200);
     }
 
     // --- claims -------------------------------------------------------------------------------
@@ -210,9 +216,13 @@ class ApiErrorsTest {
         assertFieldProblem(api.postAs(alice, path, json(Map.of("userId", "bob"))), "userId");
         assertFieldProblem(api.postAs(alice, path, json(Map.of("userId", "u".repeat(65)))), "userId");
         assertProblem(api.postAs(alice, path, "{\"userId\": "), 400, "validation");
-        assertThat(jdbc.sql("SELECT count(*) FROM claims WHERE deal_id = :d").param("d", deal)
-                .query(Integer.class).single()).isZero();
-        assertThat(api.postAs(alice, path, json(Map.of("userId", "alice"))).status()).isEqualTo(201);
+        assertThat(jdbc.sql("SELECT count(*) FROM claims WHERE deal_id = :d")
+                        .param("d", deal)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(api.postAs(alice, path, json(Map.of("userId", "alice"))).status())
+                .isEqualTo(201);
         assertThat(api.claim(deal, "u".repeat(64)).status()).isEqualTo(201);
         assertThat(api.claim(deal, "alice.b_c:d@e+f-1|x").status()).isEqualTo(201);
     }
@@ -220,14 +230,15 @@ class ApiErrorsTest {
     @Test
     void claimingAnUnknownOrMalformedDealIsNotFound() {
         assertProblem(api.claim(UUID.randomUUID(), "alice"), 404, "not-found");
-        assertProblem(api.postAs(TestIssuer.shared().token("alice"), DEALS + "/not-a-uuid/claims", "{}"), 404,
-                "not-found");
+        assertProblem(
+                api.postAs(TestIssuer.shared().token("alice"), DEALS + "/not-a-uuid/claims", "{}"), 404, "not-found");
     }
 
     @Test
     void claimingAnExpiredOrFutureDealIsDealNotActive() {
         Instant now = Instant.now();
-        Row expired = Row.active("expired", 3, 4).withWindow(now.minus(Duration.ofDays(2)), now.minus(Duration.ofHours(1)));
+        Row expired =
+                Row.active("expired", 3, 4).withWindow(now.minus(Duration.ofDays(2)), now.minus(Duration.ofHours(1)));
         Row future = Row.active("future", 3, 4).withWindow(now.plus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)));
         DealRows.insert(jdbc, expired, future);
 
@@ -264,8 +275,11 @@ class ApiErrorsTest {
         assertThat(Instant.parse(again.get("claimedAt").asString()))
                 .isEqualTo(Instant.parse(first.json().get("claimedAt").asString()));
         assertThat(claimsOf(deal)).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT remaining_inventory FROM deals WHERE id = :id").param("id", deal)
-                .query(Integer.class).single()).isEqualTo(4);
+        assertThat(jdbc.sql("SELECT remaining_inventory FROM deals WHERE id = :id")
+                        .param("id", deal)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(4);
     }
 
     @Test
@@ -274,11 +288,14 @@ class ApiErrorsTest {
         Answer created = api.claim(deal, "erin");
         assertThat(created.status()).isEqualTo(201);
         JsonNode claim = created.json();
-        assertThat(created.header("Location")).endsWith("/api/v1/claims/" + claim.get("id").asString());
+        assertThat(created.header("Location"))
+                .endsWith("/api/v1/claims/" + claim.get("id").asString());
 
-        Answer fetched = api.getAsShopper("erin", "/api/v1/claims/" + claim.get("id").asString());
+        Answer fetched =
+                api.getAsShopper("erin", "/api/v1/claims/" + claim.get("id").asString());
         assertThat(fetched.status()).isEqualTo(200);
-        assertThat(fetched.json().get("claimedAt").asString()).isEqualTo(claim.get("claimedAt").asString());
+        assertThat(fetched.json().get("claimedAt").asString())
+                .isEqualTo(claim.get("claimedAt").asString());
         assertThat(fetched.json()).isEqualTo(claim);
         assertThat(fetched.json().get("dealId").asString()).isEqualTo(deal.toString());
     }
@@ -289,28 +306,41 @@ class ApiErrorsTest {
     void aWrongMethodIsMethodNotAllowed() {
         UUID deal = api.createDeal("method", 3, 4, 5);
         assertProblem(api.send(request(DEALS + "/" + deal).DELETE()), 405, "method-not-allowed");
-        assertProblem(api.send(request("/api/v1/deals/nearby?lat=1&lng=1&radiusKm=1").DELETE()), 405,
+        assertProblem(
+                api.send(request("/api/v1/deals/nearby?lat=1&lng=1&radiusKm=1").DELETE()), 405, "method-not-allowed");
+        assertProblem(
+                api.send(request(DEALS)
+                        .PUT(HttpRequest.BodyPublishers.ofString("{}"))
+                        .header("Authorization", "Bearer " + api.merchant().apiKey())
+                        .header("Content-Type", "application/json")),
+                405,
                 "method-not-allowed");
-        assertProblem(api.send(request(DEALS).PUT(HttpRequest.BodyPublishers.ofString("{}"))
-                .header("Authorization", "Bearer " + api.merchant().apiKey())
-                .header("Content-Type", "application/json")), 405, "method-not-allowed");
     }
 
     @Test
     void aWrongContentTypeIsUnsupportedMediaType() {
-        assertProblem(api.send(request(DEALS).header("Content-Type", "text/plain")
-                .header("Authorization", "Bearer " + api.merchant().apiKey())
-                .POST(HttpRequest.BodyPublishers.ofString(json(valid())))), 415, "unsupported-media-type");
+        assertProblem(
+                api.send(request(DEALS)
+                        .header("Content-Type", "text/plain")
+                        .header("Authorization", "Bearer " + api.merchant().apiKey())
+                        .POST(HttpRequest.BodyPublishers.ofString(json(valid())))),
+                415,
+                "unsupported-media-type");
         UUID deal = api.createDeal("media type", 3, 4, 5);
-        assertProblem(api.send(request(DEALS + "/" + deal + "/claims").header("Content-Type", "application/xml")
-                .header("Authorization", "Bearer " + TestIssuer.shared().token("xml-shopper"))
-                .POST(HttpRequest.BodyPublishers.ofString("<userId>x</userId>"))), 415, "unsupported-media-type");
+        assertProblem(
+                api.send(request(DEALS + "/" + deal + "/claims")
+                        .header("Content-Type", "application/xml")
+                        .header("Authorization", "Bearer " + TestIssuer.shared().token("xml-shopper"))
+                        .POST(HttpRequest.BodyPublishers.ofString("<userId>x</userId>"))),
+                415,
+                "unsupported-media-type");
     }
 
     @Test
     void anUnacceptableAcceptHeaderIsNotAcceptable() {
         UUID deal = api.createDeal("accept", 3, 4, 5);
-        Answer answer = api.send(request(DEALS + "/" + deal).header("Accept", "text/csv").GET());
+        Answer answer = api.send(
+                request(DEALS + "/" + deal).header("Accept", "text/csv").GET());
         assertThat(answer.status()).isEqualTo(406);
         assertThat(answer.raw().body()).doesNotContain("Exception", "java.", "org.");
     }
@@ -322,7 +352,9 @@ class ApiErrorsTest {
     }
 
     private int claimsOf(UUID deal) {
-        return jdbc.sql("SELECT count(*) FROM claims WHERE deal_id = :id").param("id", deal).query(Integer.class)
+        return jdbc.sql("SELECT count(*) FROM claims WHERE deal_id = :id")
+                .param("id", deal)
+                .query(Integer.class)
                 .single();
     }
 
@@ -370,7 +402,9 @@ class ApiErrorsTest {
 
     static JsonNode assertProblem(Answer answer, int status, String slug) {
         String raw = answer.raw().body();
-        assertThat(answer.status()).as(answer.raw().request().uri() + " -> " + raw).isEqualTo(status);
+        assertThat(answer.status())
+                .as(answer.raw().request().uri() + " -> " + raw)
+                .isEqualTo(status);
         assertThat(answer.contentType()).as(raw).startsWith("application/problem+json");
         assertThat(raw).doesNotContain("Exception", "java.", "SELECT", "org.", "at com.", "hibernate", "jdbc");
         JsonNode body = answer.json();
@@ -378,7 +412,8 @@ class ApiErrorsTest {
         assertThat(body.get("status").asInt()).isEqualTo(status);
         assertThat(body.get("title").asString()).isNotBlank();
         assertThat(body.get("detail").asString()).isNotBlank();
-        assertThat(body.get("instance").asString()).isEqualTo(answer.raw().request().uri().getPath());
+        assertThat(body.get("instance").asString())
+                .isEqualTo(answer.raw().request().uri().getPath());
         return body;
     }
 }

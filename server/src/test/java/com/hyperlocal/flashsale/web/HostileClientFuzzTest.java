@@ -2,6 +2,12 @@ package com.hyperlocal.flashsale.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.hyperlocal.flashsale.IntegrationTest;
+import com.hyperlocal.flashsale.TestApi;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,13 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import com.hyperlocal.flashsale.IntegrationTest;
-import com.hyperlocal.flashsale.TestApi;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -52,7 +51,8 @@ class HostileClientFuzzTest {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<RawHttp.Answer>> answers = cases.stream()
-                    .map(c -> pool.submit(() -> RawHttp.exchange(port, c.bytes()))).toList();
+                    .map(c -> pool.submit(() -> RawHttp.exchange(port, c.bytes())))
+                    .toList();
             for (int i = 0; i < cases.size(); i++) {
                 FuzzCases.Case c = cases.get(i);
                 RawHttp.Answer answer = answers.get(i).get(30, TimeUnit.SECONDS);
@@ -65,7 +65,8 @@ class HostileClientFuzzTest {
                 boolean serverError = answer.status() >= 500
                         && !(c.protocolAnswer() && (answer.status() == 505 || answer.status() == 501));
                 boolean badFormat = answer.status() >= 400 && !answer.isProblemJson();
-                boolean leaks = answer.bodyText().contains("Exception") || answer.bodyText().contains("at org.")
+                boolean leaks = answer.bodyText().contains("Exception")
+                        || answer.bodyText().contains("at org.")
                         || answer.bodyText().contains("at java.");
                 if (answer.status() < 0 || serverError || badFormat || leaks) {
                     failures.put(c.name(), answer);
@@ -77,13 +78,21 @@ class HostileClientFuzzTest {
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         long perEndpoint = cases.stream()
-                .filter(c -> c.name().matches("(GET|POST|DELETE|authenticated|unauthenticated) .*")).count();
-        System.out.printf("fuzz: %d requests (%d protocol-level, %d per endpoint) in %d ms, statuses %s%n",
+                .filter(c -> c.name().matches("(GET|POST|DELETE|authenticated|unauthenticated) .*"))
+                .count();
+        System.out.printf(
+                "fuzz: %d requests (%d protocol-level, %d per endpoint) in %d ms, statuses %s%n",
                 cases.size(), cases.size() - perEndpoint, perEndpoint, millis, statuses);
 
-        assertThat(failures).as("cases answered 5xx, without problem+json, or leaking internals").isEmpty();
-        assertThat(logged.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
-                .map(ILoggingEvent::getFormattedMessage).toList()).as("ERROR log lines during the fuzz").isEmpty();
+        assertThat(failures)
+                .as("cases answered 5xx, without problem+json, or leaking internals")
+                .isEmpty();
+        assertThat(logged.list.stream()
+                        .filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
+                        .map(ILoggingEvent::getFormattedMessage)
+                        .toList())
+                .as("ERROR log lines during the fuzz")
+                .isEmpty();
         assertThat(api.get("/api/v1/ping").status()).isEqualTo(200);
     }
 }

@@ -2,6 +2,9 @@ package com.hyperlocal.flashsale.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hyperlocal.flashsale.IntegrationTest;
+import com.hyperlocal.flashsale.TestApi;
+import com.hyperlocal.flashsale.TestIssuer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -16,10 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
-import com.hyperlocal.flashsale.IntegrationTest;
-import com.hyperlocal.flashsale.TestIssuer;
-import com.hyperlocal.flashsale.TestApi;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -73,8 +72,9 @@ class LargeBodyTest {
             pool.shutdownNow();
         }
         long after = usedAfterGc(memory);
-        System.out.printf("10 MB bodies: %d x 413; heap used %d MB before, %d MB after, peak %d MB%n", AT_ONCE,
-                before >> 20, after >> 20, peak.get() >> 20);
+        System.out.printf(
+                "10 MB bodies: %d x 413; heap used %d MB before, %d MB after, peak %d MB%n",
+                AT_ONCE, before >> 20, after >> 20, peak.get() >> 20);
         assertThat(after - before).as("heap growth in bytes").isLessThan(32L << 20);
         assertThat(api.claim(deal, "small-body").status()).isEqualTo(201);
     }
@@ -88,12 +88,13 @@ class LargeBodyTest {
             byte[] prefix = RawHttp.utf8("{\"userId\":\"");
             String framing = chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + (TEN_MB + 13) + "\r\n";
             // A real shopper: an anonymous one is refused (401) before any body limit applies.
-            String auth = "Authorization: Bearer " + TestIssuer.shared().token("large-body-" + UUID.randomUUID()) + "\r\n";
+            String auth =
+                    "Authorization: Bearer " + TestIssuer.shared().token("large-body-" + UUID.randomUUID()) + "\r\n";
             ExecutorService writer = Executors.newSingleThreadExecutor();
             writer.submit(() -> {
                 try {
-                    out.write(RawHttp.bytes("POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                            + auth + framing + "\r\n"));
+                    out.write(RawHttp.bytes("POST " + path
+                            + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" + auth + framing + "\r\n"));
                     byte[] piece = new byte[64 * 1024];
                     java.util.Arrays.fill(piece, (byte) 'u');
                     for (int sent = 0; sent < TEN_MB; sent += piece.length) {

@@ -3,6 +3,8 @@ package com.hyperlocal.flashsale.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.hyperlocal.flashsale.IntegrationTest;
+import com.hyperlocal.flashsale.TestApi;
 import java.net.ConnectException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -10,9 +12,6 @@ import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
 import java.util.List;
-
-import com.hyperlocal.flashsale.IntegrationTest;
-import com.hyperlocal.flashsale.TestApi;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,6 +25,7 @@ class OperationsSurfaceTest {
 
     @LocalServerPort
     int port;
+
     @LocalManagementPort
     int managementPort;
 
@@ -33,8 +33,15 @@ class OperationsSurfaceTest {
     void managementEndpointsAreNotReachableOnThePublicPort() {
         assertThat(managementPort).isNotEqualTo(port);
         TestApi publicApi = new TestApi(port);
-        for (String path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/env", "/actuator/info",
-                "/actuator/heapdump", "/actuator", "/actuator/health/db", "/actuator/health/../prometheus")) {
+        for (String path : List.of(
+                "/actuator/prometheus",
+                "/actuator/metrics",
+                "/actuator/env",
+                "/actuator/info",
+                "/actuator/heapdump",
+                "/actuator",
+                "/actuator/health/db",
+                "/actuator/health/../prometheus")) {
             TestApi.Answer answer = publicApi.get(path);
             // A dot-segment path is refused outright (Spring Security's firewall: 400), the rest are unknown here.
             assertThat(answer.status()).as(path).isIn(path.contains("..") ? List.of(400, 404) : List.of(404));
@@ -69,14 +76,15 @@ class OperationsSurfaceTest {
         InetAddress outside = NetworkInterface.networkInterfaces()
                 .flatMap(NetworkInterface::inetAddresses)
                 .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress())
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
         org.junit.jupiter.api.Assumptions.assumeTrue(outside != null, "this host has no non-loopback address");
         try (Socket probe = new Socket()) {
             assertThatThrownBy(() -> probe.connect(new InetSocketAddress(outside, managementPort), 2_000))
                     .isInstanceOf(ConnectException.class);
         }
         try (Socket publicProbe = new Socket()) {
-            publicProbe.connect(new InetSocketAddress(outside, port), 2_000);   // the public port does listen there
+            publicProbe.connect(new InetSocketAddress(outside, port), 2_000); // the public port does listen there
         }
     }
 
@@ -84,7 +92,8 @@ class OperationsSurfaceTest {
     void thePublicOpenApiDocumentLeavesOutTheAdminApi() {
         TestApi.Answer docs = new TestApi(port).get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
-        assertThat(docs.json().get("paths").has("/api/v1/deals/{dealId}/claims")).isTrue();
+        assertThat(docs.json().get("paths").has("/api/v1/deals/{dealId}/claims"))
+                .isTrue();
         assertThat(docs.raw().body()).doesNotContain("/api/v1/admin").doesNotContain("/actuator");
     }
 }

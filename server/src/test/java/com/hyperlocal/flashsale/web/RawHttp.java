@@ -8,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,8 +20,7 @@ final class RawHttp {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     record Answer(int status, String head, byte[] body, boolean headOnly) {
 
@@ -62,8 +60,11 @@ final class RawHttp {
             try {
                 JsonNode json = json();
                 return json.path("type").asString("").startsWith("urn:flashsale:problem:")
-                        && json.path("status").asInt() == status && json.has("title") && json.has("detail")
-                        && !json.has("trace") && !json.has("exception");
+                        && json.path("status").asInt() == status
+                        && json.has("title")
+                        && json.has("detail")
+                        && !json.has("trace")
+                        && !json.has("exception");
             } catch (RuntimeException e) {
                 return false;
             }
@@ -115,7 +116,7 @@ final class RawHttp {
         }
         String head = text.substring(0, end);
         int status = Integer.parseInt(head.substring(9, 12));
-        if (status == 100) {   // Expect: 100-continue; the real answer follows
+        if (status == 100) { // Expect: 100-continue; the real answer follows
             return parse(java.util.Arrays.copyOfRange(raw, end + 4, raw.length));
         }
         byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
@@ -162,9 +163,15 @@ final class RawHttp {
 
     /** A request with a body; {@code Content-Length} from the body unless a header in {@code headers} sets it. */
     static byte[] request(String method, String target, String headers, byte[] body) {
-        StringBuilder head = new StringBuilder().append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-                .append("Host: 127.0.0.1\r\nConnection: close\r\n").append(headers);
-        if (body != null && !headers.toLowerCase(Locale.ROOT).contains("content-length")
+        StringBuilder head = new StringBuilder()
+                .append(method)
+                .append(' ')
+                .append(target)
+                .append(" HTTP/1.1\r\n")
+                .append("Host: 127.0.0.1\r\nConnection: close\r\n")
+                .append(headers);
+        if (body != null
+                && !headers.toLowerCase(Locale.ROOT).contains("content-length")
                 && !headers.toLowerCase(Locale.ROOT).contains("transfer-encoding")) {
             head.append("Content-Length: ").append(body.length).append("\r\n");
         }

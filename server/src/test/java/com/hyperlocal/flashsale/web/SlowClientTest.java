@@ -2,6 +2,9 @@ package com.hyperlocal.flashsale.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hyperlocal.flashsale.IntegrationTest;
+import com.hyperlocal.flashsale.TestApi;
+import com.hyperlocal.flashsale.TestIssuer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -14,10 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
-import com.hyperlocal.flashsale.IntegrationTest;
-import com.hyperlocal.flashsale.TestIssuer;
-import com.hyperlocal.flashsale.TestApi;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +34,7 @@ class SlowClientTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     BodyLimitProperties limits;
 
@@ -51,26 +51,31 @@ class SlowClientTest {
             for (int i = 0; i < SLOW_CLIENTS; i++) {
                 Socket socket = new Socket();
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-                socket.getOutputStream().write(RawHttp.bytes("POST /api/v1/deals/" + deal + "/claims HTTP/1.1\r\n"
-                        + "Host: x\r\nAuthorization: Bearer " + token + "\r\nContent-Type: application/json\r\n"
-                        + "Content-Length: " + body.length + "\r\n\r\n"));
+                socket.getOutputStream()
+                        .write(RawHttp.bytes("POST /api/v1/deals/" + deal + "/claims HTTP/1.1\r\n"
+                                + "Host: x\r\nAuthorization: Bearer " + token + "\r\nContent-Type: application/json\r\n"
+                                + "Content-Length: " + body.length + "\r\n\r\n"));
                 slow.add(socket);
             }
             long openedAt = System.nanoTime();
             int[] sent = {0};
-            dripper.scheduleAtFixedRate(() -> {
-                int at = sent[0]++;
-                if (at >= body.length) {
-                    return;
-                }
-                for (Socket socket : slow) {
-                    try {
-                        socket.getOutputStream().write(body[at]);
-                    } catch (IOException e) {
-                        // closed by the server: what this test wants
-                    }
-                }
-            }, 0, 1, TimeUnit.SECONDS);
+            dripper.scheduleAtFixedRate(
+                    () -> {
+                        int at = sent[0]++;
+                        if (at >= body.length) {
+                            return;
+                        }
+                        for (Socket socket : slow) {
+                            try {
+                                socket.getOutputStream().write(body[at]);
+                            } catch (IOException e) {
+                                // closed by the server: what this test wants
+                            }
+                        }
+                    },
+                    0,
+                    1,
+                    TimeUnit.SECONDS);
 
             // Once all 300 are waiting in their bodies (taking in 300 new requests at once is not what
             // is measured), and while every one is still open: they are cut off at the deadline, 5 s.
@@ -82,28 +87,38 @@ class SlowClientTest {
                 assertThat(api.get("/api/v1/ping").status()).isEqualTo(200);
                 pingMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
             }
-            System.out.printf("slow clients: %d open, ping answered in %s ms (load average %.1f)%n", SLOW_CLIENTS,
-                    pingMillis, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            System.out.printf(
+                    "slow clients: %d open, ping answered in %s ms (load average %.1f)%n",
+                    SLOW_CLIENTS,
+                    pingMillis,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage());
             // Starved, a ping would wait until the slow clients are cut off (the deadline). On a host
             // shared with other builds one ping can still be slow, so: the median within 1 s, and
             // none anywhere near the deadline.
-            assertThat(pingMillis.stream().sorted().toList().get(pingMillis.size() / 2)).isLessThan(1_000);
-            assertThat(pingMillis).allSatisfy(ms -> assertThat(ms).isLessThan(limits.deadline().toMillis() / 2));
+            assertThat(pingMillis.stream().sorted().toList().get(pingMillis.size() / 2))
+                    .isLessThan(1_000);
+            assertThat(pingMillis)
+                    .allSatisfy(
+                            ms -> assertThat(ms).isLessThan(limits.deadline().toMillis() / 2));
 
             Duration bound = limits.deadline().plus(limits.readTimeout()).plusSeconds(5);
             int timedOut = 0;
             for (Socket socket : slow) {
-                socket.setSoTimeout((int) Math.max(1, bound.toMillis()
-                        - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - openedAt)));
+                socket.setSoTimeout((int)
+                        Math.max(1, bound.toMillis() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - openedAt)));
                 RawHttp.Answer answer = readUntilClosed(socket.getInputStream());
-                assertThat(answer.status()).as("the server answered and closed a slow client").isEqualTo(408);
+                assertThat(answer.status())
+                        .as("the server answered and closed a slow client")
+                        .isEqualTo(408);
                 assertThat(answer.isProblemJson()).as(answer.toString()).isTrue();
                 timedOut++;
             }
             long closedAfter = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - openedAt);
             System.out.printf("slow clients: all %d answered 408 and closed by %d ms%n", timedOut, closedAfter);
             assertThat(api.get("/api/v1/ping").status()).isEqualTo(200);
-            Awaitility.await().atMost(Duration.ofSeconds(5))
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(5))
                     .until(() -> api.claim(deal, "after-the-loris").status() == 201);
         } finally {
             dripper.shutdownNow();

@@ -3,6 +3,10 @@ package com.hyperlocal.flashsale.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.hyperlocal.flashsale.MutableClock;
+import com.hyperlocal.flashsale.OwnBrokerTest;
+import com.hyperlocal.flashsale.TestApi;
+import com.hyperlocal.flashsale.WebhookReceiver;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
-import com.hyperlocal.flashsale.MutableClock;
-import com.hyperlocal.flashsale.OwnBrokerTest;
-import com.hyperlocal.flashsale.TestApi;
-import com.hyperlocal.flashsale.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,8 +28,10 @@ class WebhookDeliveryTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     MutableClock clock;
 
@@ -42,20 +43,27 @@ class WebhookDeliveryTest {
             String secret = register(api, merchant, endpoint).get("secret").asString();
             UUID deal = api.createDeal(merchant.apiKey(), "Signed deal", 7.0, 7.0, 5);
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> !endpoint.received().isEmpty());
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> !endpoint.received().isEmpty());
             WebhookReceiver.Received delivery = endpoint.received().get(0);
             JsonNode event = TestApi.JSON.readTree(delivery.body());
             assertThat(event.get("type").asString()).isEqualTo("deal.created");
             assertThat(event.get("dealId").asString()).isEqualTo(deal.toString());
-            assertThat(delivery.header("Flashsale-Event-Id")).isEqualTo(event.get("id").asString());
+            assertThat(delivery.header("Flashsale-Event-Id"))
+                    .isEqualTo(event.get("id").asString());
             assertThat(delivery.header("Flashsale-Signature"))
                     .isEqualTo(pythonHmac(secret, delivery.header("Flashsale-Timestamp"), delivery.body()))
                     .isNotEqualTo(pythonHmac(secret + "x", delivery.header("Flashsale-Timestamp"), delivery.body()));
 
-            String listed = api.getAs(merchant.apiKey(), "/api/v1/merchant/webhooks").raw().body();
+            String listed = api.getAs(merchant.apiKey(), "/api/v1/merchant/webhooks")
+                    .raw()
+                    .body();
             assertThat(listed).contains(endpoint.url()).doesNotContain(secret);
             assertThat(jdbc.sql("SELECT secret_encrypted FROM webhooks w WHERE merchant_id = :m")
-                    .param("m", merchant.id()).query(String.class).single()).doesNotContain(secret);
+                            .param("m", merchant.id())
+                            .query(String.class)
+                            .single())
+                    .doesNotContain(secret);
         }
     }
 
@@ -67,16 +75,23 @@ class WebhookDeliveryTest {
             register(api, merchant, endpoint);
             api.createDeal(merchant.apiKey(), "Flaky deal", 7.1, 7.1, 5);
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> endpoint.received().size() >= 3);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> endpoint.received().size() >= 3);
             List<WebhookReceiver.Received> tries = endpoint.received();
-            assertThat(tries).extracting(r -> r.header("Flashsale-Event-Id")).containsOnly(tries.get(0).header(
-                    "Flashsale-Event-Id"));
-            long firstPause = TimeUnit.NANOSECONDS.toMillis(tries.get(1).atNanos() - tries.get(0).atNanos());
-            long secondPause = TimeUnit.NANOSECONDS.toMillis(tries.get(2).atNanos() - tries.get(1).atNanos());
-            assertThat(firstPause).isGreaterThanOrEqualTo(280);    // first-retry 300 ms
-            assertThat(secondPause).isGreaterThanOrEqualTo(580);   // doubled
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(deliveries(api, merchant, "DELIVERED"))
-                    .singleElement().satisfies(d -> assertThat(d.get("attempts").asInt()).isEqualTo(3)));
+            assertThat(tries)
+                    .extracting(r -> r.header("Flashsale-Event-Id"))
+                    .containsOnly(tries.get(0).header("Flashsale-Event-Id"));
+            long firstPause = TimeUnit.NANOSECONDS.toMillis(
+                    tries.get(1).atNanos() - tries.get(0).atNanos());
+            long secondPause = TimeUnit.NANOSECONDS.toMillis(
+                    tries.get(2).atNanos() - tries.get(1).atNanos());
+            assertThat(firstPause).isGreaterThanOrEqualTo(280); // first-retry 300 ms
+            assertThat(secondPause).isGreaterThanOrEqualTo(580); // doubled
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(deliveries(api, merchant, "DELIVERED"))
+                            .singleElement()
+                            .satisfies(
+                                    d -> assertThat(d.get("attempts").asInt()).isEqualTo(3)));
             Thread.sleep(1000);
             assertThat(endpoint.received()).hasSize(3);
         }
@@ -89,23 +104,26 @@ class WebhookDeliveryTest {
         try (WebhookReceiver endpoint = new WebhookReceiver().answering(n -> 503)) {
             register(api, merchant, endpoint);
             api.createDeal(merchant.apiKey(), "Dead deal", 7.2, 7.2, 5);
-            await().atMost(Duration.ofSeconds(30)).until(() -> !endpoint.received().isEmpty());
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> !endpoint.received().isEmpty());
             assertThat(deliveries(api, merchant, "PARKED")).isEmpty();
 
             clock.advance(Duration.ofHours(25));
             try {
-                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deliveries(api, merchant, "PARKED"))
-                        .singleElement().satisfies(d -> {
-                            assertThat(d.get("eventType").asString()).isEqualTo("deal.created");
-                            assertThat(d.get("attempts").asInt()).isGreaterThanOrEqualTo(2);
-                            assertThat(d.get("lastHttpStatus").asInt()).isEqualTo(503);
-                        }));
+                await().atMost(Duration.ofSeconds(30))
+                        .untilAsserted(() -> assertThat(deliveries(api, merchant, "PARKED"))
+                                .singleElement()
+                                .satisfies(d -> {
+                                    assertThat(d.get("eventType").asString()).isEqualTo("deal.created");
+                                    assertThat(d.get("attempts").asInt()).isGreaterThanOrEqualTo(2);
+                                    assertThat(d.get("lastHttpStatus").asInt()).isEqualTo(503);
+                                }));
             } finally {
                 clock.reset();
             }
             int attempts = endpoint.received().size();
             Thread.sleep(1000);
-            assertThat(endpoint.received()).hasSize(attempts);   // parked: no more tries
+            assertThat(endpoint.received()).hasSize(attempts); // parked: no more tries
         }
     }
 
@@ -119,18 +137,20 @@ class WebhookDeliveryTest {
         try (WebhookReceiver endpoint = new WebhookReceiver().delaying(1800)) {
             register(api, merchant, endpoint);
             UUID deal = api.createDeal(merchant.apiKey(), "Slow", 7.4, 7.4, 200);
-            claimTimes(api, deal, "warm-", 5);   // each claim batch is an event: deliveries pile up
+            claimTimes(api, deal, "warm-", 5); // each claim batch is an event: deliveries pile up
             await().atMost(Duration.ofSeconds(30)).until(() -> endpoint.maxInFlight() == 2);
 
             List<Long> whileStalled = claimTimes(api, deal, "slow-", 15);
 
             assertThat(median(whileStalled)).isLessThan(median(baseline) * 3 + 100);
-            assertThat(endpoint.maxInFlight()).isEqualTo(2);   // bounded by flashsale.webhooks.concurrency
+            assertThat(endpoint.maxInFlight()).isEqualTo(2); // bounded by flashsale.webhooks.concurrency
         }
     }
 
     private static JsonNode register(TestApi api, TestApi.Merchant merchant, WebhookReceiver endpoint) {
-        TestApi.Answer answer = api.postAs(merchant.apiKey(), "/api/v1/merchant/webhooks",
+        TestApi.Answer answer = api.postAs(
+                merchant.apiKey(),
+                "/api/v1/merchant/webhooks",
                 TestApi.JSON.writeValueAsString(Map.of("url", endpoint.url())));
         assertThat(answer.status()).isEqualTo(201);
         return answer.json();
@@ -138,7 +158,9 @@ class WebhookDeliveryTest {
 
     private static List<JsonNode> deliveries(TestApi api, TestApi.Merchant merchant, String status) {
         List<JsonNode> list = new ArrayList<>();
-        api.getAs(merchant.apiKey(), "/api/v1/merchant/webhooks/deliveries?status=" + status).json().get("deliveries")
+        api.getAs(merchant.apiKey(), "/api/v1/merchant/webhooks/deliveries?status=" + status)
+                .json()
+                .get("deliveries")
                 .forEach(list::add);
         return list;
     }
@@ -166,7 +188,9 @@ class WebhookDeliveryTest {
                     import hashlib, hmac, sys
                     secret, ts, body = sys.argv[1].encode(), sys.argv[2].encode(), open(sys.argv[3], 'rb').read()
                     print('v1=' + hmac.new(secret, ts + b'.' + body, hashlib.sha256).hexdigest())
-                    """, secret, timestamp, file.toString()).redirectErrorStream(true).start();
+                    """, secret, timestamp, file.toString())
+                    .redirectErrorStream(true)
+                    .start();
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
             return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         } finally {

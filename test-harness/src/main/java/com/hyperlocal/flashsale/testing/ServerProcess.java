@@ -1,5 +1,8 @@
 package com.hyperlocal.flashsale.testing;
 
+import com.hyperlocal.flashsale.dev.EmbeddedPostgresServer;
+import com.hyperlocal.flashsale.dev.EmbeddedRedisServer;
+import com.hyperlocal.flashsale.dev.identity.DevIssuer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -18,12 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.jspecify.annotations.Nullable;
-
-import com.hyperlocal.flashsale.dev.EmbeddedPostgresServer;
-import com.hyperlocal.flashsale.dev.EmbeddedRedisServer;
-import com.hyperlocal.flashsale.dev.identity.DevIssuer;
 
 /**
  * The real server, started once per test run from its production Spring Boot jar as a separate
@@ -36,6 +34,7 @@ public final class ServerProcess {
     /** -Dflashsale.test.server-startup-seconds=N for a machine too loaded to start it in 2 minutes. */
     private static final Duration STARTUP_TIMEOUT =
             Duration.ofSeconds(Long.getLong("flashsale.test.server-startup-seconds", 120));
+
     private static final String AUDIENCE = "flashsale-it";
     private static @Nullable ServerProcess shared;
     private static @Nullable DevIssuer issuer;
@@ -52,7 +51,8 @@ public final class ServerProcess {
     private final String adminToken;
     private final Process process;
     private final Path log;
-    public final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    public final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private ServerProcess(int port, String adminToken, Process process, Path log) {
         this.port = port;
@@ -97,22 +97,30 @@ public final class ServerProcess {
             EmbeddedRedisServer redis = EmbeddedRedisServer.startOnce(data.resolve("redis"), true);
             DevIssuer idp = issuer();
             // -D before -jar: after it, it would be an argument to the application.
-            Process p = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", jar.toString(),
-                    "--server.port=" + port, "--flashsale.admin.token=" + token,
-                    "--spring.datasource.url=" + pg.jdbcUrl(),
-                    "--spring.datasource.username=" + EmbeddedPostgresServer.USER,
-                    "--spring.data.redis.host=" + EmbeddedRedisServer.HOST,
-                    "--spring.data.redis.port=" + redis.port(),
-                    "--flashsale.vouchers.key-dir=" + data.resolve("keys"),
-                    // Shoppers' tokens come from a real issuer in this JVM, as from a production provider.
-                    "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + idp.issuer(),
-                    "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + idp.issuer() + "/jwks.json",
-                    "--spring.security.oauth2.resourceserver.jwt.audiences=" + AUDIENCE,
-                    // Actuator's own port (loopback); a free one, so parallel runs do not collide on 8081.
-                    "--management.server.port=" + freePort(),
-                    "--logging.level.root=WARN")
-                    .directory(workDir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            Process p = new ProcessBuilder(
+                            java,
+                            "-XX:TieredStopAtLevel=1",
+                            "-Xshare:auto",
+                            "-jar",
+                            jar.toString(),
+                            "--server.port=" + port,
+                            "--flashsale.admin.token=" + token,
+                            "--spring.datasource.url=" + pg.jdbcUrl(),
+                            "--spring.datasource.username=" + EmbeddedPostgresServer.USER,
+                            "--spring.data.redis.host=" + EmbeddedRedisServer.HOST,
+                            "--spring.data.redis.port=" + redis.port(),
+                            "--flashsale.vouchers.key-dir=" + data.resolve("keys"),
+                            // Shoppers' tokens come from a real issuer in this JVM, as from a production provider.
+                            "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + idp.issuer(),
+                            "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + idp.issuer() + "/jwks.json",
+                            "--spring.security.oauth2.resourceserver.jwt.audiences=" + AUDIENCE,
+                            // Actuator's own port (loopback); a free one, so parallel runs do not collide on 8081.
+                            "--management.server.port=" + freePort(),
+                            "--logging.level.root=WARN")
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             ServerProcess server = new ServerProcess(port, token, p, log);
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop-server-" + port));
             server.awaitHealthy();
@@ -133,7 +141,8 @@ public final class ServerProcess {
             Path target = path.getParent();
             try (Stream<Path> files = Files.list(target)) {
                 path = files.filter(f -> f.getFileName().toString().matches("server-.*\\.jar"))
-                        .findFirst().orElse(path);
+                        .findFirst()
+                        .orElse(path);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -153,8 +162,11 @@ public final class ServerProcess {
                         + " during startup; see " + log + "\n" + tail());
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
                     return;
                 }
@@ -172,13 +184,17 @@ public final class ServerProcess {
 
     public Merchant createMerchant(String name) {
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url() + "/api/v1/admin/merchants"))
-                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}")));
         if (r.statusCode() != 201) {
             throw new IllegalStateException("merchant not created: " + r.statusCode() + " " + r.body());
         }
-        return new Merchant(UUID.fromString(field(r.body(), "id")), field(r.body(), "name"),
-                UUID.fromString(field(r.body(), "keyId")), field(r.body(), "apiKey"));
+        return new Merchant(
+                UUID.fromString(field(r.body(), "id")),
+                field(r.body(), "name"),
+                UUID.fromString(field(r.body(), "keyId")),
+                field(r.body(), "apiKey"));
     }
 
     /** Plain HTTP, e.g. for claiming a voucher as a shopper would. */
@@ -210,8 +226,10 @@ public final class ServerProcess {
     /** GET as a shopper: {@code Authorization: Bearer <shopperToken>}. */
     public byte[] getBytes(String path, String shopperToken) {
         try {
-            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url() + path))
-                            .header("Authorization", "Bearer " + shopperToken).build(),
+            HttpResponse<byte[]> r = http.send(
+                    HttpRequest.newBuilder(URI.create(url() + path))
+                            .header("Authorization", "Bearer " + shopperToken)
+                            .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("GET " + path + " answered " + r.statusCode());
@@ -251,7 +269,8 @@ public final class ServerProcess {
 
     /** A top-level string member of a flat JSON object; enough for the admin API's answer, and JDK only. */
     private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]*)\"")
+                .matcher(json);
         if (!m.find()) {
             throw new IllegalStateException("no \"" + name + "\" in " + json);
         }

@@ -45,8 +45,7 @@ public final class VectorGenerator {
     static final String KID = "voucher-key-2026-01";
     static final long SKEW_SECONDS = 60;
     static final int MAX_TOKEN_LENGTH = 2048;
-    static final BigInteger N = new BigInteger(
-            "FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
+    static final BigInteger N = new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
 
     private final List<String[]> manifest = new ArrayList<>(); // file, expected, description
     private final Path dir;
@@ -64,10 +63,14 @@ public final class VectorGenerator {
     }
 
     static VoucherClaims validClaims() {
-        return new VoucherClaims(ISSUER, "user-8f3k2q9z",
+        return new VoucherClaims(
+                ISSUER,
+                "user-8f3k2q9z",
                 UUID.fromString("b7e2c9d4-1a3f-4e6b-8c5d-0f9a2e7b3c61"),
                 UUID.fromString("5d0e8a71-9c2b-4f3e-a6d8-7b1c4e9f2a05"),
-                MERCHANT, VERIFY_AT.minusSeconds(3600), VERIFY_AT.plusSeconds(7 * 86400));
+                MERCHANT,
+                VERIFY_AT.minusSeconds(3600),
+                VERIFY_AT.plusSeconds(7 * 86400));
     }
 
     private void run() throws Exception {
@@ -86,105 +89,230 @@ public final class VectorGenerator {
         String payload = payload(claims());
 
         // --- algorithm confusion ---
-        write("alg-none.jwt", "UNSUPPORTED_ALGORITHM", "Unsecured JWT: alg none and an empty signature.",
+        write(
+                "alg-none.jwt",
+                "UNSUPPORTED_ALGORITHM",
+                "Unsecured JWT: alg none and an empty signature.",
                 b64(hdr("none", KID)) + "." + payload + ".");
         byte[] jwkSecret = key.publicJwkJson().getBytes(StandardCharsets.UTF_8);
-        write("alg-hs256-jwk-secret.jwt", "UNSUPPORTED_ALGORITHM",
+        write(
+                "alg-hs256-jwk-secret.jwt",
+                "UNSUPPORTED_ALGORITHM",
                 "Key confusion: HS256 with the trusted public JWK JSON as the HMAC secret.",
                 hmac(hdr("HS256", KID), payload, jwkSecret));
-        write("alg-hs256-spki-secret.jwt", "UNSUPPORTED_ALGORITHM",
+        write(
+                "alg-hs256-spki-secret.jwt",
+                "UNSUPPORTED_ALGORITHM",
                 "Key confusion: HS256 with the trusted public key's X.509 SPKI DER bytes as the HMAC secret.",
                 hmac(hdr("HS256", KID), payload, ecKey().toPublicKey().getEncoded()));
         KeyPair rsa = keyPair("RSA", null);
-        write("alg-rs256.jwt", "UNSUPPORTED_ALGORITHM", "RS256 signed with an attacker RSA key, trusted kid.",
+        write(
+                "alg-rs256.jwt",
+                "UNSUPPORTED_ALGORITHM",
+                "RS256 signed with an attacker RSA key, trusted kid.",
                 jdkSign(hdr("RS256", KID), payload, rsa.getPrivate(), "SHA256withRSA"));
-        write("alg-ps256.jwt", "UNSUPPORTED_ALGORITHM", "PS256 signed with an attacker RSA key, trusted kid.",
+        write(
+                "alg-ps256.jwt",
+                "UNSUPPORTED_ALGORITHM",
+                "PS256 signed with an attacker RSA key, trusted kid.",
                 jdkSign(hdr("PS256", KID), payload, rsa.getPrivate(), "RSASSA-PSS"));
         KeyPair p384 = keyPair("EC", "secp384r1");
-        write("alg-es384.jwt", "UNSUPPORTED_ALGORITHM", "ES384 signed with an attacker P-384 key, trusted kid.",
+        write(
+                "alg-es384.jwt",
+                "UNSUPPORTED_ALGORITHM",
+                "ES384 signed with an attacker P-384 key, trusted kid.",
                 jdkSign(hdr("ES384", KID), payload, p384.getPrivate(), "SHA384withECDSAinP1363Format"));
 
         // --- header abuse ---
-        write("wrong-typ.jwt", "WRONG_TYPE", "Genuine signature but typ is JWT, not voucher+jwt.",
+        write(
+                "wrong-typ.jwt",
+                "WRONG_TYPE",
+                "Genuine signature but typ is JWT, not voucher+jwt.",
                 es256(json(Map.of("alg", "ES256", "typ", "JWT", "kid", KID)), payload, priv));
-        write("missing-typ.jwt", "WRONG_TYPE", "Genuine signature but no typ header.",
+        write(
+                "missing-typ.jwt",
+                "WRONG_TYPE",
+                "Genuine signature but no typ header.",
                 es256(json(Map.of("alg", "ES256", "kid", KID)), payload, priv));
         KeyPair attacker = keyPair("EC", "secp256r1");
-        ECKey attackerJwk = new ECKey.Builder(com.nimbusds.jose.jwk.Curve.P_256,
-                (java.security.interfaces.ECPublicKey) attacker.getPublic()).keyID(KID).build();
+        ECKey attackerJwk = new ECKey.Builder(
+                        com.nimbusds.jose.jwk.Curve.P_256, (java.security.interfaces.ECPublicKey) attacker.getPublic())
+                .keyID(KID)
+                .build();
         Map<String, Object> jwkHeader = new LinkedHashMap<>(Map.of("alg", "ES256", "typ", "voucher+jwt", "kid", KID));
         jwkHeader.put("jwk", attackerJwk.toJSONObject());
-        write("header-jwk-embedded.jwt", "FORBIDDEN_HEADER",
+        write(
+                "header-jwk-embedded.jwt",
+                "FORBIDDEN_HEADER",
                 "Embedded jwk header with the attacker's key; signature matches that key.",
                 es256(json(jwkHeader), payload, attacker.getPrivate()));
-        write("header-jku.jwt", "FORBIDDEN_HEADER", "jku header pointing at an attacker-hosted JWKS.",
-                es256(json(Map.of("alg", "ES256", "typ", "voucher+jwt", "kid", "attacker-1",
-                        "jku", "https://attacker.example/jwks.json")), payload, attacker.getPrivate()));
-        write("header-x5u.jwt", "FORBIDDEN_HEADER", "x5u header pointing at an attacker-hosted certificate.",
-                es256(json(Map.of("alg", "ES256", "typ", "voucher+jwt", "kid", KID,
-                        "x5u", "https://attacker.example/cert.pem")), payload, attacker.getPrivate()));
-        write("header-crit.jwt", "FORBIDDEN_HEADER", "Genuine signature but a crit header the verifier cannot honour.",
-                es256("{\"alg\":\"ES256\",\"typ\":\"voucher+jwt\",\"kid\":\"" + KID
-                        + "\",\"crit\":[\"exp\"]}", payload, priv));
-        write("header-duplicate-alg.jwt", "MALFORMED", "Header JSON names alg twice (ES256 and none).",
-                b64("{\"alg\":\"ES256\",\"typ\":\"voucher+jwt\",\"kid\":\"" + KID + "\",\"alg\":\"none\"}")
-                        + "." + payload + "." + v[2]);
+        write(
+                "header-jku.jwt",
+                "FORBIDDEN_HEADER",
+                "jku header pointing at an attacker-hosted JWKS.",
+                es256(
+                        json(Map.of(
+                                "alg",
+                                "ES256",
+                                "typ",
+                                "voucher+jwt",
+                                "kid",
+                                "attacker-1",
+                                "jku",
+                                "https://attacker.example/jwks.json")),
+                        payload,
+                        attacker.getPrivate()));
+        write(
+                "header-x5u.jwt",
+                "FORBIDDEN_HEADER",
+                "x5u header pointing at an attacker-hosted certificate.",
+                es256(
+                        json(Map.of(
+                                "alg",
+                                "ES256",
+                                "typ",
+                                "voucher+jwt",
+                                "kid",
+                                KID,
+                                "x5u",
+                                "https://attacker.example/cert.pem")),
+                        payload,
+                        attacker.getPrivate()));
+        write(
+                "header-crit.jwt",
+                "FORBIDDEN_HEADER",
+                "Genuine signature but a crit header the verifier cannot honour.",
+                es256(
+                        "{\"alg\":\"ES256\",\"typ\":\"voucher+jwt\",\"kid\":\"" + KID + "\",\"crit\":[\"exp\"]}",
+                        payload,
+                        priv));
+        write(
+                "header-duplicate-alg.jwt",
+                "MALFORMED",
+                "Header JSON names alg twice (ES256 and none).",
+                b64("{\"alg\":\"ES256\",\"typ\":\"voucher+jwt\",\"kid\":\"" + KID + "\",\"alg\":\"none\"}") + "."
+                        + payload + "." + v[2]);
 
         // --- key selection ---
-        write("unknown-kid.jwt", "UNKNOWN_KEY", "Signed by an attacker P-256 key under a kid that is not trusted.",
-                es256(json(Map.of("alg", "ES256", "typ", "voucher+jwt", "kid", "attacker-1")), payload,
+        write(
+                "unknown-kid.jwt",
+                "UNKNOWN_KEY",
+                "Signed by an attacker P-256 key under a kid that is not trusted.",
+                es256(
+                        json(Map.of("alg", "ES256", "typ", "voucher+jwt", "kid", "attacker-1")),
+                        payload,
                         attacker.getPrivate()));
-        write("missing-kid.jwt", "UNKNOWN_KEY", "Genuine signature but no kid header.",
+        write(
+                "missing-kid.jwt",
+                "UNKNOWN_KEY",
+                "Genuine signature but no kid header.",
                 es256(json(Map.of("alg", "ES256", "typ", "voucher+jwt")), payload, priv));
 
         // --- signature bytes ---
         Map<String, Object> tampered = claims();
         tampered.put("deal", "00000000-0000-4000-8000-000000000001");
-        write("tampered-payload.jwt", "BAD_SIGNATURE", "Valid token with the payload swapped (other deal), original signature kept.",
+        write(
+                "tampered-payload.jwt",
+                "BAD_SIGNATURE",
+                "Valid token with the payload swapped (other deal), original signature kept.",
                 v[0] + "." + payload(tampered) + "." + v[2]);
         byte[] sig = Base64.getUrlDecoder().decode(v[2]);
         byte[] nBytes = fixed32(N);
-        write("sig-zero.jwt", "BAD_SIGNATURE", "Psychic signature (CVE-2022-21449): r = 0, s = 0.",
+        write(
+                "sig-zero.jwt",
+                "BAD_SIGNATURE",
+                "Psychic signature (CVE-2022-21449): r = 0, s = 0.",
                 v[0] + "." + v[1] + "." + b64(new byte[64]));
-        write("sig-r-equals-n.jwt", "BAD_SIGNATURE", "r = n (curve order), s from the genuine signature.",
+        write(
+                "sig-r-equals-n.jwt",
+                "BAD_SIGNATURE",
+                "r = n (curve order), s from the genuine signature.",
                 v[0] + "." + v[1] + "." + b64(concat(nBytes, Arrays.copyOfRange(sig, 32, 64))));
-        write("sig-s-equals-n.jwt", "BAD_SIGNATURE", "s = n (curve order), r from the genuine signature.",
+        write(
+                "sig-s-equals-n.jwt",
+                "BAD_SIGNATURE",
+                "s = n (curve order), r from the genuine signature.",
                 v[0] + "." + v[1] + "." + b64(concat(Arrays.copyOfRange(sig, 0, 32), nBytes)));
         byte[] lowS = lowS(sig);
-        write("sig-high-s.jwt", "BAD_SIGNATURE",
+        write(
+                "sig-high-s.jwt",
+                "BAD_SIGNATURE",
                 "The genuine signature in its other, non-canonical form (r, n - s), which verifies mathematically;"
                         + " only low-S (s <= n/2) is accepted, so a token has one spelling.",
-                v[0] + "." + v[1] + "." + b64(concat(Arrays.copyOfRange(lowS, 0, 32),
-                        fixed32(N.subtract(new BigInteger(1, Arrays.copyOfRange(lowS, 32, 64)))))));
-        write("sig-truncated.jwt", "BAD_SIGNATURE", "Genuine signature with its last byte cut off (63 bytes).",
+                v[0] + "." + v[1] + "."
+                        + b64(concat(
+                                Arrays.copyOfRange(lowS, 0, 32),
+                                fixed32(N.subtract(new BigInteger(1, Arrays.copyOfRange(lowS, 32, 64)))))));
+        write(
+                "sig-truncated.jwt",
+                "BAD_SIGNATURE",
+                "Genuine signature with its last byte cut off (63 bytes).",
                 v[0] + "." + v[1] + "." + b64(Arrays.copyOf(sig, 63)));
-        write("sig-der-encoded.jwt", "BAD_SIGNATURE", "Genuine signature re-encoded as ASN.1 DER instead of JOSE R||S.",
+        write(
+                "sig-der-encoded.jwt",
+                "BAD_SIGNATURE",
+                "Genuine signature re-encoded as ASN.1 DER instead of JOSE R||S.",
                 v[0] + "." + v[1] + "." + b64(toDer(sig)));
 
         // --- claims ---
-        write("expired.jwt", "EXPIRED", "exp is 120 s before the verification instant (beyond the 60 s skew).",
+        write(
+                "expired.jwt",
+                "EXPIRED",
+                "exp is 120 s before the verification instant (beyond the 60 s skew).",
                 es256(header, payload(claims("exp", VERIFY_AT.minusSeconds(120).getEpochSecond())), priv));
-        write("not-yet-valid-nbf.jwt", "NOT_YET_VALID", "nbf is 10 minutes after the verification instant.",
+        write(
+                "not-yet-valid-nbf.jwt",
+                "NOT_YET_VALID",
+                "nbf is 10 minutes after the verification instant.",
                 es256(header, payload(claims("nbf", VERIFY_AT.plusSeconds(600).getEpochSecond())), priv));
-        write("not-yet-valid-iat.jwt", "NOT_YET_VALID", "iat is 10 minutes after the verification instant.",
+        write(
+                "not-yet-valid-iat.jwt",
+                "NOT_YET_VALID",
+                "iat is 10 minutes after the verification instant.",
                 es256(header, payload(claims("iat", VERIFY_AT.plusSeconds(600).getEpochSecond())), priv));
-        write("wrong-issuer.jwt", "WRONG_ISSUER", "Genuine signature, iss is https://evil.example.",
+        write(
+                "wrong-issuer.jwt",
+                "WRONG_ISSUER",
+                "Genuine signature, iss is https://evil.example.",
                 es256(header, payload(claims("iss", "https://evil.example")), priv));
-        write("wrong-merchant.jwt", "WRONG_MERCHANT", "Genuine signature, voucher is for another merchant.",
+        write(
+                "wrong-merchant.jwt",
+                "WRONG_MERCHANT",
+                "Genuine signature, voucher is for another merchant.",
                 es256(header, payload(claims("mid", "9a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d")), priv));
         Map<String, Object> noJti = claims();
         noJti.remove("jti");
-        write("missing-jti.jwt", "MISSING_CLAIM", "Genuine signature, no jti claim.", es256(header, payload(noJti), priv));
-        write("deal-not-uuid.jwt", "MALFORMED", "Genuine signature, deal is not a UUID.",
+        write(
+                "missing-jti.jwt",
+                "MISSING_CLAIM",
+                "Genuine signature, no jti claim.",
+                es256(header, payload(noJti), priv));
+        write(
+                "deal-not-uuid.jwt",
+                "MALFORMED",
+                "Genuine signature, deal is not a UUID.",
                 es256(header, payload(claims("deal", "deal-42")), priv));
-        write("oversized.jwt", "TOO_LARGE", "Genuine signature but 2049+ characters (padding claim); rejected before parsing.",
+        write(
+                "oversized.jwt",
+                "TOO_LARGE",
+                "Genuine signature but 2049+ characters (padding claim); rejected before parsing.",
                 es256(header, payload(claims("pad", "x".repeat(1600))), priv));
 
         // --- not a JWS at all ---
-        write("malformed-two-segments.jwt", "MALFORMED", "Only header.payload, no signature segment.", v[0] + "." + v[1]);
-        write("malformed-bad-base64.jwt", "MALFORMED", "Header segment contains characters outside base64url.",
+        write(
+                "malformed-two-segments.jwt",
+                "MALFORMED",
+                "Only header.payload, no signature segment.",
+                v[0] + "." + v[1]);
+        write(
+                "malformed-bad-base64.jwt",
+                "MALFORMED",
+                "Header segment contains characters outside base64url.",
                 v[0].substring(0, 10) + "*+/" + v[0].substring(10) + "." + v[1] + "." + v[2]);
-        write("malformed-header-not-json.jwt", "MALFORMED", "Header decodes to text that is not JSON.",
+        write(
+                "malformed-header-not-json.jwt",
+                "MALFORMED",
+                "Header decodes to text that is not JSON.",
                 b64("hello, shopkeeper") + "." + v[1] + "." + v[2]);
         writeManifest();
     }
@@ -233,8 +361,7 @@ public final class VectorGenerator {
         return s.compareTo(N.shiftRight(1)) <= 0 ? sig : concat(Arrays.copyOfRange(sig, 0, 32), fixed32(N.subtract(s)));
     }
 
-    private static String jdkSign(String headerJson, String payloadB64, PrivateKey key, String alg)
-            throws Exception {
+    private static String jdkSign(String headerJson, String payloadB64, PrivateKey key, String alg) throws Exception {
         String input = b64(headerJson) + "." + payloadB64;
         Signature s = Signature.getInstance(alg);
         if (alg.equals("RSASSA-PSS")) {
@@ -307,7 +434,8 @@ public final class VectorGenerator {
 
     private void writeManifest() throws Exception {
         StringBuilder sb = new StringBuilder("{\n");
-        sb.append("  \"about\": \"Voucher verification vectors. Verify every token with the settings below; each must yield 'expected' (VALID or a VerificationResult.Reason).\",\n");
+        sb.append(
+                "  \"about\": \"Voucher verification vectors. Verify every token with the settings below; each must yield 'expected' (VALID or a VerificationResult.Reason).\",\n");
         sb.append("  \"settings\": {\n");
         sb.append("    \"verifyAt\": \"").append(VERIFY_AT).append("\",\n");
         sb.append("    \"issuer\": \"").append(ISSUER).append("\",\n");
@@ -321,9 +449,14 @@ public final class VectorGenerator {
         sb.append("  \"vectors\": [\n");
         for (int i = 0; i < manifest.size(); i++) {
             String[] m = manifest.get(i);
-            sb.append("    {\"file\": \"").append(m[0]).append("\", \"expected\": \"").append(m[1])
-                    .append("\", \"description\": ").append(quote(m[2]))
-                    .append('}').append(i + 1 < manifest.size() ? ",\n" : "\n");
+            sb.append("    {\"file\": \"")
+                    .append(m[0])
+                    .append("\", \"expected\": \"")
+                    .append(m[1])
+                    .append("\", \"description\": ")
+                    .append(quote(m[2]))
+                    .append('}')
+                    .append(i + 1 < manifest.size() ? ",\n" : "\n");
         }
         sb.append("  ]\n}\n");
         Files.writeString(dir.resolve("manifest.json"), sb.toString());

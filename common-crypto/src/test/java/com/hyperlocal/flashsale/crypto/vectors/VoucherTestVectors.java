@@ -37,12 +37,10 @@ public final class VoucherTestVectors {
 
     public static final String BASE = "/vectors/";
 
-    private VoucherTestVectors() {
-    }
+    private VoucherTestVectors() {}
 
     /** The fixed verification settings every vector is evaluated with. */
-    public record Settings(Instant verifyAt, String issuer, UUID merchantId, Duration clockSkew,
-                           int maxTokenLength) {
+    public record Settings(Instant verifyAt, String issuer, UUID merchantId, Duration clockSkew, int maxTokenLength) {
         public Clock clock() {
             return Clock.fixed(verifyAt, ZoneOffset.UTC);
         }
@@ -67,7 +65,9 @@ public final class VoucherTestVectors {
 
     public static Settings settings() {
         Map<String, Object> s = object(manifest(), "settings");
-        return new Settings(Instant.parse((String) s.get("verifyAt")), (String) s.get("issuer"),
+        return new Settings(
+                Instant.parse((String) s.get("verifyAt")),
+                (String) s.get("issuer"),
                 UUID.fromString((String) s.get("merchantId")),
                 Duration.ofSeconds(((Number) s.get("clockSkewSeconds")).longValue()),
                 ((Number) s.get("maxTokenLength")).intValue());
@@ -93,8 +93,11 @@ public final class VoucherTestVectors {
     /** The claims inside valid.jwt. */
     public static VoucherClaims validClaims() {
         Map<String, Object> c = object(manifest(), "validClaims");
-        return new VoucherClaims((String) c.get("iss"), (String) c.get("sub"),
-                UUID.fromString((String) c.get("jti")), UUID.fromString((String) c.get("deal")),
+        return new VoucherClaims(
+                (String) c.get("iss"),
+                (String) c.get("sub"),
+                UUID.fromString((String) c.get("jti")),
+                UUID.fromString((String) c.get("deal")),
                 UUID.fromString((String) c.get("mid")),
                 Instant.ofEpochSecond(((Number) c.get("iat")).longValue()),
                 Instant.ofEpochSecond(((Number) c.get("exp")).longValue()));

@@ -1,8 +1,7 @@
 package com.hyperlocal.flashsale.dev.identity;
 
-import java.io.IOException;
-
 import com.nimbusds.jose.JOSEException;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -37,8 +36,7 @@ class DevIdentityConfiguration {
                   Issuer {} (JWKS {}/jwks.json); tokens: POST /dev/token?sub=<user>.
                   It is on only because the embedded default found no identity provider configured;
                   production sets spring.security.oauth2.resourceserver.jwt.issuer-uri instead.
-                ************************************************************************************""",
-                properties.issuer(), properties.issuer());
+                ************************************************************************************""", properties.issuer(), properties.issuer());
         return issuer;
     }
 

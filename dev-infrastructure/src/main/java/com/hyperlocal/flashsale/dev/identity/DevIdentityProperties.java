@@ -1,7 +1,6 @@
 package com.hyperlocal.flashsale.dev.identity;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,7 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenTtl lifetime of a minted token
  */
 @ConfigurationProperties("flashsale.dev-identity")
-record DevIdentityProperties(boolean enabled, int port, @DefaultValue("flashsale-dev") String audience,
+record DevIdentityProperties(
+        boolean enabled,
+        int port,
+        @DefaultValue("flashsale-dev") String audience,
         @DefaultValue("1h") Duration tokenTtl) {
 
     String issuer() {

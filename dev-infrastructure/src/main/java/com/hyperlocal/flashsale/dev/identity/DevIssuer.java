@@ -1,14 +1,5 @@
 package com.hyperlocal.flashsale.dev.identity;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Date;
-import java.util.UUID;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -22,6 +13,14 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
@@ -50,7 +49,9 @@ public final class DevIssuer implements DisposableBean {
 
     DevIssuer(DevIdentityProperties properties) throws IOException, JOSEException {
         this.properties = properties;
-        this.key = new ECKeyGenerator(Curve.P_256).keyID("dev-" + UUID.randomUUID()).generate();
+        this.key = new ECKeyGenerator(Curve.P_256)
+                .keyID("dev-" + UUID.randomUUID())
+                .generate();
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), properties.port()), 16);
         String jwks = new JWKSet(key.toPublicJWK()).toString();
         String discovery = "{\"issuer\":\"" + properties.issuer() + "\",\"jwks_uri\":\"" + properties.issuer()
@@ -69,12 +70,21 @@ public final class DevIssuer implements DisposableBean {
     /** A signed token for this subject. */
     public String mint(String subject) {
         Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(properties.issuer()).subject(subject)
-                .audience(properties.audience()).issueTime(Date.from(now)).notBeforeTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(properties.tokenTtl()))).jwtID(UUID.randomUUID().toString())
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(properties.issuer())
+                .subject(subject)
+                .audience(properties.audience())
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(properties.tokenTtl())))
+                .jwtID(UUID.randomUUID().toString())
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
-                .type(JOSEObjectType.JWT).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES256)
+                        .keyID(key.getKeyID())
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                claims);
         try {
             jwt.sign(new ECDSASigner(key));
         } catch (JOSEException e) {

@@ -1,7 +1,6 @@
 package com.hyperlocal.flashsale.dev.identity;
 
 import java.util.regex.Pattern;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,7 +24,8 @@ class DevTokenController {
     @PostMapping(path = "/dev/token", produces = MediaType.TEXT_PLAIN_VALUE)
     ResponseEntity<String> token(@RequestParam String sub) {
         if (!SUBJECT.matcher(sub).matches()) {
-            return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN)
+            return ResponseEntity.badRequest()
+                    .contentType(MediaType.TEXT_PLAIN)
                     .body("sub: 1-64 of letters, digits and . _ : @ | + -\n");
         }
         return ResponseEntity.ok(issuer.mint(sub) + "\n");

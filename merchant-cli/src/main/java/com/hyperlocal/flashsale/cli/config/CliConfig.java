@@ -1,8 +1,8 @@
 package com.hyperlocal.flashsale.cli.config;
 
-import com.hyperlocal.flashsale.crypto.AtomicFiles;
 import com.hyperlocal.flashsale.cli.CliException;
 import com.hyperlocal.flashsale.cli.Environment;
+import com.hyperlocal.flashsale.crypto.AtomicFiles;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -47,7 +47,8 @@ public final class CliConfig {
     }
 
     public Setting server(@Nullable String flag) {
-        return resolve(flag, "--server", ENV_SERVER, KEY_SERVER).orElseGet(() -> new Setting(DEFAULT_SERVER, "default"));
+        return resolve(flag, "--server", ENV_SERVER, KEY_SERVER)
+                .orElseGet(() -> new Setting(DEFAULT_SERVER, "default"));
     }
 
     public Setting apiKey(@Nullable String flag) {
@@ -104,6 +105,6 @@ public final class CliConfig {
     }
 
     private static void write(Path target, String content) throws IOException {
-        AtomicFiles.writeOwnerOnly(target, content);   // holds the API key
+        AtomicFiles.writeOwnerOnly(target, content); // holds the API key
     }
 }

@@ -21,7 +21,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code config set server|api-key VALUE} and {@code config show}. */
-@Command(name = "config", description = "Show or change the server URL and API key.",
+@Command(
+        name = "config",
+        description = "Show or change the server URL and API key.",
         subcommands = {ConfigCommand.Set.class, ConfigCommand.Show.class})
 public final class ConfigCommand {
 
@@ -38,7 +40,10 @@ public final class ConfigCommand {
         @Mixin
         OutputOptions output;
 
-        @Parameters(index = "0", paramLabel = "NAME", completionCandidates = Names.class,
+        @Parameters(
+                index = "0",
+                paramLabel = "NAME",
+                completionCandidates = Names.class,
                 description = "server or api-key")
         String name;
 
@@ -58,13 +63,15 @@ public final class ConfigCommand {
                 shown = v;
             } else if (CliConfig.KEY_API_KEY.equals(name)) {
                 if (!API_KEY.matcher(v).matches()) {
-                    throw new ParameterException(spec.commandLine(), "that does not look like an API "
-                            + "key (expected fsk_<8 chars>_<43 chars>, as printed by the server)");
+                    throw new ParameterException(
+                            spec.commandLine(),
+                            "that does not look like an API "
+                                    + "key (expected fsk_<8 chars>_<43 chars>, as printed by the server)");
                 }
                 shown = CliConfig.mask(v);
             } else {
-                throw new ParameterException(spec.commandLine(),
-                        "unknown setting '" + name + "' (use server or api-key)");
+                throw new ParameterException(
+                        spec.commandLine(), "unknown setting '" + name + "' (use server or api-key)");
             }
             CliConfig.set(env, name, v);
             spec.commandLine().getOut().println("Saved " + name + " = " + shown + " to " + env.configFile());
@@ -118,9 +125,12 @@ public final class ConfigCommand {
             }
             out.printf("server:      %s  (%s)%n", server.value(), server.source());
             out.printf("api key:     %s  (%s)%n", CliConfig.mask(key.value()), key.source());
-            out.printf("config file: %s%s%n", env.configFile(),
-                    Files.isRegularFile(env.configFile()) ? "" : "  (not created yet)");
-            out.printf("key cache:   %s%s%n", env.keyCachePath(),
+            out.printf(
+                    "config file: %s%s%n",
+                    env.configFile(), Files.isRegularFile(env.configFile()) ? "" : "  (not created yet)");
+            out.printf(
+                    "key cache:   %s%s%n",
+                    env.keyCachePath(),
                     Files.isRegularFile(env.keyCachePath()) ? "" : "  (missing: run `flashdeal keys pull`)");
             return ExitCodes.OK;
         }

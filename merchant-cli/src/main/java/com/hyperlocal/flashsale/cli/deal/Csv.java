@@ -19,11 +19,13 @@ public final class Csv {
      * @param raw    the record's text exactly as in the file, without its line break
      * @param error  why the record is malformed, or null
      */
-    public record Record(int line, List<String> fields, String raw, @Nullable String error) {
-    }
+    public record Record(
+            int line,
+            List<String> fields,
+            String raw,
+            @Nullable String error) {}
 
-    private Csv() {
-    }
+    private Csv() {}
 
     public static List<Record> parse(String text) {
         String s = text.startsWith("\uFEFF") ? text.substring(1) : text;

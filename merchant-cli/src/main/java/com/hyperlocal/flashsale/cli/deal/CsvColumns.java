@@ -35,8 +35,8 @@ final class CsvColumns {
         for (int i = 0; i < header.fields().size(); i++) {
             String name = header.fields().get(i).strip().toLowerCase(Locale.ROOT);
             if (!KNOWN.contains(name)) {
-                throw new IllegalArgumentException("unknown column '" + header.fields().get(i)
-                        + "' in the header (expected " + EXPECTED + ")");
+                throw new IllegalArgumentException(
+                        "unknown column '" + header.fields().get(i) + "' in the header (expected " + EXPECTED + ")");
             }
             if (index.put(name, i) != null) {
                 throw new IllegalArgumentException("column '" + name + "' appears twice in the header");
@@ -44,8 +44,8 @@ final class CsvColumns {
         }
         for (String required : REQUIRED) {
             if (!index.containsKey(required)) {
-                throw new IllegalArgumentException("the header has no '" + required + "' column (expected "
-                        + EXPECTED + ")");
+                throw new IllegalArgumentException(
+                        "the header has no '" + required + "' column (expected " + EXPECTED + ")");
             }
         }
         if (!index.containsKey("ends") && !index.containsKey("duration")) {
@@ -111,7 +111,8 @@ final class CsvColumns {
         try {
             return Long.parseLong(v);
         } catch (NumberFormatException e) {
-            problems.add(column + " is not a whole number: '" + required(row, column).strip() + "'");
+            problems.add(
+                    column + " is not a whole number: '" + required(row, column).strip() + "'");
             return 0;
         }
     }

@@ -13,8 +13,7 @@ import java.time.format.DateTimeParseException;
  */
 public final class DateTimes {
 
-    private DateTimes() {
-    }
+    private DateTimes() {}
 
     /** Parses or throws IllegalArgumentException with a message showing the accepted forms. */
     public static Instant parse(String value, ZoneId zone) {

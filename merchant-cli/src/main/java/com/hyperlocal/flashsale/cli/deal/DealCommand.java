@@ -4,9 +4,9 @@ import com.hyperlocal.flashsale.cli.ConnectionOptions;
 import com.hyperlocal.flashsale.cli.Environment;
 import com.hyperlocal.flashsale.cli.ExitCodes;
 import com.hyperlocal.flashsale.cli.OutputOptions;
+import com.hyperlocal.flashsale.client.Created;
 import com.hyperlocal.flashsale.client.Deal;
 import com.hyperlocal.flashsale.client.Json;
-import com.hyperlocal.flashsale.client.Created;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,9 +23,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code deal create|list|show|close|import}. */
-@Command(name = "deal", description = "Create, list, show, close and bulk-import your deals.",
-        subcommands = {DealCommand.Create.class, DealCommand.ListDeals.class, DealCommand.Show.class,
-            DealCommand.Close.class, DealImport.class})
+@Command(
+        name = "deal",
+        description = "Create, list, show, close and bulk-import your deals.",
+        subcommands = {
+            DealCommand.Create.class,
+            DealCommand.ListDeals.class,
+            DealCommand.Show.class,
+            DealCommand.Close.class,
+            DealImport.class
+        })
 public final class DealCommand {
 
     /** Common plumbing of the deal subcommands. */
@@ -76,14 +83,19 @@ public final class DealCommand {
         @Option(names = "--inventory", required = true, paramLabel = "N", description = "Units on offer, 1..1,000,000.")
         long inventory;
 
-        @Option(names = "--starts", paramLabel = "TIME",
+        @Option(
+                names = "--starts",
+                paramLabel = "TIME",
                 description = "2026-03-01T18:00 (local) or 2026-03-01T12:30:00Z. Default: now.")
         @Nullable String starts;
 
         @Option(names = "--ends", paramLabel = "TIME", description = "End time; or give --duration.")
         @Nullable String ends;
 
-        @Option(names = "--duration", paramLabel = "DURATION", converter = DurationParser.class,
+        @Option(
+                names = "--duration",
+                paramLabel = "DURATION",
+                converter = DurationParser.class,
                 description = "90m, 2h, 1d, 1h30m or PT2H; at most 366 days.")
         @Nullable Duration duration;
 
@@ -94,8 +106,8 @@ public final class DealCommand {
         @Override
         public Integer call() {
             Instant now = env.clock().instant();
-            DealDraft draft = new DealDraft(title, description, lat, lng, inventory,
-                    time(starts, "--starts"), time(ends, "--ends"), duration);
+            DealDraft draft = new DealDraft(
+                    title, description, lat, lng, inventory, time(starts, "--starts"), time(ends, "--ends"), duration);
             List<String> problems = draft.problems(now);
             if (!problems.isEmpty()) {
                 throw new ParameterException(spec.commandLine(), String.join("; ", problems));
@@ -156,14 +168,20 @@ public final class DealCommand {
         }
     }
 
-    @Command(name = "close", description = {"End a deal now. Closing an ended deal changes nothing.",
-        "Vouchers already claimed stay valid unless --void-vouchers is given."})
+    @Command(
+            name = "close",
+            description = {
+                "End a deal now. Closing an ended deal changes nothing.",
+                "Vouchers already claimed stay valid unless --void-vouchers is given."
+            })
     public static final class Close extends Base {
         @Parameters(paramLabel = "ID", description = "The deal id (from `deal list`).")
         UUID id;
 
-        @Option(names = "--void-vouchers",
-                description = "Also revoke every voucher of the deal not yet redeemed (tills refuse them after their next sync).")
+        @Option(
+                names = "--void-vouchers",
+                description =
+                        "Also revoke every voucher of the deal not yet redeemed (tills refuse them after their next sync).")
         boolean voidVouchers;
 
         public Close(Environment env) {

@@ -16,8 +16,15 @@ import org.jspecify.annotations.Nullable;
  * @param starts   null means "now" (the server's now: validFrom is then not sent)
  * @param ends     exactly one of ends and duration must be given
  */
-public record DealDraft(String title, @Nullable String description, double latitude, double longitude,
-                        long inventory, @Nullable Instant starts, @Nullable Instant ends, @Nullable Duration duration) {
+public record DealDraft(
+        String title,
+        @Nullable String description,
+        double latitude,
+        double longitude,
+        long inventory,
+        @Nullable Instant starts,
+        @Nullable Instant ends,
+        @Nullable Duration duration) {
 
     public static final int MAX_TITLE = 120;
     public static final int MAX_DESCRIPTION = 2000;
@@ -76,8 +83,14 @@ public record DealDraft(String title, @Nullable String description, double latit
 
     /** The request body; call only when {@link #problems} is empty. */
     public CreateDealRequest toRequest(Instant now) {
-        return new CreateDealRequest(title.strip(), description == null || description.isBlank() ? null : description,
-                latitude, longitude, (int) inventory, starts, end(now));
+        return new CreateDealRequest(
+                title.strip(),
+                description == null || description.isBlank() ? null : description,
+                latitude,
+                longitude,
+                (int) inventory,
+                starts,
+                end(now));
     }
 
     static String pretty(Duration d) {

@@ -5,10 +5,10 @@ import com.hyperlocal.flashsale.cli.CliException;
 import com.hyperlocal.flashsale.cli.Environment;
 import com.hyperlocal.flashsale.cli.ExitCodes;
 import com.hyperlocal.flashsale.cli.Table;
-import com.hyperlocal.flashsale.client.FlashSaleClient;
 import com.hyperlocal.flashsale.client.ApiException;
-import com.hyperlocal.flashsale.client.Json;
 import com.hyperlocal.flashsale.client.Created;
+import com.hyperlocal.flashsale.client.FlashSaleClient;
+import com.hyperlocal.flashsale.client.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.MalformedInputException;
@@ -33,23 +33,28 @@ import picocli.CommandLine.Parameters;
  * sent with an Idempotency-Key derived from its line number and text, so rows the server
  * already created come back as "already existed" instead of being created twice.
  */
-@Command(name = "import", description = {
-    "Create deals from a CSV file with the header row",
-    "  title,description,lat,lng,inventory,starts,ends,duration",
-    "(description, starts, ends, duration may be empty; each row needs ends or duration).",
-    "Re-running the same file after a failure creates no duplicates.",
-    "Exit code 8 when some rows were rejected."})
+@Command(
+        name = "import",
+        description = {
+            "Create deals from a CSV file with the header row",
+            "  title,description,lat,lng,inventory,starts,ends,duration",
+            "(description, starts, ends, duration may be empty; each row needs ends or duration).",
+            "Re-running the same file after a failure creates no duplicates.",
+            "Exit code 8 when some rows were rejected."
+        })
 public final class DealImport extends DealCommand.Base {
 
     /** What happened to one row. {@code outcome}: created, already-existed or rejected. */
-    public record RowResult(int row, String outcome, @Nullable UUID dealId, @Nullable String title,
-                            @Nullable String reason) {
-    }
+    public record RowResult(
+            int row,
+            String outcome,
+            @Nullable UUID dealId,
+            @Nullable String title,
+            @Nullable String reason) {}
 
     /** The whole import, as printed with --output json. */
-    public record Report(String file, int rows, List<RowResult> created, List<RowResult> alreadyExisted,
-                         List<RowResult> rejected) {
-    }
+    public record Report(
+            String file, int rows, List<RowResult> created, List<RowResult> alreadyExisted, List<RowResult> rejected) {}
 
     @Parameters(paramLabel = "FILE.csv", description = "The CSV file (UTF-8).")
     Path file;
@@ -62,8 +67,9 @@ public final class DealImport extends DealCommand.Base {
     public Integer call() {
         List<Csv.Record> records = Csv.parse(read());
         if (records.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), file + " is empty; it needs the header row "
-                    + CsvColumns.EXPECTED + " and one row per deal");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    file + " is empty; it needs the header row " + CsvColumns.EXPECTED + " and one row per deal");
         }
         CsvColumns columns;
         try {
@@ -84,9 +90,12 @@ public final class DealImport extends DealCommand.Base {
             progress.finish();
             report(results, rows.size());
             int stoppedAt = rows.get(results.size()).line();
-            throw new CliException(ApiErrors.exitCode(e), "stopped at row " + stoppedAt + ": "
-                    + ApiErrors.message(e) + ". Rows before it are saved; run the same import again "
-                    + "to finish (it will not create duplicates)", e);
+            throw new CliException(
+                    ApiErrors.exitCode(e),
+                    "stopped at row " + stoppedAt + ": "
+                            + ApiErrors.message(e) + ". Rows before it are saved; run the same import again "
+                            + "to finish (it will not create duplicates)",
+                    e);
         }
         progress.finish();
         Report report = report(results, rows.size());
@@ -97,7 +106,8 @@ public final class DealImport extends DealCommand.Base {
         Instant now = env.clock().instant();
         List<String> problems = new ArrayList<>();
         String malformed = row.error();
-        Optional<DealDraft> draft = malformed != null ? Optional.empty()
+        Optional<DealDraft> draft = malformed != null
+                ? Optional.empty()
                 : columns.draft(row, env.clock().getZone(), problems);
         if (malformed != null) {
             problems.add(malformed);
@@ -109,13 +119,21 @@ public final class DealImport extends DealCommand.Base {
         }
         try {
             Created c = client.createDeal(draft.get().toRequest(now), idempotencyKey(row));
-            return new RowResult(row.line(), c.replayed() ? "already-existed" : "created",
-                    c.deal().id(), c.deal().title(), null);
+            return new RowResult(
+                    row.line(),
+                    c.replayed() ? "already-existed" : "created",
+                    c.deal().id(),
+                    c.deal().title(),
+                    null);
         } catch (ApiException e) {
             // The row's own fault (400/409/422...): report it and go on. Anything else (bad key,
             // server down, rate limited) would fail every following row too: stop the import.
             if (ApiErrors.rejectsOnlyThisRequest(e)) {
-                return new RowResult(row.line(), "rejected", null, null,
+                return new RowResult(
+                        row.line(),
+                        "rejected",
+                        null,
+                        null,
                         "server rejected it: " + ((ApiException.HttpError) e).said());
             }
             throw e;
@@ -143,7 +161,8 @@ public final class DealImport extends DealCommand.Base {
             out.println(Json.pretty(report));
             return report;
         }
-        out.printf("%s: %d created, %d already existed, %d rejected (%d of %d rows processed).%n",
+        out.printf(
+                "%s: %d created, %d already existed, %d rejected (%d of %d rows processed).%n",
                 file, created.size(), existed.size(), rejected.size(), results.size(), rows);
         if (!created.isEmpty() || !existed.isEmpty()) {
             Table t = new Table("ROW", "RESULT", "DEAL", "TITLE");

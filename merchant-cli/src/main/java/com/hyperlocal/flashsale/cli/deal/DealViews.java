@@ -9,8 +9,7 @@ import java.util.List;
 /** How deals look in table mode. */
 final class DealViews {
 
-    private DealViews() {
-    }
+    private DealViews() {}
 
     static void table(PrintWriter out, List<Deal> deals, Times times) {
         if (deals.isEmpty()) {
@@ -19,8 +18,13 @@ final class DealViews {
         }
         Table t = new Table("ID", "TITLE", "STATUS", "REMAINING/TOTAL", "CLAIMS", "ENDS");
         for (Deal d : deals) {
-            t.row(d.id(), Table.clip(d.title(), 32), d.status(),
-                    d.remainingInventory() + "/" + d.totalInventory(), d.claimCount(), times.format(d.validUntil()));
+            t.row(
+                    d.id(),
+                    Table.clip(d.title(), 32),
+                    d.status(),
+                    d.remainingInventory() + "/" + d.totalInventory(),
+                    d.claimCount(),
+                    times.format(d.validUntil()));
         }
         t.print(out);
     }

@@ -14,8 +14,8 @@ import picocli.CommandLine.TypeConversionException;
  */
 public final class DurationParser implements ITypeConverter<Duration> {
 
-    private static final Pattern SHORT = Pattern.compile(
-            "(?:(\\d{1,6})d)?(?:(\\d{1,7})h)?(?:(\\d{1,9})m)?(?:(\\d{1,10})s)?");
+    private static final Pattern SHORT =
+            Pattern.compile("(?:(\\d{1,6})d)?(?:(\\d{1,7})h)?(?:(\\d{1,9})m)?(?:(\\d{1,10})s)?");
 
     @Override
     public Duration convert(String value) {
@@ -39,12 +39,15 @@ public final class DurationParser implements ITypeConverter<Duration> {
         } else if (!v.isEmpty()) {
             Matcher m = SHORT.matcher(v);
             if (m.matches()) {
-                d = Duration.ofDays(group(m, 1)).plusHours(group(m, 2))
-                        .plusMinutes(group(m, 3)).plusSeconds(group(m, 4));
+                d = Duration.ofDays(group(m, 1))
+                        .plusHours(group(m, 2))
+                        .plusMinutes(group(m, 3))
+                        .plusSeconds(group(m, 4));
             }
         }
         if (d == null) {
-            throw new IllegalArgumentException("'" + value + "' is not a duration (use e.g. 90m, 2h, 1d, 1h30m or PT2H)");
+            throw new IllegalArgumentException(
+                    "'" + value + "' is not a duration (use e.g. 90m, 2h, 1d, 1h30m or PT2H)");
         }
         if (d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException("duration must be longer than zero (got '" + value + "')");

@@ -24,13 +24,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code keys pull}: refresh the key cache that offline verification (CLI and desktop) reads. */
-@Command(name = "keys", description = "Manage the local copy of the server's voucher keys.",
+@Command(
+        name = "keys",
+        description = "Manage the local copy of the server's voucher keys.",
         subcommands = KeysCommand.Pull.class)
 public final class KeysCommand {
 
-    @Command(name = "pull", description = {
-        "Download the server's public voucher keys, issuer and your merchant id into the key cache",
-        "used by `voucher verify` and the desktop verifier. Run it while online, at least daily."})
+    @Command(
+            name = "pull",
+            description = {
+                "Download the server's public voucher keys, issuer and your merchant id into the key cache",
+                "used by `voucher verify` and the desktop verifier. Run it while online, at least daily."
+            })
     public static final class Pull implements Callable<Integer> {
         private final Environment env;
 
@@ -43,7 +48,9 @@ public final class KeysCommand {
         @Mixin
         OutputOptions output;
 
-        @Option(names = "--key-cache", paramLabel = "FILE",
+        @Option(
+                names = "--key-cache",
+                paramLabel = "FILE",
                 description = "Where to write it. Default: $FLASHSALE_KEY_CACHE or ~/.config/flashsale/key-cache.json.")
         @Nullable Path keyCache;
 
@@ -56,8 +63,10 @@ public final class KeysCommand {
             FlashSaleClient client = connection.optionalKeyClient(env);
             // The merchant id pins vouchers to this shop; without a key we can't learn it.
             if (!client.hasApiKey()) {
-                spec.commandLine().getErr().println("flashdeal: warning: no API key, so the key cache has no "
-                        + "merchant id and cannot verify vouchers yet; set one and pull again");
+                spec.commandLine()
+                        .getErr()
+                        .println("flashdeal: warning: no API key, so the key cache has no "
+                                + "merchant id and cannot verify vouchers yet; set one and pull again");
             }
             KeySets.Fetched fetched = KeySets.fetch(client, env.clock());
             KeyCache cache = fetched.cache();
@@ -79,8 +88,13 @@ public final class KeysCommand {
                 m.put("fetchedAt", cache.fetchedAt());
                 out.println(Json.pretty(m));
             } else {
-                out.printf("Saved %d key(s) %s for issuer %s%s to %s%n", cache.keys().size(), cache.keys().kids(),
-                        cache.issuer(), me == null ? "" : ", merchant " + me.name() + " (" + me.id() + ")", target);
+                out.printf(
+                        "Saved %d key(s) %s for issuer %s%s to %s%n",
+                        cache.keys().size(),
+                        cache.keys().kids(),
+                        cache.issuer(),
+                        me == null ? "" : ", merchant " + me.name() + " (" + me.id() + ")",
+                        target);
             }
             return ExitCodes.OK;
         }

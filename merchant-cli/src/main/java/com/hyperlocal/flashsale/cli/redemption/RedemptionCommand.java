@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code redemptions list [--conflicts]}: what the tills reported to the server. */
-@Command(name = "redemptions", description = "Vouchers redeemed at your tills, as recorded by the server.",
+@Command(
+        name = "redemptions",
+        description = "Vouchers redeemed at your tills, as recorded by the server.",
         subcommands = RedemptionCommand.ListRedemptions.class)
 public final class RedemptionCommand {
 
@@ -38,7 +40,9 @@ public final class RedemptionCommand {
         @Mixin
         OutputOptions output;
 
-        @Option(names = "--conflicts", description = "Only conflicts: a voucher redeemed twice, or redeemed and revoked.")
+        @Option(
+                names = "--conflicts",
+                description = "Only conflicts: a voucher redeemed twice, or redeemed and revoked.")
         boolean conflicts;
 
         public ListRedemptions(Environment env) {
@@ -85,8 +89,10 @@ public final class RedemptionCommand {
 
         /** Why it is a conflict, and the redemption accepted first when there is one. */
         private static @Nullable String conflict(Redemption r, Times times) {
-            String first = r.conflictsWith() == null ? null : "first at " + r.conflictsWith().deviceId()
-                    + " " + times.format(r.conflictsWith().scannedAt());
+            String first = r.conflictsWith() == null
+                    ? null
+                    : "first at " + r.conflictsWith().deviceId() + " "
+                            + times.format(r.conflictsWith().scannedAt());
             if (r.conflictReason() == null) {
                 return first;
             }

@@ -18,8 +18,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class UnverifiedClaims {
 
-    private UnverifiedClaims() {
-    }
+    private UnverifiedClaims() {}
 
     /** {@code deal}, {@code sub} and {@code exp} (ISO instant) as far as readable; empty for garbage. */
     public static Map<String, Object> peek(String token) {

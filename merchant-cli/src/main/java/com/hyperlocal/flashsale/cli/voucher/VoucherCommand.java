@@ -31,16 +31,21 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code voucher verify}: fully offline, against the key cache written by {@code keys pull}. */
-@Command(name = "voucher", description = "Check vouchers at the counter, offline; revoke a voucher.",
+@Command(
+        name = "voucher",
+        description = "Check vouchers at the counter, offline; revoke a voucher.",
         subcommands = {VoucherCommand.Verify.class, VoucherRevoke.class})
 public final class VoucherCommand {
 
     /** Keys older than this still verify, but the merchant is told to refresh them. */
     static final Duration STALE_AFTER = Duration.ofDays(1);
 
-    @Command(name = "verify", description = {
-        "Verify a voucher offline. Prints VALID or INVALID with the reason.",
-        "Exit code 0 when valid, 1 when it must not be honoured."})
+    @Command(
+            name = "verify",
+            description = {
+                "Verify a voucher offline. Prints VALID or INVALID with the reason.",
+                "Exit code 0 when valid, 1 when it must not be honoured."
+            })
     public static final class Verify implements Callable<Integer> {
         private final Environment env;
 
@@ -57,11 +62,16 @@ public final class VoucherCommand {
             @Parameters(paramLabel = "TOKEN", description = "The voucher text, or - to read it from stdin.")
             @Nullable String token;
 
-            @Option(names = "--qr", paramLabel = "IMAGE", description = "A photo or screenshot (PNG, JPEG) of the QR code.")
+            @Option(
+                    names = "--qr",
+                    paramLabel = "IMAGE",
+                    description = "A photo or screenshot (PNG, JPEG) of the QR code.")
             @Nullable Path qr;
         }
 
-        @Option(names = "--key-cache", paramLabel = "FILE",
+        @Option(
+                names = "--key-cache",
+                paramLabel = "FILE",
                 description = "Default: $FLASHSALE_KEY_CACHE or ~/.config/flashsale/key-cache.json.")
         @Nullable Path keyCache;
 
@@ -81,8 +91,10 @@ public final class VoucherCommand {
             PrintWriter out = spec.commandLine().getOut();
             Duration age = cache.age(env.clock());
             if (age.compareTo(STALE_AFTER) > 0) {
-                spec.commandLine().getErr().println("flashdeal: note: voucher keys were fetched "
-                        + age.toHours() + " hours ago; run `flashdeal keys pull` when online");
+                spec.commandLine()
+                        .getErr()
+                        .println("flashdeal: note: voucher keys were fetched " + age.toHours()
+                                + " hours ago; run `flashdeal keys pull` when online");
             }
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("valid", result.isValid());
@@ -117,8 +129,10 @@ public final class VoucherCommand {
                 if (!unverified.isEmpty()) {
                     out.println("claims (unverified, do not trust): deal " + unverified.get("deal")
                             + ", user " + unverified.get("sub") + ", expiry "
-                            + (unverified.get("exp") == null ? null : output.times(env).format(
-                                    java.time.Instant.parse((String) unverified.get("exp")))));
+                            + (unverified.get("exp") == null
+                                    ? null
+                                    : output.times(env)
+                                            .format(java.time.Instant.parse((String) unverified.get("exp")))));
                 }
             }
             return ExitCodes.VOUCHER_INVALID;
@@ -133,8 +147,9 @@ public final class VoucherCommand {
                 } catch (IOException e) {
                     throw CliException.cannotRead(qr, e);
                 }
-                return QrCodes.decode(image).orElseThrow(() -> CliException.local(
-                        "no QR code found in " + qr + " (try a sharper, closer image)"));
+                return QrCodes.decode(image)
+                        .orElseThrow(() ->
+                                CliException.local("no QR code found in " + qr + " (try a sharper, closer image)"));
             }
             String token = Objects.requireNonNull(source.token, "the exclusive group gives a TOKEN or --qr");
             if ("-".equals(token)) {
@@ -156,8 +171,10 @@ public final class VoucherCommand {
             } catch (IOException e) {
                 throw CliException.local("cannot read the key cache " + path + ": " + CliException.why(e), e);
             } catch (VoucherKeyException e) {
-                throw CliException.local("the key cache " + path + " is unusable (" + e.getMessage()
-                        + "); run `flashdeal keys pull` again", e);
+                throw CliException.local(
+                        "the key cache " + path + " is unusable (" + e.getMessage()
+                                + "); run `flashdeal keys pull` again",
+                        e);
             }
         }
     }

@@ -20,9 +20,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code voucher revoke CLAIM_ID|TOKEN}: cancel one voucher (refund, fraud); tills refuse it after their next sync. */
-@Command(name = "revoke", description = {
-    "Cancel one voucher (a refund, fraud): your tills refuse it once they have synced.",
-    "Revoking a voucher again changes nothing and shows the first revocation."})
+@Command(
+        name = "revoke",
+        description = {
+            "Cancel one voucher (a refund, fraud): your tills refuse it once they have synced.",
+            "Revoking a voucher again changes nothing and shows the first revocation."
+        })
 public final class VoucherRevoke implements Callable<Integer> {
 
     static final int MAX_REASON = 200;
@@ -38,7 +41,8 @@ public final class VoucherRevoke implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Parameters(paramLabel = "CLAIM_ID|TOKEN",
+    @Parameters(
+            paramLabel = "CLAIM_ID|TOKEN",
             description = "The voucher id (as `voucher verify` and `redemptions list` show it) or the voucher text.")
     String voucher;
 
@@ -51,13 +55,16 @@ public final class VoucherRevoke implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        UUID claimId = Ids.parse(voucher).or(() -> UnverifiedClaims.claimId(voucher))
-                .orElseThrow(() -> new ParameterException(spec.commandLine(), "'" + abbreviate(voucher)
-                        + "' is neither a voucher id nor a voucher token"));
+        UUID claimId = Ids.parse(voucher)
+                .or(() -> UnverifiedClaims.claimId(voucher))
+                .orElseThrow(() -> new ParameterException(
+                        spec.commandLine(),
+                        "'" + abbreviate(voucher) + "' is neither a voucher id nor a voucher token"));
         if (reason != null && reason.strip().length() > MAX_REASON) {
             throw new ParameterException(spec.commandLine(), "--reason: at most " + MAX_REASON + " characters");
         }
-        Revocation r = connection.client(env).revoke(claimId, reason == null || reason.isBlank() ? null : reason.strip());
+        Revocation r =
+                connection.client(env).revoke(claimId, reason == null || reason.isBlank() ? null : reason.strip());
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
             out.println(Json.pretty(r));

@@ -1,11 +1,5 @@
 package com.hyperlocal.flashsale.cli.webhook;
 
-import java.io.PrintWriter;
-import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
-import java.util.concurrent.Callable;
-
 import com.hyperlocal.flashsale.cli.CliException;
 import com.hyperlocal.flashsale.cli.ConnectionOptions;
 import com.hyperlocal.flashsale.cli.Environment;
@@ -14,6 +8,11 @@ import com.hyperlocal.flashsale.cli.OutputOptions;
 import com.hyperlocal.flashsale.cli.Table;
 import com.hyperlocal.flashsale.client.Json;
 import com.hyperlocal.flashsale.client.Webhooks;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,9 +21,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code webhooks add|list|remove|test|deliveries}: signed HTTPS callbacks for events about your deals. */
-@Command(name = "webhooks", description = "Endpoints the server calls (signed) when something happens to your deals.",
-        subcommands = {WebhooksCommand.Add.class, WebhooksCommand.ListWebhooks.class, WebhooksCommand.Remove.class,
-            WebhooksCommand.Test.class, WebhooksCommand.Deliveries.class})
+@Command(
+        name = "webhooks",
+        description = "Endpoints the server calls (signed) when something happens to your deals.",
+        subcommands = {
+            WebhooksCommand.Add.class,
+            WebhooksCommand.ListWebhooks.class,
+            WebhooksCommand.Remove.class,
+            WebhooksCommand.Test.class,
+            WebhooksCommand.Deliveries.class
+        })
 public final class WebhooksCommand {
 
     /** Shared plumbing: the API and the output stream. */
@@ -53,8 +59,10 @@ public final class WebhooksCommand {
         }
     }
 
-    @Command(name = "add", description = "Register an endpoint (https; plain http only for localhost). "
-            + "Prints the signing secret ONCE: store it now.")
+    @Command(
+            name = "add",
+            description = "Register an endpoint (https; plain http only for localhost). "
+                    + "Prints the signing secret ONCE: store it now.")
     public static final class Add extends Base {
         @Parameters(paramLabel = "URL", description = "e.g. https://shop.example/flashsale-hook")
         String url;
@@ -119,8 +127,10 @@ public final class WebhooksCommand {
         }
     }
 
-    @Command(name = "test", description = "Send a signed webhook.test event now, once; exit 10 if the endpoint "
-            + "did not answer 2xx.")
+    @Command(
+            name = "test",
+            description =
+                    "Send a signed webhook.test event now, once; exit 10 if the endpoint " + "did not answer 2xx.")
     public static final class Test extends Base {
         @Parameters(paramLabel = "ID")
         UUID id;
@@ -138,15 +148,19 @@ public final class WebhooksCommand {
                 out().println("Delivered: the endpoint answered " + d.lastHttpStatus() + ".");
             }
             if (!"DELIVERED".equals(d.status())) {
-                throw new CliException(ExitCodes.WEBHOOK_TEST_FAILED, "the endpoint did not accept the test event: "
-                        + (d.lastError() == null ? "no answer" : d.lastError()));
+                throw new CliException(
+                        ExitCodes.WEBHOOK_TEST_FAILED,
+                        "the endpoint did not accept the test event: "
+                                + (d.lastError() == null ? "no answer" : d.lastError()));
             }
             return ExitCodes.OK;
         }
     }
 
-    @Command(name = "deliveries", description = "Recent deliveries, newest first; --status parked shows those that "
-            + "gave up after a day of retries.")
+    @Command(
+            name = "deliveries",
+            description = "Recent deliveries, newest first; --status parked shows those that "
+                    + "gave up after a day of retries.")
     public static final class Deliveries extends Base {
         @Option(names = "--status", paramLabel = "STATUS", description = "pending, delivered or parked")
         String status;
@@ -163,15 +177,20 @@ public final class WebhooksCommand {
 
         @Override
         public Integer call() {
-            List<Webhooks.Delivery> list = api().deliveries(status == null ? null : status.toUpperCase(Locale.ROOT),
-                    webhook, limit);
+            List<Webhooks.Delivery> list =
+                    api().deliveries(status == null ? null : status.toUpperCase(Locale.ROOT), webhook, limit);
             if (output.json()) {
                 out().println(Json.pretty(list));
             } else if (list.isEmpty()) {
                 out().println("No deliveries" + (status == null ? "" : " with status " + status) + ".");
             } else {
                 Table t = new Table("CREATED", "EVENT", "DEAL", "STATUS", "ATTEMPTS", "LAST", "NEXT");
-                list.forEach(d -> t.row(d.createdAt(), d.eventType(), d.dealId(), d.status(), d.attempts(),
+                list.forEach(d -> t.row(
+                        d.createdAt(),
+                        d.eventType(),
+                        d.dealId(),
+                        d.status(),
+                        d.attempts(),
                         d.lastHttpStatus() != null ? "HTTP " + d.lastHttpStatus() : Table.clip(d.lastError(), 40),
                         "PENDING".equals(d.status()) ? d.nextAttemptAt() : null));
                 t.print(out());

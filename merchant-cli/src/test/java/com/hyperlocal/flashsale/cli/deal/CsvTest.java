@@ -78,11 +78,13 @@ class CsvTest {
 
     @Test
     void headerMustNameKnownColumnsIncludingTheRequiredOnes() {
-        assertThatThrownBy(() -> CsvColumns.of(Csv.parse("title,lat,lng,inventory,colour,ends").get(0)))
+        assertThatThrownBy(() -> CsvColumns.of(
+                        Csv.parse("title,lat,lng,inventory,colour,ends").get(0)))
                 .hasMessageContaining("unknown column 'colour'");
         assertThatThrownBy(() -> CsvColumns.of(Csv.parse("title,lat,lng,ends").get(0)))
                 .hasMessageContaining("no 'inventory' column");
-        assertThatThrownBy(() -> CsvColumns.of(Csv.parse("title,lat,lng,inventory").get(0)))
+        assertThatThrownBy(
+                        () -> CsvColumns.of(Csv.parse("title,lat,lng,inventory").get(0)))
                 .hasMessageContaining("'ends' or a 'duration'");
         // Any order and case is fine.
         CsvColumns.of(Csv.parse("Duration, INVENTORY ,lng,lat,title").get(0));
@@ -94,8 +96,11 @@ class CsvTest {
         String key = DealImport.idempotencyKey(a);
 
         assertThat(key).hasSize(32).matches("[0-9a-f]{32}");
-        assertThat(DealImport.idempotencyKey(new Csv.Record(2, List.of(), "x,1", null))).isEqualTo(key);
-        assertThat(DealImport.idempotencyKey(new Csv.Record(3, List.of(), "x,1", null))).isNotEqualTo(key);
-        assertThat(DealImport.idempotencyKey(new Csv.Record(2, List.of(), "x,2", null))).isNotEqualTo(key);
+        assertThat(DealImport.idempotencyKey(new Csv.Record(2, List.of(), "x,1", null)))
+                .isEqualTo(key);
+        assertThat(DealImport.idempotencyKey(new Csv.Record(3, List.of(), "x,1", null)))
+                .isNotEqualTo(key);
+        assertThat(DealImport.idempotencyKey(new Csv.Record(2, List.of(), "x,2", null)))
+                .isNotEqualTo(key);
     }
 }

@@ -17,7 +17,8 @@ class ProgressTest {
         }
         p.finish();
 
-        assertThat(err.toString()).startsWith("\r[" + "#".repeat(7) + " ".repeat(23) + "] 1/4 rows")
+        assertThat(err.toString())
+                .startsWith("\r[" + "#".repeat(7) + " ".repeat(23) + "] 1/4 rows")
                 .endsWith("\r[" + "#".repeat(30) + "] 4/4 rows\n");
     }
 

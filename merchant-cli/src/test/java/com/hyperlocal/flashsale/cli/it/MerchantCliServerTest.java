@@ -2,12 +2,12 @@ package com.hyperlocal.flashsale.cli.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.hyperlocal.flashsale.testing.ServerProcess;
 import com.hyperlocal.flashsale.cli.CliRun;
 import com.hyperlocal.flashsale.cli.Environment;
 import com.hyperlocal.flashsale.cli.ExitCodes;
 import com.hyperlocal.flashsale.client.Deal;
 import com.hyperlocal.flashsale.client.Json;
+import com.hyperlocal.flashsale.testing.ServerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,30 +39,62 @@ class MerchantCliServerTest {
     }
 
     private CliRun.Result as(ServerProcess.Merchant m, String... args) {
-        Environment env = CliRun.env(dir, Clock.systemUTC(), "FLASHDEAL_SERVER", server.url(),
-                "FLASHDEAL_API_KEY", m.apiKey());
+        Environment env =
+                CliRun.env(dir, Clock.systemUTC(), "FLASHDEAL_SERVER", server.url(), "FLASHDEAL_API_KEY", m.apiKey());
         return CliRun.run(env, args);
     }
 
     private Deal create(ServerProcess.Merchant m, String title) {
-        CliRun.Result r = as(m, "deal", "create", "--title", title, "--description", "Till stocks last",
-                "--lat", "12.9716", "--lng", "77.5946", "--inventory", "50", "--duration", "2h", "-o", "json");
+        CliRun.Result r = as(
+                m,
+                "deal",
+                "create",
+                "--title",
+                title,
+                "--description",
+                "Till stocks last",
+                "--lat",
+                "12.9716",
+                "--lng",
+                "77.5946",
+                "--inventory",
+                "50",
+                "--duration",
+                "2h",
+                "-o",
+                "json");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         return Json.read(r.out(), Deal.class);
     }
 
     @Test
     void createListShowClose() {
-        CliRun.Result created = as(alice, "deal", "create", "--title", "Masala dosa, 2 for 1",
-                "--lat", "12.9716", "--lng", "77.5946", "--inventory", "50", "--duration", "1h30m");
+        CliRun.Result created = as(
+                alice,
+                "deal",
+                "create",
+                "--title",
+                "Masala dosa, 2 for 1",
+                "--lat",
+                "12.9716",
+                "--lng",
+                "77.5946",
+                "--inventory",
+                "50",
+                "--duration",
+                "1h30m");
         assertThat(created.exitCode()).as(created.toString()).isZero();
-        assertThat(created.out()).startsWith("Created deal ").contains("status:      ACTIVE")
+        assertThat(created.out())
+                .startsWith("Created deal ")
+                .contains("status:      ACTIVE")
                 .contains("remaining:   50 of 50");
         String id = created.out().substring("Created deal ".length(), "Created deal ".length() + 36);
 
         CliRun.Result list = as(alice, "deal", "list");
         assertThat(list.exitCode()).isZero();
-        assertThat(list.out()).contains("REMAINING/TOTAL").containsPattern(id + "\\s+Masala dosa, 2 for 1\\s+ACTIVE\\s+50/50\\s+0\\s+");
+        assertThat(list.out())
+                .contains("REMAINING/TOTAL")
+                .containsPattern(id + "\\s+Masala dosa, 2 for 1\\s+ACTIVE\\s+50/50\\s+0\\s+");
 
         CliRun.Result show = as(alice, "deal", "show", id, "-o", "json");
         Deal deal = Json.read(show.out(), Deal.class);
@@ -74,7 +106,9 @@ class MerchantCliServerTest {
         assertThat(close.exitCode()).as(close.toString()).isZero();
         assertThat(close.out()).startsWith("Closed deal " + id + " (ENDED since ");
         assertThat(as(alice, "deal", "show", id).out()).contains("status:      ENDED");
-        assertThat(as(alice, "deal", "close", id).exitCode()).as("closing again is a no-op").isZero();
+        assertThat(as(alice, "deal", "close", id).exitCode())
+                .as("closing again is a no-op")
+                .isZero();
     }
 
     @Test
@@ -94,8 +128,8 @@ class MerchantCliServerTest {
 
     @Test
     void wrongApiKeyIsExit4() {
-        ServerProcess.Merchant mallory = new ServerProcess.Merchant(UUID.randomUUID(), "x", UUID.randomUUID(),
-                "fsk_AAAAAAAA_" + "A".repeat(43));
+        ServerProcess.Merchant mallory =
+                new ServerProcess.Merchant(UUID.randomUUID(), "x", UUID.randomUUID(), "fsk_AAAAAAAA_" + "A".repeat(43));
         CliRun.Result r = as(mallory, "deal", "list");
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.UNAUTHORIZED);
@@ -127,14 +161,20 @@ class MerchantCliServerTest {
         assertThat(second.out()).contains("2 created, 1 already existed, 2 rejected (5 of 5 rows processed)");
         assertThat(third.out()).contains("0 created, 3 already existed, 2 rejected");
         for (CliRun.Result r : List.of(second, third)) {
-            assertThat(r.out()).contains("  row 3: latitude must be between -90 and 90 (got 95.0)")
+            assertThat(r.out())
+                    .contains("  row 3: latitude must be between -90 and 90 (got 95.0)")
                     .contains("  row 5: inventory is not a whole number: 'lots'");
         }
-        List<Deal> deals = List.of(Json.read(as(carol, "deal", "list", "-o", "json").out(), Deal[].class));
-        assertThat(deals).extracting(Deal::title)
+        List<Deal> deals =
+                List.of(Json.read(as(carol, "deal", "list", "-o", "json").out(), Deal[].class));
+        assertThat(deals)
+                .extracting(Deal::title)
                 .containsExactlyInAnyOrder("Chai, masala", "Vada pav", "Filter coffee");
-        assertThat(deals).filteredOn(d -> d.title().equals("Chai, masala"))
-                .singleElement().extracting(Deal::description).isEqualTo("The \"good\" one");
+        assertThat(deals)
+                .filteredOn(d -> d.title().equals("Chai, masala"))
+                .singleElement()
+                .extracting(Deal::description)
+                .isEqualTo("The \"good\" one");
     }
 
     @Test

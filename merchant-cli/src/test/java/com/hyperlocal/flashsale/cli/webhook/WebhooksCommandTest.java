@@ -2,17 +2,16 @@ package com.hyperlocal.flashsale.cli.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hyperlocal.flashsale.cli.CliRun;
+import com.hyperlocal.flashsale.cli.ExitCodes;
+import com.hyperlocal.flashsale.cli.FakeHttpPeer;
+import com.hyperlocal.flashsale.cli.FakeHttpPeer.Answer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
-
-import com.hyperlocal.flashsale.cli.CliRun;
-import com.hyperlocal.flashsale.cli.ExitCodes;
-import com.hyperlocal.flashsale.cli.FakeHttpPeer;
-import com.hyperlocal.flashsale.cli.FakeHttpPeer.Answer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,8 +35,10 @@ class WebhooksCommandTest {
 
     @Test
     void addPostsTheUrlAndPrintsTheSecretOnce() {
-        try (FakeHttpPeer peer = new FakeHttpPeer(s -> json(201, "{\"id\":\"" + ID + "\",\"url\":\"https://shop.example/h\","
-                + "\"secret\":\"whsec_abc\",\"createdAt\":\"2026-03-01T12:00:00Z\"}"))) {
+        try (FakeHttpPeer peer = new FakeHttpPeer(s -> json(
+                201,
+                "{\"id\":\"" + ID + "\",\"url\":\"https://shop.example/h\","
+                        + "\"secret\":\"whsec_abc\",\"createdAt\":\"2026-03-01T12:00:00Z\"}"))) {
             CliRun.Result r = run(peer, "webhooks", "add", "https://shop.example/h");
 
             assertThat(r.exitCode()).as(r.toString()).isZero();
@@ -53,22 +54,32 @@ class WebhooksCommandTest {
 
     @Test
     void deliveriesListsParkedOnesWithTheirLastAnswer() {
-        try (FakeHttpPeer peer = new FakeHttpPeer(s -> json(200, "{\"deliveries\":[{\"id\":\"" + UUID.randomUUID()
-                + "\",\"webhookId\":\"" + ID + "\",\"eventId\":\"" + UUID.randomUUID() + "\",\"eventType\":\"deal.sold_out\","
-                + "\"dealId\":null,\"status\":\"PARKED\",\"attempts\":17,\"lastHttpStatus\":503,"
-                + "\"createdAt\":\"2026-02-28T12:00:00Z\"}]}"))) {
+        try (FakeHttpPeer peer = new FakeHttpPeer(s -> json(
+                200,
+                "{\"deliveries\":[{\"id\":\"" + UUID.randomUUID()
+                        + "\",\"webhookId\":\"" + ID + "\",\"eventId\":\"" + UUID.randomUUID()
+                        + "\",\"eventType\":\"deal.sold_out\","
+                        + "\"dealId\":null,\"status\":\"PARKED\",\"attempts\":17,\"lastHttpStatus\":503,"
+                        + "\"createdAt\":\"2026-02-28T12:00:00Z\"}]}"))) {
             CliRun.Result r = run(peer, "webhooks", "deliveries", "--status", "parked");
 
             assertThat(r.exitCode()).as(r.toString()).isZero();
-            assertThat(peer.seen.get(0).path()).isEqualTo("/api/v1/merchant/webhooks/deliveries?limit=50&status=PARKED");
-            assertThat(r.out()).contains("deal.sold_out").contains("PARKED").contains("17").contains("HTTP 503");
+            assertThat(peer.seen.get(0).path())
+                    .isEqualTo("/api/v1/merchant/webhooks/deliveries?limit=50&status=PARKED");
+            assertThat(r.out())
+                    .contains("deal.sold_out")
+                    .contains("PARKED")
+                    .contains("17")
+                    .contains("HTTP 503");
         }
     }
 
     @Test
     void testExitsTenWhenTheEndpointRefused() {
-        try (FakeHttpPeer peer = new FakeHttpPeer(s -> json(200, "{\"id\":\"" + UUID.randomUUID() + "\",\"status\":"
-                + "\"PARKED\",\"attempts\":1,\"lastHttpStatus\":500,\"lastError\":\"HTTP 500\"}"))) {
+        try (FakeHttpPeer peer = new FakeHttpPeer(s -> json(
+                200,
+                "{\"id\":\"" + UUID.randomUUID() + "\",\"status\":"
+                        + "\"PARKED\",\"attempts\":1,\"lastHttpStatus\":500,\"lastError\":\"HTTP 500\"}"))) {
             CliRun.Result r = run(peer, "webhooks", "test", ID.toString());
 
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.WEBHOOK_TEST_FAILED);

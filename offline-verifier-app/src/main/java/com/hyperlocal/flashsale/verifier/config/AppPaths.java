@@ -23,9 +23,10 @@ public record AppPaths(Path configFile, Path database, Path keyCache) {
         Path dataHome = xdg(env, "XDG_DATA_HOME", home.resolve(".local").resolve("share"));
         String explicit = env.get(CONFIG_ENV);
         Path config = explicit != null && !explicit.isBlank()
-                ? Path.of(explicit) : configHome.resolve("flashsale").resolve("verifier.properties");
-        return new AppPaths(config, dataHome.resolve("flashsale").resolve("verifier.db"),
-                KeyCache.defaultPath(env, home));
+                ? Path.of(explicit)
+                : configHome.resolve("flashsale").resolve("verifier.properties");
+        return new AppPaths(
+                config, dataHome.resolve("flashsale").resolve("verifier.db"), KeyCache.defaultPath(env, home));
     }
 
     private static Path xdg(Map<String, String> env, String name, Path fallback) {

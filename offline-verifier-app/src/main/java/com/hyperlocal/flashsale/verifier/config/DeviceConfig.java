@@ -20,15 +20,28 @@ import org.jspecify.annotations.Nullable;
  * @param resultShown how long a scan's result stays on screen before it returns to READY
  * @param language   the screen's language tag (e.g. "hi"); blank = the system's
  */
-public record DeviceConfig(String serverUrl, String apiKey, String deviceId, @Nullable UUID merchantId,
-                           Duration maxKeyAge, Path keyCache, Path database, Duration resultShown,
-                           String language) {
+public record DeviceConfig(
+        String serverUrl,
+        String apiKey,
+        String deviceId,
+        @Nullable UUID merchantId,
+        Duration maxKeyAge,
+        Path keyCache,
+        Path database,
+        Duration resultShown,
+        String language) {
 
     public static final Duration DEFAULT_MAX_KEY_AGE = Duration.ofDays(7);
     public static final Duration DEFAULT_RESULT_SHOWN = Duration.ofSeconds(6);
 
-    public DeviceConfig(String serverUrl, String apiKey, String deviceId, @Nullable UUID merchantId, Duration maxKeyAge,
-                        Path keyCache, Path database) {
+    public DeviceConfig(
+            String serverUrl,
+            String apiKey,
+            String deviceId,
+            @Nullable UUID merchantId,
+            Duration maxKeyAge,
+            Path keyCache,
+            Path database) {
         this(serverUrl, apiKey, deviceId, merchantId, maxKeyAge, keyCache, database, DEFAULT_RESULT_SHOWN, "");
     }
 
@@ -63,13 +76,13 @@ public record DeviceConfig(String serverUrl, String apiKey, String deviceId, @Nu
     }
 
     public DeviceConfig withMerchantId(@Nullable UUID merchant) {
-        return new DeviceConfig(serverUrl, apiKey, deviceId, merchant, maxKeyAge, keyCache, database, resultShown,
-                language);
+        return new DeviceConfig(
+                serverUrl, apiKey, deviceId, merchant, maxKeyAge, keyCache, database, resultShown, language);
     }
 
     public DeviceConfig withScreen(Duration shown, String languageTag) {
-        return new DeviceConfig(serverUrl, apiKey, deviceId, merchantId, maxKeyAge, keyCache, database, shown,
-                languageTag);
+        return new DeviceConfig(
+                serverUrl, apiKey, deviceId, merchantId, maxKeyAge, keyCache, database, shown, languageTag);
     }
 
     /** Never prints the API key. */
@@ -77,6 +90,7 @@ public record DeviceConfig(String serverUrl, String apiKey, String deviceId, @Nu
     public String toString() {
         return "DeviceConfig[serverUrl=" + serverUrl + ", deviceId=" + deviceId + ", merchantId="
                 + merchantId + ", maxKeyAge=" + maxKeyAge + ", keyCache=" + keyCache
-                + ", database=" + database + ", resultShown=" + resultShown + ", language=" + language + ", apiKey=" + (apiKey.isEmpty() ? "none" : "set") + "]";
+                + ", database=" + database + ", resultShown=" + resultShown + ", language=" + language + ", apiKey="
+                + (apiKey.isEmpty() ? "none" : "set") + "]";
     }
 }

@@ -52,16 +52,22 @@ public final class DeviceConfigStore {
         }
         boolean created = p.getProperty(DEVICE_ID, "").isBlank();
         String deviceId = created
-                ? "counter-" + UUID.randomUUID().toString().substring(0, 8) : p.getProperty(DEVICE_ID).strip();
+                ? "counter-" + UUID.randomUUID().toString().substring(0, 8)
+                : p.getProperty(DEVICE_ID).strip();
         String mid = p.getProperty(MERCHANT_ID, "").strip();
         DeviceConfig config = new DeviceConfig(
-                p.getProperty(SERVER_URL, ""), p.getProperty(API_KEY, ""), deviceId,
+                p.getProperty(SERVER_URL, ""),
+                p.getProperty(API_KEY, ""),
+                deviceId,
                 mid.isEmpty() ? null : UUID.fromString(mid),
-                Duration.ofDays(Long.parseLong(p.getProperty(MAX_KEY_AGE_DAYS,
-                        String.valueOf(DeviceConfig.DEFAULT_MAX_KEY_AGE.toDays())).strip())),
-                path(p, KEY_CACHE, paths.keyCache()), path(p, DATABASE, paths.database()),
-                Duration.ofSeconds(Long.parseLong(p.getProperty(RESULT_SECONDS,
-                        String.valueOf(DeviceConfig.DEFAULT_RESULT_SHOWN.toSeconds())).strip())),
+                Duration.ofDays(Long.parseLong(
+                        p.getProperty(MAX_KEY_AGE_DAYS, String.valueOf(DeviceConfig.DEFAULT_MAX_KEY_AGE.toDays()))
+                                .strip())),
+                path(p, KEY_CACHE, paths.keyCache()),
+                path(p, DATABASE, paths.database()),
+                Duration.ofSeconds(Long.parseLong(
+                        p.getProperty(RESULT_SECONDS, String.valueOf(DeviceConfig.DEFAULT_RESULT_SHOWN.toSeconds()))
+                                .strip())),
                 p.getProperty(LANGUAGE, ""));
         if (created) {
             save(config);
@@ -101,6 +107,6 @@ public final class DeviceConfigStore {
     static void writeOwnerOnly(Path file, String text) throws IOException {
         // The folder may exist already (the merchant CLI's key cache): tighten it too.
         OwnerOnly.directory(OwnerOnly.folderOf(file));
-        AtomicFiles.writeOwnerOnly(file, text);   // holds the API key
+        AtomicFiles.writeOwnerOnly(file, text); // holds the API key
     }
 }

@@ -19,8 +19,7 @@ public final class OwnerOnly {
     private static final Set<PosixFilePermission> DIR = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
-    private OwnerOnly() {
-    }
+    private OwnerOnly() {}
 
     /** The folder of {@code file}: an absolute path below the root always has one. */
     public static Path folderOf(Path file) {
@@ -57,7 +56,8 @@ public final class OwnerOnly {
                 Files.createDirectories(parent);
             }
             Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(DIR));
-        } else if (dir.getFileName() != null && APP_FOLDER.equals(dir.getFileName().toString())) {
+        } else if (dir.getFileName() != null
+                && APP_FOLDER.equals(dir.getFileName().toString())) {
             Files.setPosixFilePermissions(dir, DIR);
         }
     }

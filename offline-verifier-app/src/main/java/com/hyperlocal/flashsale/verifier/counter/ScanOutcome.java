@@ -15,10 +15,18 @@ import org.jspecify.annotations.Nullable;
  * @param earlier   for ALREADY_REDEEMED: when this device redeemed it; else null
  * @param detail    for REVOKED: the merchant's reason, if any; else null
  */
-public record ScanOutcome(Verdict verdict, String message, @Nullable String reason, @Nullable UUID dealId,
-                          @Nullable String dealTitle, @Nullable String userId, @Nullable Instant expiresAt,
-                          @Nullable UUID clientId, Instant scannedAt, @Nullable Instant earlier,
-                          @Nullable String detail) {
+public record ScanOutcome(
+        Verdict verdict,
+        String message,
+        @Nullable String reason,
+        @Nullable UUID dealId,
+        @Nullable String dealTitle,
+        @Nullable String userId,
+        @Nullable Instant expiresAt,
+        @Nullable UUID clientId,
+        Instant scannedAt,
+        @Nullable Instant earlier,
+        @Nullable String detail) {
 
     public ScanOutcome {
         Objects.requireNonNull(verdict, "verdict");

@@ -7,8 +7,8 @@ import java.util.UUID;
 /** The merchant's deals as of the last sync, for titles and "closed and voided" offline. */
 public final class DealCatalog {
 
-    private static final String SELECT = "SELECT deal_id, title, valid_from, valid_until, status, closed_at, "
-            + "vouchers_voided FROM deals ";
+    private static final String SELECT =
+            "SELECT deal_id, title, valid_from, valid_until, status, closed_at, " + "vouchers_voided FROM deals ";
 
     private final Sql sql;
 
@@ -20,9 +20,16 @@ public final class DealCatalog {
     public void store(List<DealInfo> deals) {
         sql.inTransaction(() -> {
             for (DealInfo d : deals) {
-                sql.update("INSERT OR REPLACE INTO deals (deal_id, title, valid_from, valid_until, status, "
-                        + "closed_at, vouchers_voided) VALUES (?,?,?,?,?,?,?)", d.id(), d.title(), d.validFrom(),
-                        d.validUntil(), d.status(), d.closedAt(), d.vouchersVoided() ? 1 : 0);
+                sql.update(
+                        "INSERT OR REPLACE INTO deals (deal_id, title, valid_from, valid_until, status, "
+                                + "closed_at, vouchers_voided) VALUES (?,?,?,?,?,?,?)",
+                        d.id(),
+                        d.title(),
+                        d.validFrom(),
+                        d.validUntil(),
+                        d.status(),
+                        d.closedAt(),
+                        d.vouchersVoided() ? 1 : 0);
             }
         });
     }

@@ -13,8 +13,14 @@ import org.jspecify.annotations.Nullable;
  * @param closedAt       when the merchant closed it early; null if not closed
  * @param vouchersVoided the merchant closed it and cancelled its unredeemed vouchers
  */
-public record DealInfo(UUID id, String title, @Nullable Instant validFrom, @Nullable Instant validUntil,
-                       @Nullable String status, @Nullable Instant closedAt, boolean vouchersVoided) {
+public record DealInfo(
+        UUID id,
+        String title,
+        @Nullable Instant validFrom,
+        @Nullable Instant validUntil,
+        @Nullable String status,
+        @Nullable Instant closedAt,
+        boolean vouchersVoided) {
 
     public DealInfo {
         Objects.requireNonNull(id, "id");

@@ -9,9 +9,16 @@ import org.jspecify.annotations.Nullable;
  * A scan about to be recorded. Claim fields are null when the token could not be trusted
  * (a forged token's claims are not worth keeping apart from the raw token).
  */
-public record NewScan(UUID clientId, String token, @Nullable UUID claimId, @Nullable UUID dealId,
-                      @Nullable String userId, @Nullable Instant expiresAt, Instant scannedAt, Outcome outcome,
-                      @Nullable String refusalReason) {
+public record NewScan(
+        UUID clientId,
+        String token,
+        @Nullable UUID claimId,
+        @Nullable UUID dealId,
+        @Nullable String userId,
+        @Nullable Instant expiresAt,
+        Instant scannedAt,
+        Outcome outcome,
+        @Nullable String refusalReason) {
 
     public NewScan {
         Objects.requireNonNull(clientId, "clientId");

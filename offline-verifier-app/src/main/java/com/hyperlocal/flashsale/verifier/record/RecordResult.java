@@ -4,10 +4,8 @@ package com.hyperlocal.flashsale.verifier.record;
 public sealed interface RecordResult {
 
     /** Committed to disk (fsync'ed) before this is returned. */
-    record Recorded(ScanRecord scan) implements RecordResult {
-    }
+    record Recorded(ScanRecord scan) implements RecordResult {}
 
     /** This device already redeemed the voucher; {@code first} is that redemption. */
-    record AlreadyRedeemed(ScanRecord first, ScanRecord refusal) implements RecordResult {
-    }
+    record AlreadyRedeemed(ScanRecord first, ScanRecord refusal) implements RecordResult {}
 }

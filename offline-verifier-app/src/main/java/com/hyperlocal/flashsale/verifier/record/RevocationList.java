@@ -17,15 +17,22 @@ public final class RevocationList {
     public void add(List<Revocation> revocations) {
         sql.inTransaction(() -> {
             for (Revocation r : revocations) {
-                sql.update("INSERT OR IGNORE INTO revocations (claim_id, deal_id, revoked_at, reason) "
-                        + "VALUES (?,?,?,?)", r.claimId(), r.dealId(), r.revokedAt(), r.reason());
+                sql.update(
+                        "INSERT OR IGNORE INTO revocations (claim_id, deal_id, revoked_at, reason) "
+                                + "VALUES (?,?,?,?)",
+                        r.claimId(),
+                        r.dealId(),
+                        r.revokedAt(),
+                        r.reason());
             }
         });
     }
 
     public Optional<Revocation> find(UUID claimId) {
-        return sql.first("SELECT claim_id, deal_id, revoked_at, reason FROM revocations WHERE claim_id = ?",
-                Rows::revocation, claimId);
+        return sql.first(
+                "SELECT claim_id, deal_id, revoked_at, reason FROM revocations WHERE claim_id = ?",
+                Rows::revocation,
+                claimId);
     }
 
     public int count() {

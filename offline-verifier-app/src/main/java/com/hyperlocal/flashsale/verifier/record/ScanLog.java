@@ -33,15 +33,24 @@ public final class ScanLog {
             throw new IllegalArgumentException("redeem() takes REDEEMED scans");
         }
         return sql.transaction(() -> {
-            Optional<ScanRecord> first = redeemed(
-                    Objects.requireNonNull(scan.claimId(), "a REDEEMED scan has a claim id (see NewScan)"));
+            Optional<ScanRecord> first =
+                    redeemed(Objects.requireNonNull(scan.claimId(), "a REDEEMED scan has a claim id (see NewScan)"));
             if (first.isEmpty()) {
                 insert(scan);
                 return new RecordResult.Recorded(find(scan.clientId()).orElseThrow());
             }
-            insert(new NewScan(scan.clientId(), scan.token(), scan.claimId(), scan.dealId(), scan.userId(),
-                    scan.expiresAt(), scan.scannedAt(), Outcome.REFUSED, ALREADY_REDEEMED));
-            return new RecordResult.AlreadyRedeemed(first.get(), find(scan.clientId()).orElseThrow());
+            insert(new NewScan(
+                    scan.clientId(),
+                    scan.token(),
+                    scan.claimId(),
+                    scan.dealId(),
+                    scan.userId(),
+                    scan.expiresAt(),
+                    scan.scannedAt(),
+                    Outcome.REFUSED,
+                    ALREADY_REDEEMED));
+            return new RecordResult.AlreadyRedeemed(
+                    first.get(), find(scan.clientId()).orElseThrow());
         });
     }
 
@@ -70,18 +79,25 @@ public final class ScanLog {
     }
 
     public int pendingCount() {
-        return sql.first("SELECT count(*) FROM scans WHERE sync_state = 'PENDING'", rs -> rs.getInt(1)).orElse(0);
+        return sql.first("SELECT count(*) FROM scans WHERE sync_state = 'PENDING'", rs -> rs.getInt(1))
+                .orElse(0);
     }
 
     /** Scans the server reported as CONFLICT or REJECTED (also when learnt from a DUPLICATE). */
     public List<ScanRecord> problems() {
-        return sql.query(SELECT + "WHERE server_status IN ('CONFLICT', 'REJECTED') OR conflict_redemption_id "
-                + "IS NOT NULL ORDER BY rowid DESC LIMIT ?", Rows::scan, 500);
+        return sql.query(
+                SELECT + "WHERE server_status IN ('CONFLICT', 'REJECTED') OR conflict_redemption_id "
+                        + "IS NOT NULL ORDER BY rowid DESC LIMIT ?",
+                Rows::scan,
+                500);
     }
 
     public int problemCount() {
-        return sql.first("SELECT count(*) FROM scans WHERE server_status IN ('CONFLICT', 'REJECTED') "
-                + "OR conflict_redemption_id IS NOT NULL", rs -> rs.getInt(1)).orElse(0);
+        return sql.first(
+                        "SELECT count(*) FROM scans WHERE server_status IN ('CONFLICT', 'REJECTED') "
+                                + "OR conflict_redemption_id IS NOT NULL",
+                        rs -> rs.getInt(1))
+                .orElse(0);
     }
 
     public List<ScanRecord> all() {
@@ -99,21 +115,37 @@ public final class ScanLog {
             int changed = 0;
             for (ServerAnswer a : answers) {
                 ServerAnswer.Conflict c = a.conflict();
-                changed += sql.update("UPDATE scans SET sync_state = 'SYNCED', server_status = ?, "
-                        + "server_reason = ?, redemption_id = ?, conflict_redemption_id = ?, conflict_device_id = ?, "
-                        + "conflict_scanned_at = ?, conflict_received_at = ?, synced_at = ? "
-                        + "WHERE client_id = ? AND sync_state = 'PENDING'",
-                        a.status(), a.reason(), a.redemptionId(), c == null ? null : c.redemptionId(),
-                        c == null ? null : c.deviceId(), c == null ? null : c.scannedAt(),
-                        c == null ? null : c.receivedAt(), now, a.clientId());
+                changed += sql.update(
+                        "UPDATE scans SET sync_state = 'SYNCED', server_status = ?, "
+                                + "server_reason = ?, redemption_id = ?, conflict_redemption_id = ?, conflict_device_id = ?, "
+                                + "conflict_scanned_at = ?, conflict_received_at = ?, synced_at = ? "
+                                + "WHERE client_id = ? AND sync_state = 'PENDING'",
+                        a.status(),
+                        a.reason(),
+                        a.redemptionId(),
+                        c == null ? null : c.redemptionId(),
+                        c == null ? null : c.deviceId(),
+                        c == null ? null : c.scannedAt(),
+                        c == null ? null : c.receivedAt(),
+                        now,
+                        a.clientId());
             }
             return changed;
         });
     }
 
     private void insert(NewScan s) throws java.sql.SQLException {
-        sql.update("INSERT INTO scans (client_id, token, claim_id, deal_id, user_id, expires_at, scanned_at, "
-                + "outcome, refusal_reason) VALUES (?,?,?,?,?,?,?,?,?)", s.clientId(), s.token(), s.claimId(),
-                s.dealId(), s.userId(), s.expiresAt(), s.scannedAt(), s.outcome().name(), s.refusalReason());
+        sql.update(
+                "INSERT INTO scans (client_id, token, claim_id, deal_id, user_id, expires_at, scanned_at, "
+                        + "outcome, refusal_reason) VALUES (?,?,?,?,?,?,?,?,?)",
+                s.clientId(),
+                s.token(),
+                s.claimId(),
+                s.dealId(),
+                s.userId(),
+                s.expiresAt(),
+                s.scannedAt(),
+                s.outcome().name(),
+                s.refusalReason());
     }
 }

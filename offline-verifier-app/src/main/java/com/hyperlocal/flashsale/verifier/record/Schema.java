@@ -3,8 +3,7 @@ package com.hyperlocal.flashsale.verifier.record;
 /** The SQLite schema, created if missing on every open. */
 final class Schema {
 
-    private Schema() {
-    }
+    private Schema() {}
 
     static final String[] STATEMENTS = {
         """

@@ -13,11 +13,20 @@ import org.jspecify.annotations.Nullable;
  * @param revocation   for a CONFLICT with a revocation: the voucher's revocation (kept in the
  *                     revocation list, not in the scan row)
  */
-public record ServerAnswer(UUID clientId, String status, @Nullable UUID redemptionId, @Nullable String reason,
-                           @Nullable Conflict conflict, @Nullable Revocation revocation) {
+public record ServerAnswer(
+        UUID clientId,
+        String status,
+        @Nullable UUID redemptionId,
+        @Nullable String reason,
+        @Nullable Conflict conflict,
+        @Nullable Revocation revocation) {
 
-    public ServerAnswer(UUID clientId, String status, @Nullable UUID redemptionId, @Nullable String reason,
-                        @Nullable Conflict conflict) {
+    public ServerAnswer(
+            UUID clientId,
+            String status,
+            @Nullable UUID redemptionId,
+            @Nullable String reason,
+            @Nullable Conflict conflict) {
         this(clientId, status, redemptionId, reason, conflict, null);
     }
 
@@ -27,7 +36,9 @@ public record ServerAnswer(UUID clientId, String status, @Nullable UUID redempti
     }
 
     /** The first redemption of the same voucher, made elsewhere (or earlier). */
-    public record Conflict(@Nullable UUID redemptionId, @Nullable String deviceId, @Nullable Instant scannedAt,
-                           @Nullable Instant receivedAt) {
-    }
+    public record Conflict(
+            @Nullable UUID redemptionId,
+            @Nullable String deviceId,
+            @Nullable Instant scannedAt,
+            @Nullable Instant receivedAt) {}
 }

@@ -36,7 +36,8 @@ final class Sql {
 
     synchronized <T> List<T> query(String sql, RowMapper<T> mapper, @Nullable Object... params) {
         return read(() -> {
-            try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = prepare(sql, params);
+                    ResultSet rs = ps.executeQuery()) {
                 List<T> out = new ArrayList<>();
                 while (rs.next()) {
                     out.add(mapper.map(rs));

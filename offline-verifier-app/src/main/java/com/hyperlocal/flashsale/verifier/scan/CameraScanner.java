@@ -32,9 +32,14 @@ public final class CameraScanner implements Runnable {
      * @param maxEmptyFrames  consecutive frames without a picture before the camera counts as lost
      * @param repeatQuietTime a code must be out of view this long before it is reported again
      */
-    public CameraScanner(CameraSource camera, Function<BufferedImage, Optional<String>> decoder,
-                         ScanListener listener, Duration frameInterval, int maxEmptyFrames,
-                         Duration repeatQuietTime, LongSupplier nanoTime) {
+    public CameraScanner(
+            CameraSource camera,
+            Function<BufferedImage, Optional<String>> decoder,
+            ScanListener listener,
+            Duration frameInterval,
+            int maxEmptyFrames,
+            Duration repeatQuietTime,
+            LongSupplier nanoTime) {
         this.camera = Objects.requireNonNull(camera, "camera");
         this.decoder = Objects.requireNonNull(decoder, "decoder");
         this.listener = Objects.requireNonNull(listener, "listener");

@@ -13,8 +13,7 @@ public final class ImageScan {
     /** A file is decoded once, not 10 times a second: it may take every clean-up there is. */
     static final Duration FILE_BUDGET = Duration.ofSeconds(2);
 
-    private ImageScan() {
-    }
+    private ImageScan() {}
 
     /** The QR code's text; throws with a message for the assistant when there is none. */
     public static String decode(Path file) throws IOException {
@@ -27,8 +26,8 @@ public final class ImageScan {
         if (image == null) {
             throw new IOException("The file " + file.getFileName() + " is not a picture (use PNG, JPEG, GIF or BMP).");
         }
-        return QrCodes.decode(image, FILE_BUDGET).orElseThrow(() ->
-                new IOException("No QR code was found in " + file.getFileName() + "."));
+        return QrCodes.decode(image, FILE_BUDGET)
+                .orElseThrow(() -> new IOException("No QR code was found in " + file.getFileName() + "."));
     }
 
     /**

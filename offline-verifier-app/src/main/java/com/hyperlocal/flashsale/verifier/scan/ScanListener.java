@@ -7,8 +7,7 @@ import org.jspecify.annotations.Nullable;
 public interface ScanListener {
 
     /** A frame, for the preview. */
-    default void frame(BufferedImage image) {
-    }
+    default void frame(BufferedImage image) {}
 
     /** A QR code was read (each code once while it stays in view). */
     void token(String text);

@@ -31,8 +31,10 @@ public final class WebcamCameraProvider implements CameraProvider {
             throw new CameraException("Looking for a camera took too long; use \"Open image…\" or \"Paste token\".", e);
         } catch (RuntimeException | LinkageError e) {
             // LinkageError: the native camera library cannot load on this machine.
-            throw new CameraException("Cameras cannot be used on this device (" + e.getClass().getSimpleName()
-                    + "); use \"Open image…\" or \"Paste token\".", e);
+            throw new CameraException(
+                    "Cameras cannot be used on this device (" + e.getClass().getSimpleName()
+                            + "); use \"Open image…\" or \"Paste token\".",
+                    e);
         }
     }
 
@@ -54,8 +56,9 @@ public final class WebcamCameraProvider implements CameraProvider {
         public void open() throws CameraException {
             try {
                 if (!webcam.open()) {
-                    throw new CameraException("The camera \"" + name() + "\" could not be opened (is another "
-                            + "program using it?).", null);
+                    throw new CameraException(
+                            "The camera \"" + name() + "\" could not be opened (is another " + "program using it?).",
+                            null);
                 }
             } catch (RuntimeException | LinkageError e) {
                 throw new CameraException("The camera \"" + name() + "\" could not be opened.", e);

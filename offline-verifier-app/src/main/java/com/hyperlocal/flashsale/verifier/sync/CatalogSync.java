@@ -16,8 +16,7 @@ final class CatalogSync {
     /** Bounds one sync even if a server kept saying "more". */
     static final int MAX_PAGES = 100;
 
-    record Result(int deals, int newRevocations) {
-    }
+    record Result(int deals, int newRevocations) {}
 
     private final DealCatalog deals;
     private final RevocationList revocations;

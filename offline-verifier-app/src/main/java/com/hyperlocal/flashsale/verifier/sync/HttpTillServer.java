@@ -52,8 +52,14 @@ public final class HttpTillServer implements TillServer {
 
     @Override
     public List<ServerAnswer> upload(String deviceId, List<ScanRecord> scans) throws ServerException {
-        List<Upload.Item> items = scans.stream().map(s -> new Upload.Item(s.clientId(), s.token(), s.scannedAt(),
-                Upload.Outcome.valueOf(s.outcome().name()), s.refusalReason())).toList();
+        List<Upload.Item> items = scans.stream()
+                .map(s -> new Upload.Item(
+                        s.clientId(),
+                        s.token(),
+                        s.scannedAt(),
+                        Upload.Outcome.valueOf(s.outcome().name()),
+                        s.refusalReason()))
+                .toList();
         Upload.Result result = call(() -> client().upload(deviceId, items));
         return result.results().stream().map(HttpTillServer::answer).toList();
     }
@@ -66,8 +72,8 @@ public final class HttpTillServer implements TillServer {
     @Override
     public RevocationPage revocations(@Nullable String cursor, int limit) throws ServerException {
         var page = call(() -> client().revocations(cursor, Math.min(limit, FlashSaleClient.MAX_REVOCATIONS_PAGE)));
-        return new RevocationPage(page.revocations().stream().map(HttpTillServer::revocation).toList(),
-                page.cursor(), page.hasMore());
+        return new RevocationPage(
+                page.revocations().stream().map(HttpTillServer::revocation).toList(), page.cursor(), page.hasMore());
     }
 
     @Override
@@ -77,23 +83,35 @@ public final class HttpTillServer implements TillServer {
 
     private FlashSaleClient client() throws ServerException {
         if (client == null) {
-            throw new ServerException(0, null, Objects.requireNonNull(unusable, "set when there is no client"), false,
-                    null);
+            throw new ServerException(
+                    0, null, Objects.requireNonNull(unusable, "set when there is no client"), false, null);
         }
         return client;
     }
 
     private static ServerAnswer answer(Upload.ItemResult r) {
         Upload.FirstRedemption f = r.conflict();
-        ServerAnswer.Conflict conflict = f == null ? null : new ServerAnswer.Conflict(uuid(f.redemptionId()),
-                f.deviceId(), f.scannedAt(), f.receivedAt());
-        return new ServerAnswer(r.clientId(), r.status().name(), r.redemptionId(), r.reason(), conflict,
+        ServerAnswer.Conflict conflict = f == null
+                ? null
+                : new ServerAnswer.Conflict(uuid(f.redemptionId()), f.deviceId(), f.scannedAt(), f.receivedAt());
+        return new ServerAnswer(
+                r.clientId(),
+                r.status().name(),
+                r.redemptionId(),
+                r.reason(),
+                conflict,
                 r.revocation() == null ? null : revocation(r.revocation()));
     }
 
     private static DealInfo deal(Deal d) {
-        return new DealInfo(d.id(), d.title() == null ? "" : d.title(), d.validFrom(), d.validUntil(), d.status(),
-                d.closedAt(), d.voidedVouchers() != null && d.voidedVouchers() > 0);
+        return new DealInfo(
+                d.id(),
+                d.title() == null ? "" : d.title(),
+                d.validFrom(),
+                d.validUntil(),
+                d.status(),
+                d.closedAt(),
+                d.voidedVouchers() != null && d.voidedVouchers() > 0);
     }
 
     private static Revocation revocation(com.hyperlocal.flashsale.client.Revocation r) {
@@ -118,7 +136,8 @@ public final class HttpTillServer implements TillServer {
         } catch (ApiException.Unreachable e) {
             throw new ServerException(0, null, "The server cannot be reached.", true, e);
         } catch (ApiException.HttpError e) {
-            String message = e.status() == 401 ? "The server did not accept this till's API key."
+            String message = e.status() == 401
+                    ? "The server did not accept this till's API key."
                     : "The server answered " + e.status() + ": " + e.said();
             throw new ServerException(e.status(), e.slug().orElse(null), message, e.retryable(), e);
         } catch (ApiException e) {
@@ -126,5 +145,4 @@ public final class HttpTillServer implements TillServer {
             throw new ServerException(200, null, e.getMessage(), e.retryable(), e);
         }
     }
-
 }

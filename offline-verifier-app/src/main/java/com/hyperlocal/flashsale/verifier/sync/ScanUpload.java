@@ -15,8 +15,7 @@ import java.util.Objects;
  */
 final class ScanUpload {
 
-    record Result(int sent, int synced, int conflicts, int rejected) {
-    }
+    record Result(int sent, int synced, int conflicts, int rejected) {}
 
     private final ScanLog scans;
     private final RevocationList revocations;
@@ -51,7 +50,10 @@ final class ScanUpload {
             sent += batch.size();
             synced += scans.applyAnswers(answers, clock.instant());
             // A conflict with a revocation teaches the till the revocation before the next catalogue sync.
-            revocations.add(answers.stream().map(ServerAnswer::revocation).filter(Objects::nonNull).toList());
+            revocations.add(answers.stream()
+                    .map(ServerAnswer::revocation)
+                    .filter(Objects::nonNull)
+                    .toList());
             for (ServerAnswer a : answers) {
                 conflicts += "CONFLICT".equals(a.status()) ? 1 : 0;
                 rejected += "REJECTED".equals(a.status()) ? 1 : 0;

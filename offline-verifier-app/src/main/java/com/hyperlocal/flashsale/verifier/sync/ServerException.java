@@ -15,8 +15,8 @@ public class ServerException extends Exception {
     private final @Nullable String problemType;
     private final boolean retryable;
 
-    public ServerException(int status, @Nullable String problemType, String message, boolean retryable,
-                           @Nullable Throwable cause) {
+    public ServerException(
+            int status, @Nullable String problemType, String message, boolean retryable, @Nullable Throwable cause) {
         super(message, cause);
         this.status = status;
         this.problemType = problemType;

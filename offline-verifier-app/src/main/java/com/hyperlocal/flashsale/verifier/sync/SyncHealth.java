@@ -11,7 +11,11 @@ import org.jspecify.annotations.Nullable;
  * @param kind     what went wrong, for a translated message
  * @param problem  the last problem in plain words (English detail), null once a sync succeeds
  */
-record SyncHealth(boolean online, int failures, SyncStatus.Problem kind, @Nullable String problem) {
+record SyncHealth(
+        boolean online,
+        int failures,
+        SyncStatus.Problem kind,
+        @Nullable String problem) {
 
     static final SyncHealth UNKNOWN = new SyncHealth(false, 0, SyncStatus.Problem.NONE, null);
 
@@ -20,9 +24,11 @@ record SyncHealth(boolean online, int failures, SyncStatus.Problem kind, @Nullab
     }
 
     SyncHealth failed(ServerException e) {
-        SyncStatus.Problem kind = e.status() == 0 && e.retryable() ? SyncStatus.Problem.UNREACHABLE
-                : e.status() == 401 || e.status() == 403 ? SyncStatus.Problem.KEY_REFUSED
-                : e.status() == 0 ? SyncStatus.Problem.NOT_CONFIGURED : SyncStatus.Problem.SERVER;
+        SyncStatus.Problem kind = e.status() == 0 && e.retryable()
+                ? SyncStatus.Problem.UNREACHABLE
+                : e.status() == 401 || e.status() == 403
+                        ? SyncStatus.Problem.KEY_REFUSED
+                        : e.status() == 0 ? SyncStatus.Problem.NOT_CONFIGURED : SyncStatus.Problem.SERVER;
         return new SyncHealth(!e.retryable(), failures + 1, kind, e.getMessage());
     }
 

@@ -23,8 +23,7 @@ public final class SyncService implements AutoCloseable {
         void sleep(Duration d) throws InterruptedException;
     }
 
-    public record Report(int sent, int synced, int conflicts, int rejected, int deals, int newRevocations) {
-    }
+    public record Report(int sent, int synced, int conflicts, int rejected, int deals, int newRevocations) {}
 
     private final TillDatabase db;
     private final Supplier<Optional<TillServer>> server;
@@ -41,9 +40,16 @@ public final class SyncService implements AutoCloseable {
     /**
      * @param scheduler runs the background sync; null = none (tests call {@link #syncOnce()})
      */
-    public SyncService(TillDatabase db, Supplier<Optional<TillServer>> server, Supplier<String> deviceId,
-                       Clock clock, Backoff backoff, Duration interval, int batchSize,
-                       ScheduledExecutorService scheduler, Consumer<SyncStatus> listener) {
+    public SyncService(
+            TillDatabase db,
+            Supplier<Optional<TillServer>> server,
+            Supplier<String> deviceId,
+            Clock clock,
+            Backoff backoff,
+            Duration interval,
+            int batchSize,
+            ScheduledExecutorService scheduler,
+            Consumer<SyncStatus> listener) {
         this.db = Objects.requireNonNull(db, "db");
         this.server = Objects.requireNonNull(server, "server");
         this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
@@ -53,19 +59,25 @@ public final class SyncService implements AutoCloseable {
         this.upload = new ScanUpload(db.scans(), db.revocations(), clock, batchSize);
         this.catalog = new CatalogSync(db.deals(), db.revocations(), db.meta(), clock);
         this.background = new BackgroundSync(scheduler, this::tick);
-        this.listener = listener == null ? s -> { } : listener;
+        this.listener = listener == null ? s -> {} : listener;
     }
 
     /** Uploads every PENDING scan, then fetches deals and revocations; throws on the first failure. */
     public Report syncOnce() throws ServerException {
         try {
-            TillServer s = server.get().orElseThrow(() -> new ServerException(0, null,
-                    "No server is configured; scans stay on this till.", false, null));
+            TillServer s = server.get()
+                    .orElseThrow(() -> new ServerException(
+                            0, null, "No server is configured; scans stay on this till.", false, null));
             ScanUpload.Result sent = upload.run(s, deviceId.get());
             db.meta().setLastSync(clock.instant());
             CatalogSync.Result known = catalog.run(s);
             health.updateAndGet(SyncHealth::succeeded);
-            return new Report(sent.sent(), sent.synced(), sent.conflicts(), sent.rejected(), known.deals(),
+            return new Report(
+                    sent.sent(),
+                    sent.synced(),
+                    sent.conflicts(),
+                    sent.rejected(),
+                    known.deals(),
                     known.newRevocations());
         } catch (ServerException e) {
             health.updateAndGet(h -> h.failed(e));
@@ -90,9 +102,16 @@ public final class SyncService implements AutoCloseable {
     public SyncStatus status() {
         SyncHealth h = health.get();
         var meta = db.meta();
-        return new SyncStatus(server.get().isPresent(), h.online(), meta.lastSync().orElse(null),
-                db.scans().pendingCount(), db.scans().problemCount(), h.kind(), h.problem(),
-                meta.dealsSyncedAt().orElse(null), meta.revocationsSyncedAt().orElse(null));
+        return new SyncStatus(
+                server.get().isPresent(),
+                h.online(),
+                meta.lastSync().orElse(null),
+                db.scans().pendingCount(),
+                db.scans().problemCount(),
+                h.kind(),
+                h.problem(),
+                meta.dealsSyncedAt().orElse(null),
+                meta.revocationsSyncedAt().orElse(null));
     }
 
     /** Starts background syncing on the scheduler. */
@@ -117,7 +136,8 @@ public final class SyncService implements AutoCloseable {
             wait = backoff.delay(health.get().failures());
         } catch (RuntimeException e) {
             // A broken database or a bug must not kill the sync loop; show it and retry later.
-            wait = backoff.delay(health.updateAndGet(h -> h.broken("Sync failed: " + e.getMessage())).failures());
+            wait = backoff.delay(health.updateAndGet(h -> h.broken("Sync failed: " + e.getMessage()))
+                    .failures());
         }
         try {
             listener.accept(status());

@@ -14,10 +14,24 @@ import org.jspecify.annotations.Nullable;
  * @param dealsAt     when the deals were last fetched (null: never)
  * @param revocationsAt when the revocation list was last brought up to date (null: never)
  */
-public record SyncStatus(boolean configured, boolean online, @Nullable Instant lastSuccess, int pending,
-                         int problems, Problem kind, @Nullable String problem, @Nullable Instant dealsAt,
-                         @Nullable Instant revocationsAt) {
+public record SyncStatus(
+        boolean configured,
+        boolean online,
+        @Nullable Instant lastSuccess,
+        int pending,
+        int problems,
+        Problem kind,
+        @Nullable String problem,
+        @Nullable Instant dealsAt,
+        @Nullable Instant revocationsAt) {
 
     /** Why the last sync failed; NONE once one succeeds. */
-    public enum Problem { NONE, UNREACHABLE, KEY_REFUSED, NOT_CONFIGURED, SERVER, TILL }
+    public enum Problem {
+        NONE,
+        UNREACHABLE,
+        KEY_REFUSED,
+        NOT_CONFIGURED,
+        SERVER,
+        TILL
+    }
 }

@@ -15,8 +15,8 @@ public interface TillServer {
     int MAX_BATCH = 500;
 
     /** One page of the revocation list, continuing from a cursor. */
-    record RevocationPage(List<Revocation> revocations, @Nullable String cursor, boolean hasMore) {
-    }
+    record RevocationPage(
+            List<Revocation> revocations, @Nullable String cursor, boolean hasMore) {}
 
     /** Proves the server is reachable and accepts this till's API key. */
     void checkAccess() throws ServerException;

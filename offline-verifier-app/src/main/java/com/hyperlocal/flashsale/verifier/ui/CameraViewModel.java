@@ -41,8 +41,12 @@ public final class CameraViewModel {
     private final AtomicBoolean framePending = new AtomicBoolean();
     private volatile @Nullable CameraScanner scanner;
 
-    CameraViewModel(CameraProvider provider, Executor cameraThread, Consumer<Runnable> ui, Consumer<String> onToken,
-                    Messages messages) {
+    CameraViewModel(
+            CameraProvider provider,
+            Executor cameraThread,
+            Consumer<Runnable> ui,
+            Consumer<String> onToken,
+            Messages messages) {
         this.provider = provider;
         this.cameraThread = cameraThread;
         this.ui = ui;
@@ -80,8 +84,14 @@ public final class CameraViewModel {
             }
             CameraSource cam = cameras.get(0);
             ui.accept(() -> message.set(messages.get("camera.scanning", cam.name())));
-            scanner = new CameraScanner(cam, QrCodes::decode, listener(), Duration.ofMillis(80), 40,
-                    Duration.ofSeconds(3), System::nanoTime);
+            scanner = new CameraScanner(
+                    cam,
+                    QrCodes::decode,
+                    listener(),
+                    Duration.ofMillis(80),
+                    40,
+                    Duration.ofSeconds(3),
+                    System::nanoTime);
             scanner.run();
         });
     }
@@ -127,9 +137,19 @@ public final class CameraViewModel {
         });
     }
 
-    public StringProperty messageProperty() { return message; }
+    public StringProperty messageProperty() {
+        return message;
+    }
     /** Why the camera is not scanning, "" when it is fine or was stopped on purpose. */
-    public StringProperty problemProperty() { return problem; }
-    public BooleanProperty runningProperty() { return running; }
-    public ObjectProperty<Image> previewProperty() { return preview; }
+    public StringProperty problemProperty() {
+        return problem;
+    }
+
+    public BooleanProperty runningProperty() {
+        return running;
+    }
+
+    public ObjectProperty<Image> previewProperty() {
+        return preview;
+    }
 }

@@ -5,5 +5,4 @@ import com.hyperlocal.flashsale.verifier.record.ScanRecord;
 import org.jspecify.annotations.Nullable;
 
 /** A scan the server reported as a problem, with the voucher's revocation when it has one. */
-record ConflictRow(ScanRecord scan, @Nullable Revocation revocation) {
-}
+record ConflictRow(ScanRecord scan, @Nullable Revocation revocation) {}

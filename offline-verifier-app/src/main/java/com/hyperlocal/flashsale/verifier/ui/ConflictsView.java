@@ -22,8 +22,7 @@ import javafx.stage.Window;
  */
 final class ConflictsView {
 
-    private ConflictsView() {
-    }
+    private ConflictsView() {}
 
     static ListView<ConflictRow> list(CounterViewModel vm) {
         Messages m = vm.messages();
@@ -49,8 +48,12 @@ final class ConflictsView {
                 + (r.userId() == null ? "" : m.get("conflicts.ofShopper", r.userId()))
                 + m.get("conflicts.scanned", m.time(r.scannedAt(), zone));
         if (r.conflict() != null && r.conflict().deviceId() != null) {
-            return what + m.get("conflicts.elsewhere", r.conflict().deviceId(),
-                    m.time(r.conflict().scannedAt(), zone), m.time(r.conflict().receivedAt(), zone));
+            return what
+                    + m.get(
+                            "conflicts.elsewhere",
+                            r.conflict().deviceId(),
+                            m.time(r.conflict().scannedAt(), zone),
+                            m.time(r.conflict().receivedAt(), zone));
         }
         String reason = r.serverReason() == null ? "" : r.serverReason();
         if (row.revocation() != null && "CONFLICT".equals(r.serverStatus())) {

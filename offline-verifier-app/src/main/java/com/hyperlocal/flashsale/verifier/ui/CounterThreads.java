@@ -14,8 +14,8 @@ import java.util.function.Consumer;
  * @param ui      back onto the UI thread ({@code Platform::runLater}; a direct call in tests)
  * @param timer   returns the result panel to READY
  */
-public record CounterThreads(Executor scans, Executor network, Executor camera, Consumer<Runnable> ui,
-                             ResultTimer timer) {
+public record CounterThreads(
+        Executor scans, Executor network, Executor camera, Consumer<Runnable> ui, ResultTimer timer) {
 
     public CounterThreads {
         Objects.requireNonNull(scans, "scans");

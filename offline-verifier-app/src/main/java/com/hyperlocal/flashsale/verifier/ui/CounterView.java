@@ -30,8 +30,7 @@ import javafx.stage.Window;
  */
 final class CounterView {
 
-    private CounterView() {
-    }
+    private CounterView() {}
 
     static Parent build(CounterViewModel vm, Runnable openConflicts, Runnable openSettings) {
         Messages m = vm.messages();
@@ -44,8 +43,8 @@ final class CounterView {
         return root;
     }
 
-    private static ToolBar toolbar(CounterViewModel vm, Messages m, Region owner, Runnable conflicts,
-                                   Runnable settings) {
+    private static ToolBar toolbar(
+            CounterViewModel vm, Messages m, Region owner, Runnable conflicts, Runnable settings) {
         Button camera = button(m.get("button.startCamera"), "startCamera", vm.camera()::start);
         camera.disableProperty().bind(vm.camera().runningProperty());
         Button stop = button(m.get("button.stopCamera"), "stopCamera", vm.camera()::stop);
@@ -53,15 +52,20 @@ final class CounterView {
         Button open = button(m.get("button.openImage"), "openImage", () -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle(m.get("openImage.title"));
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(m.get("openImage.filter"),
-                    "*.png", "*.jpg", "*.jpeg", "*.gif", "*.bmp"));
+            chooser.getExtensionFilters()
+                    .add(new FileChooser.ExtensionFilter(
+                            m.get("openImage.filter"), "*.png", "*.jpg", "*.jpeg", "*.gif", "*.bmp"));
             Window w = owner.getScene() == null ? null : owner.getScene().getWindow();
             File f = chooser.showOpenDialog(w);
             if (f != null) {
                 vm.openImage(f.toPath());
             }
         });
-        return new ToolBar(camera, stop, open, new Separator(),
+        return new ToolBar(
+                camera,
+                stop,
+                open,
+                new Separator(),
                 button(m.get("button.refreshKeys"), "refreshKeys", vm::refreshKeys),
                 button(m.get("button.syncNow"), "syncNow", vm::syncNow),
                 button(m.get("button.conflicts"), "conflicts", conflicts),
@@ -75,7 +79,9 @@ final class CounterView {
         Label user = wrapping("user", vm.userProperty(), "-fx-font-size: 18px;");
         Label expiry = wrapping("expiry", vm.expiryProperty(), "-fx-font-size: 18px;");
         // Camera trouble is shown here, where the assistant looks, not only beside the preview.
-        Label camera = wrapping("cameraProblem", vm.camera().problemProperty(),
+        Label camera = wrapping(
+                "cameraProblem",
+                vm.camera().problemProperty(),
                 "-fx-font-size: 16px; -fx-background-color: rgba(0,0,0,0.25); -fx-padding: 6 10 6 10;");
         camera.visibleProperty().bind(vm.camera().problemProperty().isNotEmpty());
         camera.managedProperty().bind(camera.visibleProperty());
@@ -91,11 +97,13 @@ final class CounterView {
 
     private static void colour(Region box, Verdict v) {
         // Green / red / amber, unmistakable from across the counter.
-        String bg = v == null ? "#455a64" : switch (v) {
-            case VALID -> "#1b873f";
-            case INVALID -> "#c62828";
-            case CANNOT_CHECK -> "#b36200";
-        };
+        String bg = v == null
+                ? "#455a64"
+                : switch (v) {
+                    case VALID -> "#1b873f";
+                    case INVALID -> "#c62828";
+                    case CANNOT_CHECK -> "#b36200";
+                };
         box.setStyle("-fx-background-color: " + bg + ";");
     }
 
@@ -138,9 +146,15 @@ final class CounterView {
         Label keys = warnable(label("keysStatus", vm.keysProperty()), vm.keysWarningProperty());
         Label deals = warnable(label("dealsStatus", vm.dealsProperty()), vm.catalogWarningProperty());
         Label revocations = warnable(label("revocationsStatus", vm.revocationsProperty()), vm.catalogWarningProperty());
-        FlowPane facts = new FlowPane(18, 4, label("onlineStatus", vm.onlineProperty()),
-                label("pendingStatus", vm.pendingProperty()), label("lastSync", vm.lastSyncProperty()), keys,
-                deals, revocations);
+        FlowPane facts = new FlowPane(
+                18,
+                4,
+                label("onlineStatus", vm.onlineProperty()),
+                label("pendingStatus", vm.pendingProperty()),
+                label("lastSync", vm.lastSyncProperty()),
+                keys,
+                deals,
+                revocations);
         Label problem = label("syncProblem", vm.syncProblemProperty());
         problem.setStyle("-fx-text-fill: #c62828;");
         Label notice = label("notice", vm.noticeProperty());
@@ -159,8 +173,10 @@ final class CounterView {
     }
 
     private static Label warnable(Label l, ObservableValue<Boolean> warn) {
-        l.styleProperty().bind(Bindings.when(Bindings.createBooleanBinding(() -> Boolean.TRUE.equals(warn.getValue()),
-                warn)).then("-fx-text-fill: #c62828; -fx-font-weight: bold;").otherwise(""));
+        l.styleProperty()
+                .bind(Bindings.when(Bindings.createBooleanBinding(() -> Boolean.TRUE.equals(warn.getValue()), warn))
+                        .then("-fx-text-fill: #c62828; -fx-font-weight: bold;")
+                        .otherwise(""));
         return l;
     }
 

@@ -64,15 +64,16 @@ public final class CounterViewModel {
     private @Nullable String shownProblem;
     private @Nullable KeyStatus keyStatus;
     private @Nullable SyncStatus syncStatus;
-    private Runnable cancelReset = () -> { };
-    private Runnable cancelNotice = () -> { };
+    private Runnable cancelReset = () -> {};
+    private Runnable cancelNotice = () -> {};
 
     public CounterViewModel(VerifierContext ctx, CounterThreads threads, Consumer<Verdict> sound) {
         this.ctx = ctx;
         this.threads = threads;
         this.sound = sound;
         this.texts = new ScreenTexts(Messages.forLanguage(ctx.config().language()), ctx.clock());
-        this.camera = new CameraViewModel(ctx.cameras(), threads.camera(), threads.ui(), this::submit, texts.messages());
+        this.camera =
+                new CameraViewModel(ctx.cameras(), threads.camera(), threads.ui(), this::submit, texts.messages());
         ctx.onSyncStatus(s -> threads.ui().accept(() -> showSync(s)));
         renderResult();
     }
@@ -127,7 +128,7 @@ public final class CounterViewModel {
         threads.network().execute(() -> {
             String result;
             try {
-                var report = ctx.sync().syncWithRetry(1, d -> { });
+                var report = ctx.sync().syncWithRetry(1, d -> {});
                 result = report.conflicts() > 0
                         ? texts.messages().get("notice.syncedConflicts", report.sent(), report.conflicts())
                         : texts.messages().get("notice.synced", report.sent());
@@ -149,8 +150,13 @@ public final class CounterViewModel {
     public void loadProblems() {
         threads.scans().execute(() -> {
             var revocations = ctx.database().revocations();
-            List<ConflictRow> list = ctx.scans().problems().stream().map(r -> new ConflictRow(r,
-                    r.claimId() == null ? null : revocations.find(r.claimId()).orElse(null))).toList();
+            List<ConflictRow> list = ctx.scans().problems().stream()
+                    .map(r -> new ConflictRow(
+                            r,
+                            r.claimId() == null
+                                    ? null
+                                    : revocations.find(r.claimId()).orElse(null)))
+                    .toList();
             threads.ui().accept(() -> problems.setAll(list));
         });
     }
@@ -265,23 +271,79 @@ public final class CounterViewModel {
         });
     }
 
-    public ObjectProperty<Verdict> verdictProperty() { return verdict; }
-    public ReadOnlyStringProperty headlineProperty() { return headline; }
-    public ReadOnlyStringProperty messageProperty() { return message; }
-    public ReadOnlyStringProperty dealProperty() { return deal; }
-    public ReadOnlyStringProperty userProperty() { return user; }
-    public ReadOnlyStringProperty expiryProperty() { return expiry; }
-    public BooleanProperty busyProperty() { return busy; }
-    public ReadOnlyStringProperty onlineProperty() { return online; }
-    public ReadOnlyStringProperty pendingProperty() { return pending; }
-    public ReadOnlyStringProperty lastSyncProperty() { return lastSync; }
-    public ReadOnlyStringProperty keysProperty() { return keys; }
-    public BooleanProperty keysWarningProperty() { return keysWarning; }
-    public ReadOnlyStringProperty dealsProperty() { return deals; }
-    public ReadOnlyStringProperty revocationsProperty() { return revocations; }
-    public BooleanProperty catalogWarningProperty() { return catalogWarning; }
-    public ReadOnlyStringProperty syncProblemProperty() { return syncProblem; }
-    public ReadOnlyStringProperty noticeProperty() { return notice; }
-    ObservableList<ConflictRow> problems() { return problems; }
-    public CameraViewModel camera() { return camera; }
+    public ObjectProperty<Verdict> verdictProperty() {
+        return verdict;
+    }
+
+    public ReadOnlyStringProperty headlineProperty() {
+        return headline;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+
+    public ReadOnlyStringProperty dealProperty() {
+        return deal;
+    }
+
+    public ReadOnlyStringProperty userProperty() {
+        return user;
+    }
+
+    public ReadOnlyStringProperty expiryProperty() {
+        return expiry;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public ReadOnlyStringProperty onlineProperty() {
+        return online;
+    }
+
+    public ReadOnlyStringProperty pendingProperty() {
+        return pending;
+    }
+
+    public ReadOnlyStringProperty lastSyncProperty() {
+        return lastSync;
+    }
+
+    public ReadOnlyStringProperty keysProperty() {
+        return keys;
+    }
+
+    public BooleanProperty keysWarningProperty() {
+        return keysWarning;
+    }
+
+    public ReadOnlyStringProperty dealsProperty() {
+        return deals;
+    }
+
+    public ReadOnlyStringProperty revocationsProperty() {
+        return revocations;
+    }
+
+    public BooleanProperty catalogWarningProperty() {
+        return catalogWarning;
+    }
+
+    public ReadOnlyStringProperty syncProblemProperty() {
+        return syncProblem;
+    }
+
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice;
+    }
+
+    ObservableList<ConflictRow> problems() {
+        return problems;
+    }
+
+    public CameraViewModel camera() {
+        return camera;
+    }
 }

@@ -10,12 +10,12 @@ public final class CounterWindow {
 
     /** The smallest screen the layout is made for; the window opens at least this big if it fits. */
     static final double MIN_WIDTH = 1024;
+
     static final double MIN_HEIGHT = 600;
     private static final double PREFERRED_WIDTH = 1180;
     private static final double PREFERRED_HEIGHT = 680;
 
-    private CounterWindow() {
-    }
+    private CounterWindow() {}
 
     public static Scene show(Stage stage, CounterViewModel vm) {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -26,8 +26,10 @@ public final class CounterWindow {
 
     /** At an exact size (screenshots, tests). */
     public static Scene show(Stage stage, CounterViewModel vm, double width, double height) {
-        Scene scene = new Scene(CounterView.build(vm, () -> ConflictsView.show(stage, vm),
-                () -> openSettings(stage, vm)), width, height);
+        Scene scene = new Scene(
+                CounterView.build(vm, () -> ConflictsView.show(stage, vm), () -> openSettings(stage, vm)),
+                width,
+                height);
         stage.setTitle(vm.messages().get("app.title", vm.settings().deviceId()));
         stage.setScene(scene);
         // Explicit sizes: some window managers otherwise open an undecorated 200×200 window.
@@ -46,8 +48,9 @@ public final class CounterWindow {
             vm.saveSettings(c);
             if (relabel) {
                 // Buttons and labels are built with their texts: rebuild them in the new language.
-                stage.getScene().setRoot(CounterView.build(vm, () -> ConflictsView.show(stage, vm),
-                        () -> openSettings(stage, vm)));
+                stage.getScene()
+                        .setRoot(CounterView.build(
+                                vm, () -> ConflictsView.show(stage, vm), () -> openSettings(stage, vm)));
                 stage.setTitle(vm.messages().get("app.title", vm.settings().deviceId()));
             }
         });

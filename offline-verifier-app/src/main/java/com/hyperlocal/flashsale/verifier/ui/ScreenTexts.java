@@ -52,7 +52,9 @@ final class ScreenTexts {
         if (reason.equals(ScanLog.ALREADY_REDEEMED) && o.earlier() != null) {
             return m.get("reason.ALREADY_REDEEMED", m.time(o.earlier(), zone));
         }
-        if (reason.equals(CounterService.REVOKED) && o.detail() != null && !o.detail().isBlank()) {
+        if (reason.equals(CounterService.REVOKED)
+                && o.detail() != null
+                && !o.detail().isBlank()) {
             return m.get("reason.REVOKED.because", o.detail().strip());
         }
         // NO_KEYS carries the key source's own explanation; unknown codes keep the English text.
@@ -63,7 +65,9 @@ final class ScreenTexts {
         if (o.dealId() == null) {
             return "";
         }
-        return o.dealTitle() != null ? o.dealTitle() : m.get("deal.untitled", o.dealId().toString());
+        return o.dealTitle() != null
+                ? o.dealTitle()
+                : m.get("deal.untitled", o.dealId().toString());
     }
 
     String user(ScanOutcome o) {
@@ -94,11 +98,14 @@ final class ScreenTexts {
     }
 
     String deals(SyncStatus s) {
-        return m.get(s.configured() && stale(s.dealsAt()) ? "status.deals.stale" : "status.deals", m.since(s.dealsAt(), now()));
+        return m.get(
+                s.configured() && stale(s.dealsAt()) ? "status.deals.stale" : "status.deals",
+                m.since(s.dealsAt(), now()));
     }
 
     String revocations(SyncStatus s) {
-        return m.get(s.configured() && stale(s.revocationsAt()) ? "status.revocations.stale" : "status.revocations",
+        return m.get(
+                s.configured() && stale(s.revocationsAt()) ? "status.revocations.stale" : "status.revocations",
                 m.since(s.revocationsAt(), now()));
     }
 

@@ -19,8 +19,7 @@ import javafx.util.StringConverter;
 /** Edits the device settings (saved owner-only to verifier.properties). OK, Cancel and Escape close it. */
 final class SettingsDialog {
 
-    private SettingsDialog() {
-    }
+    private SettingsDialog() {}
 
     static Dialog<DeviceConfig> dialog(Window owner, DeviceConfig c, Messages m) {
         TextField url = new TextField(c.serverUrl());
@@ -28,7 +27,8 @@ final class SettingsDialog {
         url.setPromptText("https://flashsale.example");
         PasswordField key = new PasswordField();
         key.setText(c.apiKey());
-        TextField merchant = new TextField(c.merchantId() == null ? "" : c.merchantId().toString());
+        TextField merchant =
+                new TextField(c.merchantId() == null ? "" : c.merchantId().toString());
         merchant.setPromptText(m.get("settings.merchantId.prompt"));
         TextField maxAge = new TextField(String.valueOf(c.maxKeyAge().toDays()));
         TextField seconds = new TextField(String.valueOf(c.resultShown().toSeconds()));
@@ -43,7 +43,8 @@ final class SettingsDialog {
         language.setConverter(new StringConverter<>() {
             @Override
             public String toString(String tag) {
-                return tag == null || tag.isEmpty() ? m.get("settings.language.system")
+                return tag == null || tag.isEmpty()
+                        ? m.get("settings.language.system")
                         : Locale.forLanguageTag(tag).getDisplayLanguage(Locale.forLanguageTag(tag));
             }
 
@@ -85,8 +86,8 @@ final class SettingsDialog {
                 e.consume(); // keep the dialog open
             }
         });
-        dialog.setResultConverter(b -> b == ButtonType.OK
-                ? parse(m, c, url, key, merchant, maxAge, seconds, language) : null);
+        dialog.setResultConverter(
+                b -> b == ButtonType.OK ? parse(m, c, url, key, merchant, maxAge, seconds, language) : null);
         return dialog;
     }
 
@@ -94,11 +95,20 @@ final class SettingsDialog {
         return dialog(owner, c, m).showAndWait();
     }
 
-    private static DeviceConfig parse(Messages m, DeviceConfig c, TextField url, TextField key, TextField merchant,
-                                      TextField days, TextField seconds, ChoiceBox<String> language) {
+    private static DeviceConfig parse(
+            Messages m,
+            DeviceConfig c,
+            TextField url,
+            TextField key,
+            TextField merchant,
+            TextField days,
+            TextField seconds,
+            ChoiceBox<String> language) {
         UUID mid;
         try {
-            mid = merchant.getText().isBlank() ? null : UUID.fromString(merchant.getText().strip());
+            mid = merchant.getText().isBlank()
+                    ? null
+                    : UUID.fromString(merchant.getText().strip());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(m.get("settings.error.merchant"));
         }

@@ -47,11 +47,18 @@ public final class VerifierApp extends Application {
             network = Executors.newSingleThreadExecutor(daemon("verifier-network"));
             cameraThread = Executors.newSingleThreadExecutor(daemon("verifier-camera"));
             scheduler = Executors.newSingleThreadScheduledExecutor(daemon("verifier-sync"));
-            ctx = new VerifierContext(new DeviceConfigStore(AppPaths.fromEnvironment()),
-                    new VerifierContext.Options(Clock.systemDefaultZone(), scheduler,
-                            new WebcamCameraProvider(5_000), Backoff.standard(), Duration.ofSeconds(30)));
-            vm = new CounterViewModel(ctx, new CounterThreads(scans, network, cameraThread, Platform::runLater,
-                    VerifierApp::pause), new Sounds());
+            ctx = new VerifierContext(
+                    new DeviceConfigStore(AppPaths.fromEnvironment()),
+                    new VerifierContext.Options(
+                            Clock.systemDefaultZone(),
+                            scheduler,
+                            new WebcamCameraProvider(5_000),
+                            Backoff.standard(),
+                            Duration.ofSeconds(30)));
+            vm = new CounterViewModel(
+                    ctx,
+                    new CounterThreads(scans, network, cameraThread, Platform::runLater, VerifierApp::pause),
+                    new Sounds());
             Scene scene = CounterWindow.show(stage, vm);
             ctx.start();
             if (getParameters().getRaw().contains(SMOKE_TEST)) {
@@ -65,7 +72,8 @@ public final class VerifierApp extends Application {
                 vm.camera().start();
             }
         } catch (RuntimeException e) {
-            Alert alert = new Alert(Alert.AlertType.ERROR, Messages.forLanguage("").get("start.failed", e.getMessage()));
+            Alert alert =
+                    new Alert(Alert.AlertType.ERROR, Messages.forLanguage("").get("start.failed", e.getMessage()));
             alert.showAndWait();
             Platform.exit();
         }

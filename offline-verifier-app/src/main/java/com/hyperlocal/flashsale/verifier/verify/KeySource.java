@@ -27,6 +27,7 @@ public final class KeySource {
     private @Nullable KeyCache cache;
     /** Why there is no cache; set whenever {@code cache} is null after a refresh. */
     private @Nullable String problem;
+
     private boolean missing;
 
     public KeySource(Path file, Clock clock) {
@@ -79,11 +80,15 @@ public final class KeySource {
             problem = null;
             missing = false;
         } catch (NoSuchFileException e) {
-            forget(true, "This till has no voucher keys yet. Connect to the internet and press "
-                    + "\"Refresh keys\" (or run \"flashdeal keys pull\").");
+            forget(
+                    true,
+                    "This till has no voucher keys yet. Connect to the internet and press "
+                            + "\"Refresh keys\" (or run \"flashdeal keys pull\").");
         } catch (IOException | VoucherKeyException e) {
-            forget(false, "The voucher key file " + file + " cannot be used (" + e.getMessage()
-                    + "). Press \"Refresh keys\" when online.");
+            forget(
+                    false,
+                    "The voucher key file " + file + " cannot be used (" + e.getMessage()
+                            + "). Press \"Refresh keys\" when online.");
         }
     }
 

@@ -11,8 +11,12 @@ import org.jspecify.annotations.Nullable;
  * @param problem   null when the cache is usable
  * @param missing   there is no key cache file at all (a till never set up), as opposed to a broken one
  */
-public record KeyStatus(@Nullable Instant fetchedAt, @Nullable Duration age, boolean tooOld, @Nullable String problem,
-                        boolean missing) {
+public record KeyStatus(
+        @Nullable Instant fetchedAt,
+        @Nullable Duration age,
+        boolean tooOld,
+        @Nullable String problem,
+        boolean missing) {
 
     public boolean usable() {
         return problem == null;

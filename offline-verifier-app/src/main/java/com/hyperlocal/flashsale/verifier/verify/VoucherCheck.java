@@ -44,7 +44,9 @@ public final class VoucherCheck {
         }
         VoucherVerifier built = verifier;
         if (built == null || cache != builtFrom || !merchant.equals(builtFor)) {
-            built = VoucherVerifier.builder(cache.keys(), cache.issuer(), merchant).clock(clock).build();
+            built = VoucherVerifier.builder(cache.keys(), cache.issuer(), merchant)
+                    .clock(clock)
+                    .build();
             verifier = built;
             builtFrom = cache;
             builtFor = merchant;

@@ -50,8 +50,9 @@ class DeviceConfigStoreTest {
         assertThat(p.database()).isEqualTo(Path.of("/var/xdg-data/flashsale/verifier.db"));
         assertThat(p.keyCache()).isEqualTo(Path.of("/etc/xdg-conf/flashsale/key-cache.json"));
 
-        AppPaths o = AppPaths.of(Map.of("FLASHSALE_VERIFIER_CONFIG", "/srv/till2.properties",
-                "FLASHSALE_KEY_CACHE", "/srv/keys.json"), home);
+        AppPaths o = AppPaths.of(
+                Map.of("FLASHSALE_VERIFIER_CONFIG", "/srv/till2.properties", "FLASHSALE_KEY_CACHE", "/srv/keys.json"),
+                home);
         assertThat(o.configFile()).isEqualTo(Path.of("/srv/till2.properties"));
         assertThat(o.keyCache()).isEqualTo(Path.of("/srv/keys.json"));
     }

@@ -28,6 +28,7 @@ class CounterServiceTest {
 
     @TempDir
     Path dir;
+
     VerifierContext ctx;
 
     @BeforeEach
@@ -76,8 +77,8 @@ class CounterServiceTest {
 
         assertThat(first.verdict()).isEqualTo(Verdict.VALID);
         assertThat(second.verdict()).isEqualTo(Verdict.INVALID);
-        assertThat(second.message()).isEqualTo("Already redeemed at "
-                + ctx.counter().when(first.scannedAt()) + " on this device.");
+        assertThat(second.message())
+                .isEqualTo("Already redeemed at " + ctx.counter().when(first.scannedAt()) + " on this device.");
         assertThat(second.message()).contains("12:00:00 on 1 Mar 2026");
         ScanRecord refusal = ctx.scans().find(second.clientId()).orElseThrow();
         assertThat(refusal.outcome()).isEqualTo(Outcome.REFUSED);
@@ -106,7 +107,8 @@ class CounterServiceTest {
     void aRedemptionIsOnDiskBeforeValidIsReturned() {
         // Reopening the database file from a second connection sees the row at once.
         ScanOutcome out = ctx.counter().scan(VoucherTestVectors.token("valid.jwt"));
-        try (var other = com.hyperlocal.flashsale.verifier.record.TillDatabase.open(ctx.config().database())) {
+        try (var other = com.hyperlocal.flashsale.verifier.record.TillDatabase.open(
+                ctx.config().database())) {
             assertThat(other.scans().find(out.clientId())).isPresent();
         }
     }
@@ -114,8 +116,9 @@ class CounterServiceTest {
     @Test
     void aValidVoucherShowsTheSyncedDealTitle() {
         UUID deal = VoucherTestVectors.validClaims().dealId();
-        ctx.database().deals().store(List.of(new DealInfo(deal, "Masala dosa, 2 for 1", null, null, "ACTIVE", null,
-                false)));
+        ctx.database()
+                .deals()
+                .store(List.of(new DealInfo(deal, "Masala dosa, 2 for 1", null, null, "ACTIVE", null, false)));
 
         ScanOutcome out = ctx.counter().scan(VoucherTestVectors.token("valid.jwt"));
 
@@ -126,8 +129,10 @@ class CounterServiceTest {
     @Test
     void aRevokedVoucherIsInvalidWithTheShopsReasonAndLoggedAsRefused() {
         var claims = VoucherTestVectors.validClaims();
-        ctx.database().revocations().add(List.of(new Revocation(claims.claimId(), claims.dealId(),
-                Instant.parse("2026-03-01T10:00:00Z"), "refunded")));
+        ctx.database()
+                .revocations()
+                .add(List.of(new Revocation(
+                        claims.claimId(), claims.dealId(), Instant.parse("2026-03-01T10:00:00Z"), "refunded")));
 
         ScanOutcome out = ctx.counter().scan(VoucherTestVectors.token("valid.jwt"));
 
@@ -137,14 +142,18 @@ class CounterServiceTest {
         ScanRecord row = ctx.scans().find(out.clientId()).orElseThrow();
         assertThat(row.outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(row.claimId()).isEqualTo(claims.claimId());
-        assertThat(ctx.scans().redeemed(claims.claimId())).as("no redemption recorded").isEmpty();
+        assertThat(ctx.scans().redeemed(claims.claimId()))
+                .as("no redemption recorded")
+                .isEmpty();
     }
 
     @Test
     void aVoucherOfAClosedAndVoidedDealIsInvalid() {
         UUID deal = VoucherTestVectors.validClaims().dealId();
-        ctx.database().deals().store(List.of(new DealInfo(deal, "Chai", null, null, "ENDED",
-                Instant.parse("2026-03-01T09:00:00Z"), true)));
+        ctx.database()
+                .deals()
+                .store(List.of(
+                        new DealInfo(deal, "Chai", null, null, "ENDED", Instant.parse("2026-03-01T09:00:00Z"), true)));
 
         ScanOutcome out = ctx.counter().scan(VoucherTestVectors.token("valid.jwt"));
 
@@ -156,9 +165,12 @@ class CounterServiceTest {
     @Test
     void aClosedDealWhoseVouchersWereKeptStillHonoursThem() {
         UUID deal = VoucherTestVectors.validClaims().dealId();
-        ctx.database().deals().store(List.of(new DealInfo(deal, "Chai", null, null, "ENDED",
-                Instant.parse("2026-03-01T09:00:00Z"), false)));
+        ctx.database()
+                .deals()
+                .store(List.of(
+                        new DealInfo(deal, "Chai", null, null, "ENDED", Instant.parse("2026-03-01T09:00:00Z"), false)));
 
-        assertThat(ctx.counter().scan(VoucherTestVectors.token("valid.jwt")).verdict()).isEqualTo(Verdict.VALID);
+        assertThat(ctx.counter().scan(VoucherTestVectors.token("valid.jwt")).verdict())
+                .isEqualTo(Verdict.VALID);
     }
 }

@@ -17,8 +17,16 @@ class ScanLogTest {
     Path dir;
 
     static NewScan redeemed(UUID claim) {
-        return new NewScan(UUID.randomUUID(), "tok-" + claim, claim, UUID.randomUUID(), "user-1",
-                Instant.parse("2026-03-08T12:00:00Z"), Instant.parse("2026-03-01T12:00:00Z"), Outcome.REDEEMED, null);
+        return new NewScan(
+                UUID.randomUUID(),
+                "tok-" + claim,
+                claim,
+                UUID.randomUUID(),
+                "user-1",
+                Instant.parse("2026-03-08T12:00:00Z"),
+                Instant.parse("2026-03-01T12:00:00Z"),
+                Outcome.REDEEMED,
+                null);
     }
 
     @Test
@@ -41,7 +49,7 @@ class ScanLogTest {
         Path file = dir.resolve("v.db");
         TillDatabase.open(file).close();
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + file);
-             var rs = c.createStatement().executeQuery("PRAGMA journal_mode")) {
+                var rs = c.createStatement().executeQuery("PRAGMA journal_mode")) {
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("wal"); // WAL is persistent in the file
         }
@@ -63,13 +71,15 @@ class ScanLogTest {
         }
         // Bypass the store's check entirely: the unique index still says no.
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            assertThatThrownBy(() -> c.createStatement().execute("INSERT INTO scans (client_id, token, claim_id, "
-                    + "scanned_at, outcome) VALUES ('" + UUID.randomUUID() + "', 't', '" + claim + "', "
-                    + "'2026-03-01T12:00:00Z', 'REDEEMED')"))
+            assertThatThrownBy(() -> c.createStatement()
+                            .execute("INSERT INTO scans (client_id, token, claim_id, "
+                                    + "scanned_at, outcome) VALUES ('" + UUID.randomUUID() + "', 't', '" + claim + "', "
+                                    + "'2026-03-01T12:00:00Z', 'REDEEMED')"))
                     .hasMessageContaining("UNIQUE constraint failed");
             // A refused (logged) scan of the same voucher is fine.
-            c.createStatement().execute("INSERT INTO scans (client_id, token, claim_id, scanned_at, outcome) VALUES ('"
-                    + UUID.randomUUID() + "', 't', '" + claim + "', '2026-03-01T12:00:00Z', 'REFUSED')");
+            c.createStatement()
+                    .execute("INSERT INTO scans (client_id, token, claim_id, scanned_at, outcome) VALUES ('"
+                            + UUID.randomUUID() + "', 't', '" + claim + "', '2026-03-01T12:00:00Z', 'REFUSED')");
         }
     }
 
@@ -95,9 +105,11 @@ class ScanLogTest {
             db.scans().redeem(scan);
             ServerAnswer ok = new ServerAnswer(scan.clientId(), "ACCEPTED", UUID.randomUUID(), null, null);
             assertThat(db.scans().applyAnswers(List.of(ok), Instant.now())).isEqualTo(1);
-            ServerAnswer dup = new ServerAnswer(scan.clientId(), "DUPLICATE", ok.redemptionId(), "already recorded", null);
+            ServerAnswer dup =
+                    new ServerAnswer(scan.clientId(), "DUPLICATE", ok.redemptionId(), "already recorded", null);
             assertThat(db.scans().applyAnswers(List.of(dup), Instant.now())).isZero();
-            assertThat(db.scans().find(scan.clientId()).orElseThrow().serverStatus()).isEqualTo("ACCEPTED");
+            assertThat(db.scans().find(scan.clientId()).orElseThrow().serverStatus())
+                    .isEqualTo("ACCEPTED");
             assertThat(db.scans().pendingCount()).isZero();
         }
     }

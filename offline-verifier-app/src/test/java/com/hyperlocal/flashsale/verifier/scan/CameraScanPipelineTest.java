@@ -74,18 +74,25 @@ class CameraScanPipelineTest {
         Webcam.setDriver(new TestWebcamDriver(new TestWebcamDriver.FakeDevice("Test cam", frames, afterwards)));
         List<CameraSource> cams = new WebcamCameraProvider(5_000).cameras();
         assertThat(cams).hasSize(1);
-        return new CameraScanner(cams.get(0), QrCodes::decode, new ScanListener() {
-            @Override
-            public void token(String text) {
-                tokens.add(text);
-                nanos.addAndGet(Duration.ofSeconds(1).toNanos());
-            }
+        return new CameraScanner(
+                cams.get(0),
+                QrCodes::decode,
+                new ScanListener() {
+                    @Override
+                    public void token(String text) {
+                        tokens.add(text);
+                        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+                    }
 
-            @Override
-            public void stopped(String problem) {
-                stops.add(String.valueOf(problem));
-            }
-        }, Duration.ZERO, 3, Duration.ofSeconds(3), nanos::get);
+                    @Override
+                    public void stopped(String problem) {
+                        stops.add(String.valueOf(problem));
+                    }
+                },
+                Duration.ZERO,
+                3,
+                Duration.ofSeconds(3),
+                nanos::get);
     }
 
     @Test
@@ -126,9 +133,12 @@ class CameraScanPipelineTest {
         s.run(); // must return, not throw
 
         assertThat(s.isRunning()).isFalse();
-        assertThat(stops).singleElement().asString()
+        assertThat(stops)
+                .singleElement()
+                .asString()
                 .contains("stopped working (was it unplugged?)")
-                .contains("Open image…").contains("Paste token");
+                .contains("Open image…")
+                .contains("Paste token");
     }
 
     @Test

@@ -18,8 +18,13 @@ import java.util.function.Function;
  * One decoder over a whole corpus: which images it read correctly, per class, and how long each
  * decode took. A wrong text counts as a miss and is listed: a QR misread must never happen.
  */
-record CorpusRun(String decoder, List<CorpusManifest.Entry> entries, boolean[] hits, Map<String, int[]> perClass,
-                 List<String> misreads, long[] nanos) {
+record CorpusRun(
+        String decoder,
+        List<CorpusManifest.Entry> entries,
+        boolean[] hits,
+        Map<String, int[]> perClass,
+        List<String> misreads,
+        long[] nanos) {
 
     /** One image after another, so each time is that of a decode alone. */
     static CorpusRun of(String decoder, Path dir, Function<Path, Optional<String>> decode) {
@@ -42,7 +47,8 @@ record CorpusRun(String decoder, List<CorpusManifest.Entry> entries, boolean[] h
                 int k = i;
                 futures.add(pool.submit(() -> {
                     long start = System.nanoTime();
-                    Optional<String> read = decode.apply(dir.resolve(entries.get(k).file()));
+                    Optional<String> read =
+                            decode.apply(dir.resolve(entries.get(k).file()));
                     nanos[k] = System.nanoTime() - start;
                     return read;
                 }));

@@ -20,6 +20,7 @@ final class ScanCorpus {
 
     /** Source folder, relative to the module (surefire's working directory). */
     static final Path SOURCE_DIR = Path.of("src/test/resources/scan-corpus");
+
     static final String MINIMUM_FILE = "minimum-decoded.properties";
 
     /**
@@ -28,13 +29,15 @@ final class ScanCorpus {
      */
     static final Duration ALL_ATTEMPTS = Duration.ofMinutes(1);
 
-    private ScanCorpus() {
-    }
+    private ScanCorpus() {}
 
     /** The corpus as the test classpath has it. */
     static Path dir() {
         try {
-            return Path.of(ScanCorpus.class.getResource("/scan-corpus/manifest.tsv").toURI()).getParent();
+            return Path.of(ScanCorpus.class
+                            .getResource("/scan-corpus/manifest.tsv")
+                            .toURI())
+                    .getParent();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -58,7 +61,9 @@ final class ScanCorpus {
             throw new UncheckedIOException(e);
         }
         Map<String, Integer> out = new LinkedHashMap<>();
-        p.stringPropertyNames().stream().sorted().forEach(k -> out.put(k, Integer.parseInt(p.getProperty(k).strip())));
+        p.stringPropertyNames().stream()
+                .sorted()
+                .forEach(k -> out.put(k, Integer.parseInt(p.getProperty(k).strip())));
         return out;
     }
 }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -87,20 +86,45 @@ class ScanCorpusComparison {
             sums[0] += all.decoded(c);
             sums[1] += live.decoded(c);
             sums[2] += zbar.decoded(c);
-            b.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s |%n", c, t, pct(all.decoded(c), t),
-                    pct(live.decoded(c), t), pct(zbar.decoded(c), t)));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %s | %s | %s |%n",
+                    c,
+                    t,
+                    pct(all.decoded(c), t),
+                    pct(live.decoded(c), t),
+                    pct(zbar.decoded(c), t)));
         }
-        b.append(String.format(Locale.ROOT, "| **all** | %d | %s | %s | %s |%n%n", n, pct(sums[0], n), pct(sums[1], n),
+        b.append(String.format(
+                Locale.ROOT,
+                "| **all** | %d | %s | %s | %s |%n%n",
+                n,
+                pct(sums[0], n),
+                pct(sums[1], n),
                 pct(sums[2], n)));
         b.append("| Time per image (ms) | p50 | p90 | p99 | max |\n|---|---:|---:|---:|---:|\n");
         for (CorpusRun r : List.of(all, live, zbar)) {
-            b.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.0f |%n", r.decoder(), r.millisAt(0.5),
-                    r.millisAt(0.9), r.millisAt(0.99), r.millisAt(1)));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.0f | %.0f | %.0f | %.0f |%n",
+                    r.decoder(),
+                    r.millisAt(0.5),
+                    r.millisAt(0.9),
+                    r.millisAt(0.99),
+                    r.millisAt(1)));
         }
-        b.append(String.format(Locale.ROOT, "| ours, live, 640×480 frame without a code | %.0f | %.0f | – | %.0f |%n%n",
-                empty[empty.length / 2] / 1e6, empty[(int) (empty.length * 0.9)] / 1e6, empty[empty.length - 1] / 1e6));
+        b.append(String.format(
+                Locale.ROOT,
+                "| ours, live, 640×480 frame without a code | %.0f | %.0f | – | %.0f |%n%n",
+                empty[empty.length / 2] / 1e6,
+                empty[(int) (empty.length * 0.9)] / 1e6,
+                empty[empty.length - 1] / 1e6));
         b.append("zbarimg times include starting the process (one per image).\n\n");
-        b.append("Misreads: ours ").append(all.misreads()).append(", zbar ").append(zbar.misreads()).append("\n\n");
+        b.append("Misreads: ours ")
+                .append(all.misreads())
+                .append(", zbar ")
+                .append(zbar.misreads())
+                .append("\n\n");
         b.append("Machine: ").append(machine()).append("\n");
         return b.toString();
     }
@@ -110,16 +134,27 @@ class ScanCorpusComparison {
     }
 
     private static String machine() throws IOException {
-        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
-        return String.format(Locale.ROOT, "%s, %d cores visible, Java %s (%s), %s; zbarimg %s", cpu,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                System.getProperty("java.vm.name"), System.getProperty("os.name"), zbarVersion().orElse("?"));
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                .filter(l -> l.startsWith("model name"))
+                .findFirst()
+                .map(l -> l.substring(l.indexOf(':') + 1).strip())
+                .orElse("unknown CPU");
+        return String.format(
+                Locale.ROOT,
+                "%s, %d cores visible, Java %s (%s), %s; zbarimg %s",
+                cpu,
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                System.getProperty("java.vm.name"),
+                System.getProperty("os.name"),
+                zbarVersion().orElse("?"));
     }
 
     static Optional<String> zbarVersion() {
         try {
-            Process p = new ProcessBuilder("zbarimg", "--version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("zbarimg", "--version")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 ? Optional.of(out) : Optional.empty();
         } catch (IOException e) {
@@ -133,15 +168,19 @@ class ScanCorpusComparison {
     /** zbarimg on one file, QR only, raw text; empty when it read nothing. */
     static Optional<String> zbar(Path file) {
         try {
-            List<String> cmd = new ArrayList<>(List.of("zbarimg", "-q", "--raw", "-Sdisable", "-Sqrcode.enable",
-                    file.toString()));
-            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            List<String> cmd =
+                    new ArrayList<>(List.of("zbarimg", "-q", "--raw", "-Sdisable", "-Sqrcode.enable", file.toString()));
+            Process p = new ProcessBuilder(cmd)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!p.waitFor(30, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return Optional.empty();
             }
-            return out.isEmpty() ? Optional.empty() : Optional.of(out.lines().findFirst().orElseThrow());
+            return out.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(out.lines().findFirst().orElseThrow());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -14,12 +14,13 @@ class ScanCorpusDecodeRateTest {
 
     @Test
     void everyDegradationClassDecodesAtLeastItsCommittedCountAndNothingIsMisread() {
-        CorpusRun ours = CorpusRun.parallel("ours", ScanCorpus.dir(),
-                file -> ScanCorpus.decode(file, ScanCorpus.ALL_ATTEMPTS));
+        CorpusRun ours =
+                CorpusRun.parallel("ours", ScanCorpus.dir(), file -> ScanCorpus.decode(file, ScanCorpus.ALL_ATTEMPTS));
         Map<String, Integer> minimum = ScanCorpus.minimumDecoded();
 
         assertThat(ours.misreads()).as("images decoded to a wrong text").isEmpty();
-        assertThat(minimum.keySet()).as("classes with a committed figure")
+        assertThat(minimum.keySet())
+                .as("classes with a committed figure")
                 .containsExactlyInAnyOrderElementsOf(ours.perClass().keySet());
         for (Map.Entry<String, Integer> m : minimum.entrySet()) {
             assertThat(ours.decoded(m.getKey()))

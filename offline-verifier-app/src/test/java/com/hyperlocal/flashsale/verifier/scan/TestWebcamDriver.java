@@ -46,14 +46,43 @@ final class TestWebcamDriver implements WebcamDriver {
             this.afterwards = afterwards;
         }
 
-        @Override public String getName() { return name; }
-        @Override public Dimension[] getResolutions() { return new Dimension[] {new Dimension(640, 480)}; }
-        @Override public Dimension getResolution() { return new Dimension(640, 480); }
-        @Override public void setResolution(Dimension size) { }
-        @Override public void open() { open = true; }
-        @Override public void close() { open = false; }
-        @Override public void dispose() { open = false; }
-        @Override public boolean isOpen() { return open; }
+        @Override
+        public String getName() {
+            return name;
+        }
+
+        @Override
+        public Dimension[] getResolutions() {
+            return new Dimension[] {new Dimension(640, 480)};
+        }
+
+        @Override
+        public Dimension getResolution() {
+            return new Dimension(640, 480);
+        }
+
+        @Override
+        public void setResolution(Dimension size) {}
+
+        @Override
+        public void open() {
+            open = true;
+        }
+
+        @Override
+        public void close() {
+            open = false;
+        }
+
+        @Override
+        public void dispose() {
+            open = false;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return open;
+        }
 
         @Override
         public BufferedImage getImage() {

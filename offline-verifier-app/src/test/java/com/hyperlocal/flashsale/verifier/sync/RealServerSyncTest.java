@@ -3,18 +3,6 @@ package com.hyperlocal.flashsale.verifier.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import com.hyperlocal.flashsale.client.CreateDealRequest;
 import com.hyperlocal.flashsale.client.Deal;
 import com.hyperlocal.flashsale.client.FlashSaleClient;
@@ -26,6 +14,17 @@ import com.hyperlocal.flashsale.verifier.config.DeviceConfigStore;
 import com.hyperlocal.flashsale.verifier.counter.ScanOutcome;
 import com.hyperlocal.flashsale.verifier.counter.Verdict;
 import com.hyperlocal.flashsale.verifier.record.ScanRecord;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,13 +75,16 @@ class RealServerSyncTest {
         assertThat(fromB.conflicts()).isEqualTo(1);
         ScanRecord conflict = tillB.scans().problems().get(0);
         assertThat(conflict.conflict().deviceId()).isEqualTo("till-a");
-        assertThat(tillAAgain.sync().syncOnce().sent()).as("a resend has nothing left to send").isZero();
-        String onServer = server.send(HttpRequest.newBuilder(URI.create(server.url()
-                        + "/api/v1/merchant/redemptions?conflicts=false"))
-                .header("Authorization", "Bearer " + shop.apiKey())).body();
-        assertThat(count(onServer, "\"status\":\"ACCEPTED\"")).isEqualTo(1);   // till A's redemption
-        assertThat(count(onServer, "\"status\":\"LOGGED\"")).isEqualTo(1);     // till A's refused rescan
-        assertThat(count(onServer, "\"status\":\"CONFLICT\"")).isEqualTo(1);   // till B's redemption
+        assertThat(tillAAgain.sync().syncOnce().sent())
+                .as("a resend has nothing left to send")
+                .isZero();
+        String onServer = server.send(HttpRequest.newBuilder(
+                                URI.create(server.url() + "/api/v1/merchant/redemptions?conflicts=false"))
+                        .header("Authorization", "Bearer " + shop.apiKey()))
+                .body();
+        assertThat(count(onServer, "\"status\":\"ACCEPTED\"")).isEqualTo(1); // till A's redemption
+        assertThat(count(onServer, "\"status\":\"LOGGED\"")).isEqualTo(1); // till A's refused rescan
+        assertThat(count(onServer, "\"status\":\"CONFLICT\"")).isEqualTo(1); // till B's redemption
         assertThat(onServer).contains("\"deviceId\":\"till-b\"");
         tillAAgain.close();
         tillB.close();
@@ -146,32 +148,46 @@ class RealServerSyncTest {
         assertThat(problem.claimId()).isEqualTo(claimId);
         assertThat(problem.serverStatus()).isEqualTo("CONFLICT");
         assertThat(problem.serverReason()).contains("revoked");
-        assertThat(till.database().revocations().find(claimId).orElseThrow().reason()).isEqualTo("fraud");
+        assertThat(till.database().revocations().find(claimId).orElseThrow().reason())
+                .isEqualTo("fraud");
         assertThat(till.sync().status().problems()).isEqualTo(1);
-        assertThat(merchant.redemptions(true)).singleElement()
+        assertThat(merchant.redemptions(true))
+                .singleElement()
                 .satisfies(x -> assertThat(x.claimId()).isEqualTo(claimId.toString()));
         till.close();
     }
 
     private static Deal deal(FlashSaleClient merchant, String title) {
-        return merchant.createDeal(new CreateDealRequest(title, null, 18.52, 73.85, 5, null,
-                Instant.now().plus(Duration.ofHours(2))), null).deal();
+        return merchant.createDeal(
+                        new CreateDealRequest(
+                                title,
+                                null,
+                                18.52,
+                                73.85,
+                                5,
+                                null,
+                                Instant.now().plus(Duration.ofHours(2))),
+                        null)
+                .deal();
     }
 
     private static String claim(ServerProcess server, Deal deal, String user) {
-        HttpResponse<String> claim = server.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/deals/"
-                        + deal.id() + "/claims"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"" + user + "\"}")));
+        HttpResponse<String> claim =
+                server.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/deals/" + deal.id() + "/claims"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"" + user + "\"}")));
         assertThat(claim.statusCode()).as(claim.body()).isEqualTo(201);
         return field(claim.body(), "voucher");
     }
 
     /** The voucher's claim id, read off its (verified) token by common-crypto. */
     private static UUID claimId(FlashSaleClient merchant, String token) {
-        var cache = com.hyperlocal.flashsale.client.KeySets.fetch(merchant, Clock.systemUTC()).cache();
+        var cache = com.hyperlocal.flashsale.client.KeySets.fetch(merchant, Clock.systemUTC())
+                .cache();
         var result = cache.verifier(Clock.systemUTC()).verify(token);
-        return ((com.hyperlocal.flashsale.crypto.VerificationResult.Valid) result).claims().claimId();
+        return ((com.hyperlocal.flashsale.crypto.VerificationResult.Valid) result)
+                .claims()
+                .claimId();
     }
 
     private static VerifierContext till(Path dir, ServerProcess server, ServerProcess.Merchant shop, String device) {
@@ -179,11 +195,23 @@ class RealServerSyncTest {
         DeviceConfigStore store = new DeviceConfigStore(paths);
         DeviceConfig c = store.loadOrCreate();
         if (c.apiKey().isEmpty()) {
-            store.save(new DeviceConfig(server.url(), shop.apiKey(), device, null, DeviceConfig.DEFAULT_MAX_KEY_AGE,
-                    c.keyCache(), c.database()));
+            store.save(new DeviceConfig(
+                    server.url(),
+                    shop.apiKey(),
+                    device,
+                    null,
+                    DeviceConfig.DEFAULT_MAX_KEY_AGE,
+                    c.keyCache(),
+                    c.database()));
         }
-        return new VerifierContext(store, new VerifierContext.Options(Clock.systemUTC(), null, List::of,
-                new Backoff(Duration.ofMillis(10), Duration.ofMillis(100), 0, () -> 0), Duration.ofMinutes(1)));
+        return new VerifierContext(
+                store,
+                new VerifierContext.Options(
+                        Clock.systemUTC(),
+                        null,
+                        List::of,
+                        new Backoff(Duration.ofMillis(10), Duration.ofMillis(100), 0, () -> 0),
+                        Duration.ofMinutes(1)));
     }
 
     private static void goOffline(VerifierContext till) {
@@ -199,12 +227,13 @@ class RealServerSyncTest {
     private static String claimVoucher(ServerProcess server, ServerProcess.Merchant shop) {
         String until = Instant.now().plus(Duration.ofHours(2)).toString();
         HttpResponse<String> deal = server.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/deals"))
-                .header("Authorization", "Bearer " + shop.apiKey()).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + shop.apiKey())
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Chai\",\"latitude\":18.52,\"longitude\":73.85,"
                         + "\"totalInventory\":5,\"validUntil\":\"" + until + "\"}")));
         assertThat(deal.statusCode()).as(deal.body()).isEqualTo(201);
-        HttpResponse<String> claim = server.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/deals/"
-                        + field(deal.body(), "id") + "/claims"))
+        HttpResponse<String> claim = server.send(HttpRequest.newBuilder(
+                        URI.create(server.url() + "/api/v1/deals/" + field(deal.body(), "id") + "/claims"))
                 .header("Authorization", "Bearer " + server.shopperToken("priya"))
                 .POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(claim.statusCode()).as(claim.body()).isEqualTo(201);

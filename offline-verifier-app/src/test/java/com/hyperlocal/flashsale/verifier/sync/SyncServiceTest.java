@@ -9,9 +9,9 @@ import com.hyperlocal.flashsale.verifier.FakeServer;
 import com.hyperlocal.flashsale.verifier.Fixtures;
 import com.hyperlocal.flashsale.verifier.VerifierContext;
 import com.hyperlocal.flashsale.verifier.counter.ScanOutcome;
-import com.hyperlocal.flashsale.verifier.record.TillDatabase;
 import com.hyperlocal.flashsale.verifier.record.ScanRecord;
 import com.hyperlocal.flashsale.verifier.record.SyncState;
+import com.hyperlocal.flashsale.verifier.record.TillDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +31,7 @@ class SyncServiceTest {
 
     @TempDir
     Path dir;
+
     FakeServer server;
     List<Duration> waits = new ArrayList<>();
 
@@ -64,7 +65,8 @@ class SyncServiceTest {
             assertThat(row.syncState()).isEqualTo(SyncState.SYNCED);
             assertThat(row.serverStatus()).isEqualTo("ACCEPTED");
             assertThat(ctx.sync().status().online()).isTrue();
-            assertThat(ctx.sync().status().lastSuccess()).isEqualTo(Fixtures.clock().instant());
+            assertThat(ctx.sync().status().lastSuccess())
+                    .isEqualTo(Fixtures.clock().instant());
         }
     }
 
@@ -105,8 +107,9 @@ class SyncServiceTest {
             ids.add(ctx.counter().scan(valid()).clientId()); // already redeemed here
         }
         // "Crash": the process ended without syncing. A new process opens the same files.
-        try (VerifierContext ctx = new VerifierContext(new com.hyperlocal.flashsale.verifier.config.DeviceConfigStore(
-                Fixtures.paths(dir)), Fixtures.options(List::of))) {
+        try (VerifierContext ctx = new VerifierContext(
+                new com.hyperlocal.flashsale.verifier.config.DeviceConfigStore(Fixtures.paths(dir)),
+                Fixtures.options(List::of))) {
             assertThat(ctx.scans().pendingCount()).isEqualTo(3);
             server.loseNextResponses.set(1); // the first answer is lost on the way back
 
@@ -115,12 +118,14 @@ class SyncServiceTest {
             assertThat(server.byClientId.keySet()).containsExactlyInAnyOrderElementsOf(ids);
             assertThat(server.firstByClaim).hasSize(1); // one redemption on the server
             // Sent twice (lost answer), recorded once: the resend was answered DUPLICATE.
-            ids.forEach(id -> assertThat(server.receivedPerClientId.get(id).get()).isEqualTo(2));
+            ids.forEach(
+                    id -> assertThat(server.receivedPerClientId.get(id).get()).isEqualTo(2));
             for (UUID id : ids) {
                 ScanRecord row = ctx.scans().find(id).orElseThrow();
                 assertThat(row.syncState()).isEqualTo(SyncState.SYNCED);
                 assertThat(row.serverStatus()).isEqualTo("DUPLICATE");
-                assertThat(row.redemptionId()).isEqualTo(server.byClientId.get(id).redemptionId());
+                assertThat(row.redemptionId())
+                        .isEqualTo(server.byClientId.get(id).redemptionId());
             }
             // Nothing left to send: another sync uploads nothing.
             assertThat(ctx.sync().syncOnce().sent()).isZero();
@@ -153,13 +158,29 @@ class SyncServiceTest {
     void uploadsGoInBatchesOfAtMostTheLimit() throws Exception {
         try (TillDatabase store = TillDatabase.open(dir.resolve("b.db"))) {
             for (int i = 0; i < 7; i++) {
-                store.scans().refuse(new com.hyperlocal.flashsale.verifier.record.NewScan(UUID.randomUUID(), "junk" + i,
-                        null, null, null, null, Instant.now(), com.hyperlocal.flashsale.verifier.record.Outcome.REFUSED,
-                        "MALFORMED"));
+                store.scans()
+                        .refuse(new com.hyperlocal.flashsale.verifier.record.NewScan(
+                                UUID.randomUUID(),
+                                "junk" + i,
+                                null,
+                                null,
+                                null,
+                                null,
+                                Instant.now(),
+                                com.hyperlocal.flashsale.verifier.record.Outcome.REFUSED,
+                                "MALFORMED"));
             }
             TillServer client = HttpTillServer.of(server.baseUrl(), FakeServer.API_KEY);
-            SyncService sync = new SyncService(store, () -> Optional.of(client), () -> "counter-1",
-                    Fixtures.clock(), Backoff.standard(), Duration.ofMinutes(1), 3, null, null);
+            SyncService sync = new SyncService(
+                    store,
+                    () -> Optional.of(client),
+                    () -> "counter-1",
+                    Fixtures.clock(),
+                    Backoff.standard(),
+                    Duration.ofMinutes(1),
+                    3,
+                    null,
+                    null);
             assertThat(sync.syncOnce().sent()).isEqualTo(7);
             assertThat(server.uploadRequests.get()).isEqualTo(3);
             assertThat(store.scans().pendingCount()).isZero();
@@ -169,10 +190,10 @@ class SyncServiceTest {
     @Test
     void aWrongApiKeyIsNotRetriedAndSaysSo() throws Exception {
         try (VerifierContext ctx = Fixtures.context(dir, server.baseUrl(), "counter-1")) {
-            ctx.updateConfig(ctx.config().withServer(server.baseUrl(), "wrong", null, ctx.config().maxKeyAge()));
+            ctx.updateConfig(ctx.config()
+                    .withServer(server.baseUrl(), "wrong", null, ctx.config().maxKeyAge()));
             ctx.counter().scan(valid());
-            assertThatThrownBy(() -> ctx.sync().syncWithRetry(5, waits::add))
-                    .hasMessageContaining("API key");
+            assertThatThrownBy(() -> ctx.sync().syncWithRetry(5, waits::add)).hasMessageContaining("API key");
             assertThat(waits).isEmpty();
             assertThat(ctx.scans().pendingCount()).isEqualTo(1);
         }
@@ -181,8 +202,12 @@ class SyncServiceTest {
     @Test
     void backgroundSyncUploadsSoonAfterAScan() throws Exception {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-        try (VerifierContext ctx = new VerifierContext(Fixtures.device(dir, server.baseUrl(), "counter-1"),
-                new VerifierContext.Options(Fixtures.clock(), scheduler, List::of,
+        try (VerifierContext ctx = new VerifierContext(
+                Fixtures.device(dir, server.baseUrl(), "counter-1"),
+                new VerifierContext.Options(
+                        Fixtures.clock(),
+                        scheduler,
+                        List::of,
                         new Backoff(Duration.ofMillis(20), Duration.ofMillis(200), 0.5, Math::random),
                         Duration.ofHours(1)))) {
             server.failNext.add(503); // the first background attempt fails, the retry succeeds
@@ -211,7 +236,8 @@ class SyncServiceTest {
             assertThat(server.revocationCursors).containsExactly(null, "1");
             assertThat(ctx.database().revocations().count()).isEqualTo(2);
             assertThat(ctx.sync().status().dealsAt()).isEqualTo(Fixtures.clock().instant());
-            assertThat(ctx.sync().status().revocationsAt()).isEqualTo(Fixtures.clock().instant());
+            assertThat(ctx.sync().status().revocationsAt())
+                    .isEqualTo(Fixtures.clock().instant());
             assertThat(ctx.counter().scan(valid()).reason()).isEqualTo("REVOKED");
         }
     }
@@ -253,9 +279,13 @@ class SyncServiceTest {
 
             var cache = ctx.refreshKeys();
 
-            assertThat(cache.merchantId()).isEqualTo(VoucherTestVectors.settings().merchantId());
+            assertThat(cache.merchantId())
+                    .isEqualTo(VoucherTestVectors.settings().merchantId());
             assertThat(cache.issuer()).isEqualTo(VoucherTestVectors.settings().issuer());
-            assertThat(com.hyperlocal.flashsale.crypto.KeyCache.load(ctx.config().keyCache()).keys().kids())
+            assertThat(com.hyperlocal.flashsale.crypto.KeyCache.load(
+                                    ctx.config().keyCache())
+                            .keys()
+                            .kids())
                     .isEqualTo(VoucherTestVectors.trustedKeys().kids());
             ScanOutcome out = ctx.counter().scan(valid());
             assertThat(out.verdict().name()).isEqualTo("VALID");

@@ -26,6 +26,7 @@ class CounterViewModelTest {
 
     @TempDir
     Path dir;
+
     VerifierContext ctx;
     ManualTimer timer = new ManualTimer();
     List<Verdict> sounds = new ArrayList<>();
@@ -79,10 +80,10 @@ class CounterViewModelTest {
     @Test
     void aBusyServerCallNeverDelaysTheNextScan() {
         HeldExecutor network = new HeldExecutor();
-        CounterViewModel vm = new CounterViewModel(ctx, new CounterThreads(Runnable::run, network, Runnable::run,
-                Runnable::run, timer), v -> { });
+        CounterViewModel vm = new CounterViewModel(
+                ctx, new CounterThreads(Runnable::run, network, Runnable::run, Runnable::run, timer), v -> {});
 
-        vm.syncNow();   // waits for the (unreachable) server: stays queued on the network executor
+        vm.syncNow(); // waits for the (unreachable) server: stays queued on the network executor
         vm.refreshKeys();
         vm.submitPasted(VoucherTestVectors.token("valid.jwt"));
 

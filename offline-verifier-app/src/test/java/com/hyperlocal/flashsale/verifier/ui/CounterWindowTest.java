@@ -41,6 +41,7 @@ class CounterWindowTest {
 
     @TempDir
     static Path dir;
+
     VerifierContext ctx;
     CounterViewModel vm;
     ManualTimer timer = new ManualTimer();
@@ -53,7 +54,7 @@ class CounterWindowTest {
         ctx = new VerifierContext(config, Fixtures.options(() -> {
             throw new CameraException("Cameras cannot be used on this device (test).", null);
         }));
-        vm = new CounterViewModel(ctx, CounterThreads.sameThread(timer), v -> { });
+        vm = new CounterViewModel(ctx, CounterThreads.sameThread(timer), v -> {});
         scene = CounterWindow.show(stage, vm, 1024, 600);
     }
 
@@ -79,10 +80,13 @@ class CounterWindowTest {
         paste(robot, VoucherTestVectors.token("valid.jwt"));
 
         assertThat(text(robot, "#verdict")).isEqualTo("VALID");
-        assertThat(text(robot, "#deal")).contains(VoucherTestVectors.validClaims().dealId().toString());
-        assertThat(text(robot, "#user")).contains(VoucherTestVectors.validClaims().userId());
+        assertThat(text(robot, "#deal"))
+                .contains(VoucherTestVectors.validClaims().dealId().toString());
+        assertThat(text(robot, "#user"))
+                .contains(VoucherTestVectors.validClaims().userId());
         assertThat(text(robot, "#pendingStatus")).isEqualTo("Pending: 1");
-        assertThat(robot.lookup("#tokenInput").queryAs(TextField.class).getText()).isEmpty();
+        assertThat(robot.lookup("#tokenInput").queryAs(TextField.class).getText())
+                .isEmpty();
 
         paste(robot, VoucherTestVectors.token("valid.jwt"));
 
@@ -123,7 +127,8 @@ class CounterWindowTest {
         paste(robot, VoucherTestVectors.token("tampered-payload.jwt"));
 
         assertThat(text(robot, "#verdict")).isEqualTo("INVALID");
-        assertThat(text(robot, "#message")).isEqualTo("This voucher's signature is not genuine, so it may be forged or altered.");
+        assertThat(text(robot, "#message"))
+                .isEqualTo("This voucher's signature is not genuine, so it may be forged or altered.");
     }
 
     @Test
@@ -142,7 +147,8 @@ class CounterWindowTest {
         robot.clickOn("#startCamera");
 
         assertThat(text(robot, "#cameraMessage")).contains("Cameras cannot be used on this device");
-        assertThat(robot.lookup("#cameraProblem").queryAs(Label.class).isVisible()).isTrue();
+        assertThat(robot.lookup("#cameraProblem").queryAs(Label.class).isVisible())
+                .isTrue();
         assertThat(text(robot, "#cameraProblem")).startsWith("Camera: Cameras cannot be used");
         assertThat(robot.lookup("#startCamera").queryButton().isDisabled()).isFalse();
 
@@ -163,18 +169,19 @@ class CounterWindowTest {
     void theServerProblemIsClearedOnceTheTillIsBackOnline(FxRobot robot) throws Exception {
         try (FakeServer server = new FakeServer()) {
             DeviceConfig c = ctx.config();
-            robot.interact(() -> vm.saveSettings(c.withServer("http://127.0.0.1:1", FakeServer.API_KEY, null,
-                    c.maxKeyAge())));
+            robot.interact(
+                    () -> vm.saveSettings(c.withServer("http://127.0.0.1:1", FakeServer.API_KEY, null, c.maxKeyAge())));
             robot.clickOn("#syncNow");
             assertThat(text(robot, "#syncProblem")).startsWith("The server cannot be reached.");
             assertThat(text(robot, "#onlineStatus")).isEqualTo("Offline");
 
-            robot.interact(() -> vm.saveSettings(c.withServer(server.baseUrl(), FakeServer.API_KEY, null,
-                    c.maxKeyAge())));
+            robot.interact(
+                    () -> vm.saveSettings(c.withServer(server.baseUrl(), FakeServer.API_KEY, null, c.maxKeyAge())));
             robot.clickOn("#syncNow");
 
             assertThat(text(robot, "#syncProblem")).isEmpty();
-            assertThat(robot.lookup("#syncProblem").queryAs(Label.class).isVisible()).isFalse();
+            assertThat(robot.lookup("#syncProblem").queryAs(Label.class).isVisible())
+                    .isFalse();
             assertThat(text(robot, "#onlineStatus")).isEqualTo("Online");
             assertThat(text(robot, "#notice")).isEqualTo("Synced 0 scan(s).");
             robot.interact(() -> timer.advance(CounterViewModel.NOTICE_SHOWN));
@@ -209,7 +216,7 @@ class CounterWindowTest {
     @Test
     void hindiFromSettingsRelabelsTheWholeScreen(FxRobot robot) {
         robot.interact(() -> vm.saveSettings(ctx.config().withScreen(Duration.ofSeconds(6), "hi")));
-        robot.interact(() -> scene.setRoot(CounterView.build(vm, () -> { }, () -> { })));
+        robot.interact(() -> scene.setRoot(CounterView.build(vm, () -> {}, () -> {})));
 
         assertThat(text(robot, "#verdict")).isEqualTo("तैयार");
         assertThat(robot.lookup("#syncNow").queryButton().getText()).isEqualTo("अभी सिंक करें");
@@ -244,10 +251,14 @@ class CounterWindowTest {
             if (!l.isVisible() || l.getText() == null || l.getText().isEmpty()) {
                 continue;
             }
-            String shown = l.lookupAll(".text").stream().filter(Text.class::isInstance)
-                    .map(t -> ((Text) t).getText()).findFirst().orElse("");
+            String shown = l.lookupAll(".text").stream()
+                    .filter(Text.class::isInstance)
+                    .map(t -> ((Text) t).getText())
+                    .findFirst()
+                    .orElse("");
             assertThat(shown.replace("\n", " ").replaceAll("\\s+", " ").strip())
-                    .as("label %s", l.getId()).isEqualTo(l.getText().replaceAll("\\s+", " ").strip());
+                    .as("label %s", l.getId())
+                    .isEqualTo(l.getText().replaceAll("\\s+", " ").strip());
         }
         Window w = scene.getWindow();
         assertThat(w.getWidth()).isEqualTo(1024);

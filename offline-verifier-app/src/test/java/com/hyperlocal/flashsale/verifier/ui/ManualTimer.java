@@ -7,8 +7,7 @@ import java.util.List;
 /** A {@link ResultTimer} whose time only passes when the test says so. */
 final class ManualTimer implements ResultTimer {
 
-    private record Pending(Duration due, Runnable action) {
-    }
+    private record Pending(Duration due, Runnable action) {}
 
     private final List<Pending> pending = new ArrayList<>();
     private Duration now = Duration.ZERO;

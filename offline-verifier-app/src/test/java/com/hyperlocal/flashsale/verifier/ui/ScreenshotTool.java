@@ -29,26 +29,45 @@ public final class ScreenshotTool {
     public static void main(String[] args) throws Exception {
         Path docs = Path.of(args.length > 0 ? args[0] : "docs");
         Files.createDirectories(docs);
-        Platform.startup(() -> { });
+        Platform.startup(() -> {});
         Platform.setImplicitExit(false); // each shot closes its window; the toolkit must stay up
         try (FakeServer server = new FakeServer()) {
             server.dealTitles.put(VoucherTestVectors.validClaims().dealId(), "Masala dosa, 2 for 1");
-            shoot(docs.resolve("verifier-first-start.png"), Files.createTempDirectory("till"), "", ctx -> {
-                try {
-                    Files.delete(ctx.config().keyCache());
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }, vm -> { });
+            shoot(
+                    docs.resolve("verifier-first-start.png"),
+                    Files.createTempDirectory("till"),
+                    "",
+                    ctx -> {
+                        try {
+                            Files.delete(ctx.config().keyCache());
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    },
+                    vm -> {});
             Path offline = Files.createTempDirectory("till");
-            shoot(docs.resolve("verifier-valid-offline.png"), offline, server.baseUrl(), ScreenshotTool::syncThenLoseServer,
+            shoot(
+                    docs.resolve("verifier-valid-offline.png"),
+                    offline,
+                    server.baseUrl(),
+                    ScreenshotTool::syncThenLoseServer,
                     vm -> vm.submitPasted(VoucherTestVectors.token("valid.jwt")));
-            shoot(docs.resolve("verifier-already-redeemed.png"), offline, NOWHERE, ctx -> { },
+            shoot(
+                    docs.resolve("verifier-already-redeemed.png"),
+                    offline,
+                    NOWHERE,
+                    ctx -> {},
                     vm -> vm.submitPasted(VoucherTestVectors.token("valid.jwt")));
-            server.revoke(VoucherTestVectors.validClaims().claimId(), VoucherTestVectors.validClaims().dealId(),
+            server.revoke(
+                    VoucherTestVectors.validClaims().claimId(),
+                    VoucherTestVectors.validClaims().dealId(),
                     "refunded at the counter");
-            shoot(docs.resolve("verifier-revoked.png"), Files.createTempDirectory("till"), server.baseUrl(),
-                    ScreenshotTool::syncThenLoseServer, vm -> vm.submitPasted(VoucherTestVectors.token("valid.jwt")));
+            shoot(
+                    docs.resolve("verifier-revoked.png"),
+                    Files.createTempDirectory("till"),
+                    server.baseUrl(),
+                    ScreenshotTool::syncThenLoseServer,
+                    vm -> vm.submitPasted(VoucherTestVectors.token("valid.jwt")));
         }
         Platform.exit();
     }
@@ -64,15 +83,16 @@ public final class ScreenshotTool {
         }
     }
 
-    private static void shoot(Path out, Path dir, String serverUrl, Consumer<VerifierContext> prepare,
-                              Consumer<CounterViewModel> act) throws Exception {
-        VerifierContext ctx = new VerifierContext(Fixtures.device(dir, serverUrl, "counter-1"),
-                Fixtures.options(List::of));
+    private static void shoot(
+            Path out, Path dir, String serverUrl, Consumer<VerifierContext> prepare, Consumer<CounterViewModel> act)
+            throws Exception {
+        VerifierContext ctx =
+                new VerifierContext(Fixtures.device(dir, serverUrl, "counter-1"), Fixtures.options(List::of));
         prepare.accept(ctx);
         CompletableFuture<Void> done = new CompletableFuture<>();
         Platform.runLater(() -> {
             Stage stage = new Stage();
-            CounterViewModel vm = new CounterViewModel(ctx, CounterThreads.sameThread((d, r) -> () -> { }), v -> { });
+            CounterViewModel vm = new CounterViewModel(ctx, CounterThreads.sameThread((d, r) -> () -> {}), v -> {});
             Scene scene = CounterWindow.show(stage, vm, 1024, 600);
             vm.camera().start(); // no camera here: the problem shows where the assistant looks
             act.accept(vm);

@@ -1,7 +1,6 @@
 package com.hyperlocal.flashsale.verifier.scan.corpus;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.WritableRaster;
 import java.util.Random;
 
 /**
@@ -20,8 +19,7 @@ final class CameraSimulator {
     private static final double CODE_Y = 0.85 - CODE_SIZE / 2;
     private static final int SUB = 3;
 
-    private CameraSimulator() {
-    }
+    private CameraSimulator() {}
 
     /** @param modules the code at one pixel per module, quiet zone included (black = dark module) */
     static BufferedImage render(BufferedImage modules, Shot shot, Random random) {
@@ -85,9 +83,25 @@ final class CameraSimulator {
     static Shot fitInFrame(Shot shot) {
         Shot s = shot;
         while (!codeInFrame(s, 6)) {
-            s = new Shot(s.codeWidthPx() * 0.97, s.centerX(), s.centerY(), s.roll(), s.pitch(), s.yaw(), s.white(),
-                    s.black(), s.inverted(), s.glare(), s.glareRadius(), s.glareX(), s.glareY(), s.cover(),
-                    s.coverAngle(), s.blurSigma(), s.noiseSigma(), s.jpegQuality());
+            s = new Shot(
+                    s.codeWidthPx() * 0.97,
+                    s.centerX(),
+                    s.centerY(),
+                    s.roll(),
+                    s.pitch(),
+                    s.yaw(),
+                    s.white(),
+                    s.black(),
+                    s.inverted(),
+                    s.glare(),
+                    s.glareRadius(),
+                    s.glareX(),
+                    s.glareY(),
+                    s.cover(),
+                    s.coverAngle(),
+                    s.blurSigma(),
+                    s.noiseSigma(),
+                    s.jpegQuality());
         }
         return s;
     }
@@ -124,7 +138,9 @@ final class CameraSimulator {
         double[] p = new double[2];
         for (double[] c : new double[][] {{0, 0}, {1, 0}, {1, 1}, {0, 1}}) {
             toFrame.apply((CODE_X + c[0] * CODE_SIZE) / PHONE_W, (CODE_Y + c[1] * CODE_SIZE) / PHONE_H, p);
-            if (p[0] < margin || p[1] < margin || p[0] > Shot.FRAME_WIDTH - margin
+            if (p[0] < margin
+                    || p[1] < margin
+                    || p[0] > Shot.FRAME_WIDTH - margin
                     || p[1] > Shot.FRAME_HEIGHT - margin) {
                 return false;
             }
@@ -219,8 +235,8 @@ final class CameraSimulator {
             Thumb best = null;
             for (int i = 0; i < 30; i++) { // the covered area grows as the tip moves in
                 double reach = (lo + hi) / 2;
-                Thumb t = new Thumb(0.5 + 3 * dx, 0.5 + 3 * dy, 0.5 + (0.7 - reach) * dx,
-                        0.5 + (0.7 - reach) * dy, 0.2);
+                Thumb t =
+                        new Thumb(0.5 + 3 * dx, 0.5 + 3 * dy, 0.5 + (0.7 - reach) * dx, 0.5 + (0.7 - reach) * dy, 0.2);
                 if (t.coveredFraction() < fraction) {
                     lo = reach;
                 } else {

@@ -30,8 +30,7 @@ public final class CorpusGenerator {
     public static final long SEED = 20261202L;
     public static final int PER_CLASS = 20;
 
-    private CorpusGenerator() {
-    }
+    private CorpusGenerator() {}
 
     /**
      * @param textLength 0 for signed vouchers; otherwise random base64url texts of that length
@@ -39,7 +38,8 @@ public final class CorpusGenerator {
      */
     public static List<CorpusManifest.Entry> generate(Path dir, long seed, int perClass, int textLength)
             throws IOException {
-        List<String> texts = textLength == 0 ? vouchers(seed, Degradation.values().length * perClass)
+        List<String> texts = textLength == 0
+                ? vouchers(seed, Degradation.values().length * perClass)
                 : randomTexts(seed, Degradation.values().length * perClass, textLength);
         List<CorpusManifest.Entry> entries = new ArrayList<>();
         int k = 0;
@@ -82,8 +82,14 @@ public final class CorpusGenerator {
             List<String> out = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 Instant iat = settings.verifyAt().minusSeconds(r.nextInt(86_400));
-                out.add(signer.sign(new VoucherClaims(settings.issuer(), "user-" + base64url(r, 8), uuid(r),
-                        uuid(r), settings.merchantId(), iat, iat.plusSeconds(7 * 86_400))));
+                out.add(signer.sign(new VoucherClaims(
+                        settings.issuer(),
+                        "user-" + base64url(r, 8),
+                        uuid(r),
+                        uuid(r),
+                        settings.merchantId(),
+                        iat,
+                        iat.plusSeconds(7 * 86_400))));
             }
             return out;
         });
@@ -99,7 +105,8 @@ public final class CorpusGenerator {
     }
 
     private static UUID uuid(Random r) {
-        return new UUID((r.nextLong() & ~0xF000L) | 0x4000L, (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
+        return new UUID(
+                (r.nextLong() & ~0xF000L) | 0x4000L, (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
     }
 
     private static String base64url(Random r, int length) {

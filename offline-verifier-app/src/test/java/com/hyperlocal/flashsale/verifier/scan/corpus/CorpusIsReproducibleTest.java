@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 class CorpusIsReproducibleTest {
 
     static Path committed() throws URISyntaxException {
-        return Path.of(CorpusIsReproducibleTest.class.getResource("/scan-corpus/manifest.tsv").toURI()).getParent();
+        return Path.of(CorpusIsReproducibleTest.class
+                        .getResource("/scan-corpus/manifest.tsv")
+                        .toURI())
+                .getParent();
     }
 
     @Test
@@ -36,10 +39,15 @@ class CorpusIsReproducibleTest {
         List<CorpusManifest.Entry> entries = CorpusManifest.read(dir);
         for (int k : new int[] {0, entries.size() / 2 + 3, entries.size() - 1}) {
             CorpusManifest.Entry e = entries.get(k);
-            Degradation d = Degradation.valueOf(e.degradation().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            Degradation d = Degradation.valueOf(
+                    e.degradation().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
             int index = k % CorpusGenerator.PER_CLASS;
-            byte[] again = CorpusGenerator.frame(d, index, CorpusGenerator.severity(index, CorpusGenerator.PER_CLASS),
-                    e.expected(), CorpusGenerator.SEED);
+            byte[] again = CorpusGenerator.frame(
+                    d,
+                    index,
+                    CorpusGenerator.severity(index, CorpusGenerator.PER_CLASS),
+                    e.expected(),
+                    CorpusGenerator.SEED);
             assertThat(again).as(e.file()).isEqualTo(Files.readAllBytes(dir.resolve(e.file())));
         }
     }

@@ -19,11 +19,9 @@ public final class CorpusManifest {
     private static final String HEADER = "file\tclass\tseverity\texpected";
 
     /** One image and the text a decoder must read from it. */
-    public record Entry(String file, String degradation, double severity, String expected) {
-    }
+    public record Entry(String file, String degradation, double severity, String expected) {}
 
-    private CorpusManifest() {
-    }
+    private CorpusManifest() {}
 
     public static List<Entry> read(Path dir) {
         try {
@@ -49,8 +47,8 @@ public final class CorpusManifest {
         List<String> lines = new ArrayList<>();
         lines.add(HEADER);
         for (Entry e : entries) {
-            lines.add(String.join("\t", e.file(), e.degradation(),
-                    String.format(Locale.ROOT, "%.3f", e.severity()), e.expected()));
+            lines.add(String.join(
+                    "\t", e.file(), e.degradation(), String.format(Locale.ROOT, "%.3f", e.severity()), e.expected()));
         }
         Files.write(dir.resolve(FILE), lines, StandardCharsets.UTF_8);
     }

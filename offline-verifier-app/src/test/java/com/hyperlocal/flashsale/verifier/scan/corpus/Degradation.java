@@ -67,7 +67,8 @@ enum Degradation {
         @Override
         Builder apply(Builder b, double s, Random r) {
             double width = 300 - 180 * s;
-            return b.width(width).center(width / 2 + r.nextDouble() * (640 - width), width / 2 + r.nextDouble() * (480 - width))
+            return b.width(width)
+                    .center(width / 2 + r.nextDouble() * (640 - width), width / 2 + r.nextDouble() * (480 - width))
                     .jpeg(80);
         }
     },
@@ -82,8 +83,11 @@ enum Degradation {
     INVERTED("inverted") {
         @Override
         Builder apply(Builder b, double s, Random r) {
-            return b.inverted().blur(0.6 + 1.2 * s).noise(3 + 10 * s)
-                    .pitch(sign(r) * (5 + 20 * s) * r.nextDouble()).yaw(sign(r) * (5 + 20 * s) * r.nextDouble());
+            return b.inverted()
+                    .blur(0.6 + 1.2 * s)
+                    .noise(3 + 10 * s)
+                    .pitch(sign(r) * (5 + 20 * s) * r.nextDouble())
+                    .yaw(sign(r) * (5 + 20 * s) * r.nextDouble());
         }
     };
 
@@ -143,17 +147,61 @@ enum Degradation {
             return b;
         }
 
-        Builder width(double v) { width = v; return this; }
-        Builder center(double x, double y) { cx = x; cy = y; return this; }
-        Builder roll(double v) { roll = v; return this; }
-        Builder pitch(double v) { pitch = v; return this; }
-        Builder yaw(double v) { yaw = v; return this; }
-        Builder white(double v) { white = v; return this; }
-        Builder black(double v) { black = v; return this; }
-        Builder inverted() { inverted = true; return this; }
-        Builder blur(double v) { blur = v; return this; }
-        Builder noise(double v) { noise = v; return this; }
-        Builder jpeg(int v) { jpeg = v; return this; }
+        Builder width(double v) {
+            width = v;
+            return this;
+        }
+
+        Builder center(double x, double y) {
+            cx = x;
+            cy = y;
+            return this;
+        }
+
+        Builder roll(double v) {
+            roll = v;
+            return this;
+        }
+
+        Builder pitch(double v) {
+            pitch = v;
+            return this;
+        }
+
+        Builder yaw(double v) {
+            yaw = v;
+            return this;
+        }
+
+        Builder white(double v) {
+            white = v;
+            return this;
+        }
+
+        Builder black(double v) {
+            black = v;
+            return this;
+        }
+
+        Builder inverted() {
+            inverted = true;
+            return this;
+        }
+
+        Builder blur(double v) {
+            blur = v;
+            return this;
+        }
+
+        Builder noise(double v) {
+            noise = v;
+            return this;
+        }
+
+        Builder jpeg(int v) {
+            jpeg = v;
+            return this;
+        }
 
         Builder glare(double peak, double radius, double x, double y) {
             glare = peak;
@@ -170,8 +218,25 @@ enum Degradation {
         }
 
         Shot build() {
-            return new Shot(width, cx, cy, roll, pitch, yaw, white, black, inverted, glare, glareRadius,
-                    glareX, glareY, cover, coverAngle, blur, noise, jpeg);
+            return new Shot(
+                    width,
+                    cx,
+                    cy,
+                    roll,
+                    pitch,
+                    yaw,
+                    white,
+                    black,
+                    inverted,
+                    glare,
+                    glareRadius,
+                    glareX,
+                    glareY,
+                    cover,
+                    coverAngle,
+                    blur,
+                    noise,
+                    jpeg);
         }
     }
 }

@@ -13,8 +13,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 /** The sensor and encoder end of the simulated camera. */
 final class Filters {
 
-    private Filters() {
-    }
+    private Filters() {}
 
     /** Separable Gaussian blur with clamped edges; sigma ≤ 0 returns the input. */
     static double[] gaussianBlur(double[] src, int w, int h, double sigma) {

@@ -21,8 +21,15 @@ record Homography(double a, double b, double c, double d, double e, double f, do
         double den = dx1 * dy2 - dx2 * dy1;
         double g = (sx * dy2 - dx2 * sy) / den;
         double h = (dx1 * sy - sx * dy1) / den;
-        return new Homography(xs[1] - xs[0] + g * xs[1], xs[3] - xs[0] + h * xs[3], xs[0],
-                ys[1] - ys[0] + g * ys[1], ys[3] - ys[0] + h * ys[3], ys[0], g, h);
+        return new Homography(
+                xs[1] - xs[0] + g * xs[1],
+                xs[3] - xs[0] + h * xs[3],
+                xs[0],
+                ys[1] - ys[0] + g * ys[1],
+                ys[3] - ys[0] + h * ys[3],
+                ys[0],
+                g,
+                h);
     }
 
     /** The inverse map (frame → unit square), by the adjugate of the 3×3 matrix. */

@@ -15,7 +15,7 @@ class RegenerateScanCorpus {
 
     @Test
     void writeTheCorpus() throws Exception {
-        CorpusGenerator.generate(Path.of("src/test/resources/scan-corpus"), CorpusGenerator.SEED,
-                CorpusGenerator.PER_CLASS, 0);
+        CorpusGenerator.generate(
+                Path.of("src/test/resources/scan-corpus"), CorpusGenerator.SEED, CorpusGenerator.PER_CLASS, 0);
     }
 }

@@ -19,15 +19,13 @@ final class SeededSigning {
 
     private static final String NAME = "FlashsaleCorpusSeededRandom";
 
-    private SeededSigning() {
-    }
+    private SeededSigning() {}
 
     /** Runs {@code work} with every new {@code SecureRandom} in this JVM drawing from {@code seed}. */
     static synchronized <T> T with(long seed, Supplier<T> work) {
         CounterRandom.seed = seed;
         CounterRandom.counter = 0;
-        Provider provider = new Provider(NAME, "1.0", "seeded SecureRandom for test corpora") {
-        };
+        Provider provider = new Provider(NAME, "1.0", "seeded SecureRandom for test corpora") {};
         provider.put("SecureRandom.SeededCounter", CounterRandom.class.getName());
         Security.insertProviderAt(provider, 1);
         try {
@@ -54,7 +52,10 @@ final class SeededSigning {
                     MessageDigest sha = MessageDigest.getInstance("SHA-256");
                     int off = 0;
                     while (off < bytes.length) {
-                        byte[] block = sha.digest(ByteBuffer.allocate(16).putLong(seed).putLong(counter++).array());
+                        byte[] block = sha.digest(ByteBuffer.allocate(16)
+                                .putLong(seed)
+                                .putLong(counter++)
+                                .array());
                         int n = Math.min(block.length, bytes.length - off);
                         System.arraycopy(block, 0, bytes, off, n);
                         off += n;

@@ -18,10 +18,25 @@ package com.hyperlocal.flashsale.verifier.scan.corpus;
  * @param noiseSigma   sensor noise, Gaussian sigma in grey levels
  * @param jpegQuality  quality of the stored JPEG, 1..100
  */
-record Shot(double codeWidthPx, double centerX, double centerY, double roll, double pitch, double yaw,
-            double white, double black, boolean inverted, double glare, double glareRadius,
-            double glareX, double glareY, double cover, double coverAngle, double blurSigma,
-            double noiseSigma, int jpegQuality) {
+record Shot(
+        double codeWidthPx,
+        double centerX,
+        double centerY,
+        double roll,
+        double pitch,
+        double yaw,
+        double white,
+        double black,
+        boolean inverted,
+        double glare,
+        double glareRadius,
+        double glareX,
+        double glareY,
+        double cover,
+        double coverAngle,
+        double blurSigma,
+        double noiseSigma,
+        int jpegQuality) {
 
     static final int FRAME_WIDTH = 640;
     static final int FRAME_HEIGHT = 480;
