@@ -20,7 +20,13 @@ public class ConnectionCounter {
     private static final AtomicLong BORROWED = new AtomicLong();
     /** Background work that polls PostgreSQL on its own schedule, whatever the requests do. */
     private static final List<String> BACKGROUND = List.of(
-            "outbox-relay", "webhook-", "scheduling-", "discovery-cache-maintenance", "discovery-replica-probe");
+            "outbox-relay",
+            "webhook-",
+            "scheduling-",
+            "discovery-cache-maintenance",
+            "discovery-replica-probe",
+            "sold-out-holders",
+            "deal-lock-cleanup");
 
     private static void count() {
         String thread = Thread.currentThread().getName();

@@ -182,6 +182,13 @@ public final class TestIssuer {
     public String[] arguments(String... others) {
         List<String> all = new ArrayList<>(List.of(others));
         properties().forEach(p -> all.add("--" + p));
+        // Limits far above what such a test sends, as in IntegrationTest.
+        List.of(
+                        "shopper.capacity=100000",
+                        "shopper-deal.capacity=100000",
+                        "ip.capacity=1000000",
+                        "admin.capacity=100000")
+                .forEach(limit -> all.add("--flashsale.rate-limits." + limit));
         return all.toArray(String[]::new);
     }
 

@@ -36,7 +36,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * exactly once — no oversell, nobody twice, every 201 a claim row. Needs the machine's
  * {@code redis-server} (Debian's package); without it the test is skipped.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "flashsale.rate-limits.shopper.capacity=100000",
+            "flashsale.rate-limits.shopper-deal.capacity=100000",
+            "flashsale.rate-limits.ip.capacity=1000000",
+            "flashsale.rate-limits.admin.capacity=100000"
+        })
 @ContextConfiguration(initializers = TestIssuer.Initializer.class)
 @DirtiesContext // closes this context (and its Redis client) before the test's Redis processes go away
 class SentinelFailoverTest {

@@ -33,7 +33,13 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "flashsale.claims.queue-wait=3s")
+        properties = {
+            "flashsale.claims.queue-wait=3s",
+            "flashsale.rate-limits.shopper.capacity=100000",
+            "flashsale.rate-limits.shopper-deal.capacity=100000",
+            "flashsale.rate-limits.ip.capacity=1000000",
+            "flashsale.rate-limits.admin.capacity=100000"
+        })
 @ContextConfiguration(initializers = TestIssuer.Initializer.class)
 @DirtiesContext
 class RedisFreezeTest {
