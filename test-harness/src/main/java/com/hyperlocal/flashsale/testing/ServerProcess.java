@@ -110,6 +110,8 @@ public final class ServerProcess {
                             "--spring.data.redis.host=" + EmbeddedRedisServer.HOST,
                             "--spring.data.redis.port=" + redis.port(),
                             "--flashsale.vouchers.key-dir=" + data.resolve("keys"),
+                            // The origin clients reach it at; tills and the CLI trust keys only from there.
+                            "--flashsale.vouchers.public-base-url=http://127.0.0.1:" + port,
                             // Shoppers' tokens come from a real issuer in this JVM, as from a production provider.
                             "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + idp.issuer(),
                             "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + idp.issuer() + "/jwks.json",

@@ -106,8 +106,9 @@ class RevocationCliServerTest {
     private static Map<?, ?> claim(ServerProcess server, UUID deal, String user) {
         HttpResponse<String> claim =
                 server.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/deals/" + deal + "/claims"))
+                        .header("Authorization", "Bearer " + server.shopperToken(user))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"" + user + "\"}")));
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertThat(claim.statusCode()).as(claim.body()).isEqualTo(201);
         return Json.read(claim.body(), Map.class);
     }
