@@ -211,6 +211,13 @@ public final class ServerProcess {
         }
     }
 
+    /** Claims a voucher on {@code deal} as the signed-in shopper {@code sub}, as the shopper app would. */
+    public HttpResponse<String> claimAs(String sub, UUID deal) {
+        return send(HttpRequest.newBuilder(URI.create(url() + "/api/v1/deals/" + deal + "/claims"))
+                .header("Authorization", "Bearer " + shopperToken(sub))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     /** A shopper's bearer token from the identity provider this server trusts. */
     public String shopperToken(String sub) {
         return issuer().mint(sub);

@@ -79,10 +79,7 @@ class OfflineVoucherServerTest {
         assertThat(created.exitCode()).as(created.toString()).isZero();
         Deal deal = Json.read(created.out(), Deal.class);
         String asha = server.shopperToken("asha");
-        HttpResponse<String> claim =
-                server.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/deals/" + deal.id() + "/claims"))
-                        .header("Authorization", "Bearer " + asha)
-                        .POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> claim = server.claimAs("asha", deal.id());
         assertThat(claim.statusCode()).as(claim.body()).isEqualTo(201);
         @SuppressWarnings("unchecked")
         Map<String, Object> claimJson = Json.MAPPER.readValue(claim.body(), Map.class);

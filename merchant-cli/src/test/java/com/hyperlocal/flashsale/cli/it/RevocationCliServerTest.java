@@ -104,11 +104,7 @@ class RevocationCliServerTest {
     }
 
     private static Map<?, ?> claim(ServerProcess server, UUID deal, String user) {
-        HttpResponse<String> claim =
-                server.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/deals/" + deal + "/claims"))
-                        .header("Authorization", "Bearer " + server.shopperToken(user))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        HttpResponse<String> claim = server.claimAs(user, deal);
         assertThat(claim.statusCode()).as(claim.body()).isEqualTo(201);
         return Json.read(claim.body(), Map.class);
     }

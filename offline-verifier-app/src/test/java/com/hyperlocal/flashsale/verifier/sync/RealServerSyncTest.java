@@ -172,10 +172,7 @@ class RealServerSyncTest {
     }
 
     private static String claim(ServerProcess server, Deal deal, String user) {
-        HttpResponse<String> claim =
-                server.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/deals/" + deal.id() + "/claims"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"" + user + "\"}")));
+        HttpResponse<String> claim = server.claimAs(user, deal.id());
         assertThat(claim.statusCode()).as(claim.body()).isEqualTo(201);
         return field(claim.body(), "voucher");
     }
