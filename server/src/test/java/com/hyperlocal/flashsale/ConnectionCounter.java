@@ -1,41 +1,40 @@
 package com.hyperlocal.flashsale;
 
+import jakarta.servlet.Filter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * Counts how often the server borrows a database connection, so a test can prove that a path
- * never touches PostgreSQL. Wraps the real pool; everything else passes through.
+ * Counts the database connections borrowed on behalf of HTTP requests and of the test's own thread,
+ * so a test can prove that a path never touches PostgreSQL. Background work (outbox relay, broker
+ * listeners, schedulers) polls on its own schedule whatever the requests do, so it is not counted:
+ * a filter marks the threads serving requests. Wraps the real pool; everything else passes through.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class ConnectionCounter {
 
     private static final AtomicLong BORROWED = new AtomicLong();
-    /** Background work that polls PostgreSQL on its own schedule, whatever the requests do. */
-    private static final List<String> BACKGROUND = List.of(
-            "outbox-relay",
-            "webhook-",
-            "scheduling-",
-            "discovery-cache-maintenance",
-            "discovery-replica-probe",
-            "sold-out-holders",
-            "deal-lock-cleanup");
+    private static final ThreadLocal<Boolean> SERVING = ThreadLocal.withInitial(() -> false);
+    private static volatile @Nullable Thread testThread;
 
     private static void count() {
-        String thread = Thread.currentThread().getName();
-        if (BACKGROUND.stream().noneMatch(thread::startsWith)) {
+        if (SERVING.get() || Thread.currentThread() == testThread) {
             BORROWED.incrementAndGet();
         }
     }
 
+    /** Borrows so far for requests and for the calling (test) thread, which is counted from now on. */
     public static long borrowed() {
+        testThread = Thread.currentThread();
         return BORROWED.get();
     }
 
@@ -47,6 +46,21 @@ public class ConnectionCounter {
                 return bean instanceof DataSource ds && !(bean instanceof Counting) ? new Counting(ds) : bean;
             }
         };
+    }
+
+    @Bean
+    FilterRegistrationBean<Filter> markRequestThreads() {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+            boolean outer = SERVING.get();
+            SERVING.set(true);
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                SERVING.set(outer);
+            }
+        });
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     static final class Counting extends DelegatingDataSource {

@@ -178,17 +178,23 @@ public final class TestIssuer {
         return rsa;
     }
 
-    /** {@link #properties()} as command-line arguments, for a test that starts its own instances. */
+    /**
+     * {@link #properties()} as command-line arguments (they outrank application.yml), for a test that
+     * starts its own instances, plus rate limits far above what such a test sends (as in
+     * IntegrationTest) unless {@code others} sets them.
+     */
     public String[] arguments(String... others) {
         List<String> all = new ArrayList<>(List.of(others));
         properties().forEach(p -> all.add("--" + p));
-        // Limits far above what such a test sends, as in IntegrationTest.
         List.of(
                         "shopper.capacity=100000",
                         "shopper-deal.capacity=100000",
                         "ip.capacity=1000000",
                         "admin.capacity=100000")
-                .forEach(limit -> all.add("--flashsale.rate-limits." + limit));
+                .stream()
+                .map(limit -> "--flashsale.rate-limits." + limit)
+                .filter(limit -> all.stream().noneMatch(a -> a.startsWith(limit.substring(0, limit.indexOf('=') + 1))))
+                .forEach(all::add);
         return all.toArray(String[]::new);
     }
 

@@ -1,6 +1,8 @@
 package com.hyperlocal.flashsale.discovery;
 
 import com.hyperlocal.flashsale.deal.DealListingChanged;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -39,13 +41,18 @@ class TileEvictions implements MessageListener {
     private final StringRedisTemplate redis;
     private final boolean enabled;
     private final RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+    private final Counter received;
 
     TileEvictions(
             TileCache tiles,
             StringRedisTemplate redis,
             RedisConnectionFactory connections,
-            DiscoveryCacheProperties properties) {
+            DiscoveryCacheProperties properties,
+            MeterRegistry meters) {
         this.tiles = tiles;
+        this.received = Counter.builder("flashsale.discovery.tile.evictions.received")
+                .description("Tile evictions announced by other instances over Redis")
+                .register(meters);
         this.redis = redis;
         this.enabled = properties.enabled();
         container.setConnectionFactory(connections);
@@ -101,6 +108,7 @@ class TileEvictions implements MessageListener {
         if (parts.length != 3 || parts[0].equals(instance)) {
             return;
         }
+        received.increment();
         try {
             tiles.evict(Double.parseDouble(parts[1]), Double.parseDouble(parts[2]));
         } catch (NumberFormatException e) {

@@ -42,8 +42,14 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class DatabaseFreezeTest {
 
-    /** queue-wait/batch-timeout (3 s) + connection-timeout (3 s) worst case, plus scheduling slack. */
-    static final Duration BOUND = Duration.ofSeconds(7);
+    /**
+     * The worst case by design: queue-wait (3 s) until taken into a batch that then hangs, plus
+     * batch-timeout (3 s); plus scheduling slack on a busy machine.
+     */
+    static final Duration BOUND = Duration.ofSeconds(8);
+
+    /** Started this long after SIGSTOP, a claim cannot have been committed before it. */
+    static final Duration AFTER_FREEZE = Duration.ofSeconds(1);
 
     static final Path DATA = tempDir();
     static final EmbeddedPostgres POSTGRES = start();
@@ -85,8 +91,6 @@ class DatabaseFreezeTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled(
-            "REGRESSION after the 2026-12-02 merges: no request is answered while PostgreSQL is frozen (the 503 bound is not met with authentication and rate limits in front); see the closing note")
     void aFrozenDatabaseIsA503WithinTheBoundAndNothingAcknowledgedIsLost() throws Exception {
         TestApi api = new TestApi(port);
         int inventory = 100_000;
@@ -116,10 +120,20 @@ class DatabaseFreezeTest {
         stopped.run();
 
         List<ClaimHistory.Attempt> during = history.attempts().stream()
-                .filter(a -> a.startNanos() >= frozenAt + BOUND.toNanos() / 2 && a.endNanos() <= thawedAt)
+                .filter(a -> a.startNanos() >= frozenAt + AFTER_FREEZE.toNanos() && a.endNanos() <= thawedAt)
                 .toList();
         assertThat(during)
-                .as("requests answered while frozen")
+                .as(
+                        "requests answered while frozen; around the freeze (s from SIGSTOP): %s",
+                        history.attempts().stream()
+                                .filter(a -> a.endNanos() > frozenAt && a.startNanos() < thawedAt)
+                                .map(a -> String.format(
+                                        "%.1f→%.1f %d %s",
+                                        (a.startNanos() - frozenAt) / 1e9,
+                                        (a.endNanos() - frozenAt) / 1e9,
+                                        a.status(),
+                                        a.type()))
+                                .toList())
                 .isNotEmpty()
                 .allSatisfy(a -> assertThat(a.status()).as("%s", a).isEqualTo(503));
         double worst = history.attempts().stream()

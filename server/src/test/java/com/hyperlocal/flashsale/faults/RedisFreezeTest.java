@@ -78,8 +78,6 @@ class RedisFreezeTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled(
-            "REGRESSION after the 2026-12-02 merges: no request is answered while Redis is frozen; see the closing note")
     void aFrozenRedisIsA503WithinTheBoundAndClaimsRecoverAfter() throws Exception {
         TestApi api = new TestApi(port);
         int inventory = 100_000;

@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -31,16 +30,14 @@ class SharedRateLimitsTest {
     @BeforeAll
     static void startTwoInstances() {
         for (int i = 0; i < 2; i++) {
-            List<String> args = new ArrayList<>(TestIssuer.shared().properties());
-            args.addAll(List.of(
-                    "server.port=0",
-                    "flashsale.rate-limits.shopper.capacity=3",
-                    "flashsale.rate-limits.shopper-deal.capacity=2",
-                    "flashsale.rate-limits.ip.capacity=5",
-                    "flashsale.rate-limits.admin.capacity=4"));
             INSTANCES.add(new SpringApplicationBuilder(FlashSaleApplication.class)
-                    .properties(args.toArray(String[]::new))
-                    .run());
+                    .run(TestIssuer.shared()
+                            .arguments(
+                                    "--server.port=0",
+                                    "--flashsale.rate-limits.shopper.capacity=3",
+                                    "--flashsale.rate-limits.shopper-deal.capacity=2",
+                                    "--flashsale.rate-limits.ip.capacity=5",
+                                    "--flashsale.rate-limits.admin.capacity=4")));
         }
         // Until its Redis connection is up an instance counts locally; the test is about the shared count.
         INSTANCES.forEach(instance -> Awaitility.await()
@@ -60,8 +57,6 @@ class SharedRateLimitsTest {
     }
 
     @Test
-    @Disabled("FAILS today: the 5th admin request across the two contexts is still 200 (one instance alone "
-            + "counts 4 in Redis correctly); not yet understood, see the h13 report")
     void limitsAreSharedByBothInstances() {
         // admin: 4 per minute per IP (1 here, creating the merchant, then 3 listings).
         UUID deal = a.createDeal("Limited", 12.97, 77.59, 100);
@@ -82,7 +77,7 @@ class SharedRateLimitsTest {
         // shopper over all deals: 3 per minute.
         String bob = TestIssuer.shared().token("rl-bob");
         for (int i = 0; i < 3; i++) {
-            UUID other = (i % 2 == 0 ? a : b).createDeal("Other " + i, 12.97, 77.59, 5);
+            UUID other = (i % 2 == 0 ? a : b).createDeal(a.merchant().apiKey(), "Other " + i, 12.97, 77.59, 5);
             assertThat((i % 2 == 0 ? b : a).claimWith(bob, other).status()).isEqualTo(201);
         }
         assertRateLimited(b.claimWith(bob, a.createDeal("One more", 12.97, 77.59, 5)), "shopper", 3);
