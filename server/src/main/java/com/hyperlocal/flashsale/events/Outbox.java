@@ -8,53 +8,19 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The outbox table (V40). Most events are written by triggers in the transaction that makes the
- * change; events with no table change of their own are appended here by the code that makes it,
- * inside its transaction.
+ * The outbox table (V40). Every event is written by a trigger (V40, V42) in the transaction that
+ * makes the change, so no code path can change a row without its event; this class only reads,
+ * marks and purges them for the relay.
  */
 @Repository
 public class Outbox {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
 
     Outbox(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /**
-     * Records that a voucher was revoked. Call it inside the revocation's own transaction (it joins
-     * it, and refuses to run without one) so the event exists exactly when the revocation commits.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void voucherRevoked(UUID claimId, UUID dealId, UUID merchantId, String reason, Instant revokedAt) {
-        String payload = JSON.writeValueAsString(java.util.Map.of(
-                "claimId",
-                claimId.toString(),
-                "dealId",
-                dealId.toString(),
-                "reason",
-                reason == null ? "" : reason,
-                "revokedAt",
-                revokedAt.toString()));
-        append(EventType.VOUCHER_REVOKED, dealId, merchantId, payload);
-    }
-
-    void append(EventType type, UUID dealId, UUID merchantId, String payloadJson) {
-        jdbc.sql("""
-                        INSERT INTO outbox_events (event_type, deal_id, merchant_id, payload)
-                        VALUES (:type, :deal, :merchant, CAST(:payload AS jsonb))""")
-                .param("type", type.wireName())
-                .param("deal", dealId)
-                .param("merchant", merchantId)
-                .param("payload", payloadJson)
-                .update();
     }
 
     /** The oldest unpublished rows, in seq order (the order they are published in). */

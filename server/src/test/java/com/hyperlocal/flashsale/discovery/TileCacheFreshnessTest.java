@@ -113,6 +113,20 @@ class TileCacheFreshnessTest {
         while (!idsNear(lat, lng).contains(elsewhere.id()) && Instant.now().isBefore(giveUp)) {
             redis.convertAndSend(TileEvictions.CHANNEL, "another-instance " + lat + " " + lng);
             Thread.sleep(50);
+            System.out.printf(
+                    "DEBUG-EVICT t=%s received=%s loads=%s evictions=%s rings=%s ids=%s clock=%s elsewhere=%s%n",
+                    Instant.now(),
+                    meters.get("flashsale.discovery.tile.evictions.received")
+                            .counter()
+                            .count(),
+                    loads(),
+                    meters.get("flashsale.discovery.tile.evictions").counter().count(),
+                    meters.get("flashsale.discovery.rings").counters().stream()
+                            .map(c -> c.getId().getTag("source") + "=" + c.count())
+                            .toList(),
+                    idsNear(lat, lng),
+                    clock.instant(),
+                    elsewhere);
         }
         assertThat(idsNear(lat, lng))
                 .as(

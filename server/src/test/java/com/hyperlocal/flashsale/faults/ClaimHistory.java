@@ -122,6 +122,16 @@ public final class ClaimHistory {
         };
     }
 
+    /** The attempts overlapping [from, to], as "start→end status type" in seconds from {@code from}. */
+    public List<String> timeline(long from, long to) {
+        return attempts().stream()
+                .filter(a -> a.endNanos() > from && a.startNanos() < to)
+                .map(a -> String.format(
+                        "%.1f→%.1f %d %s",
+                        (a.startNanos() - from) / 1e9, (a.endNanos() - from) / 1e9, a.status(), a.type()))
+                .toList();
+    }
+
     /** Checks every answer against the database's final state and the model of the deal. */
     public void check(JdbcClient jdbc, UUID deal, int inventory) {
         Map<String, String> held = new HashMap<>();

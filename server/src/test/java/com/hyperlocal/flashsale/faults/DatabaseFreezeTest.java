@@ -123,17 +123,7 @@ class DatabaseFreezeTest {
                 .filter(a -> a.startNanos() >= frozenAt + AFTER_FREEZE.toNanos() && a.endNanos() <= thawedAt)
                 .toList();
         assertThat(during)
-                .as(
-                        "requests answered while frozen; around the freeze (s from SIGSTOP): %s",
-                        history.attempts().stream()
-                                .filter(a -> a.endNanos() > frozenAt && a.startNanos() < thawedAt)
-                                .map(a -> String.format(
-                                        "%.1f→%.1f %d %s",
-                                        (a.startNanos() - frozenAt) / 1e9,
-                                        (a.endNanos() - frozenAt) / 1e9,
-                                        a.status(),
-                                        a.type()))
-                                .toList())
+                .as("requests answered while frozen; around the freeze: %s", history.timeline(frozenAt, thawedAt))
                 .isNotEmpty()
                 .allSatisfy(a -> assertThat(a.status()).as("%s", a).isEqualTo(503));
         double worst = history.attempts().stream()
