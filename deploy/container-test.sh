@@ -21,6 +21,14 @@ UNITS=${UNITS:-250}        # units of the deal they fight over
 HEALTH_WAIT=${HEALTH_WAIT:-900}  # seconds for both servers to become healthy (a loaded 2-core host needs ~8 min)
 export DOCKER_HOST=unix://$WORK/docker.sock
 export FLASHSALE_ADMIN_TOKEN=container-test-admin-token
+# Shoppers' identity provider: bench/idp/TokenMint.java's key and pre-minted RS256 tokens, the JWKS
+# served from the host's loopback (the servers validate them as they would any provider's).
+IDP_PORT=${IDP_PORT:-18090}
+export FLASHSALE_JWT_ISSUER_URI=http://127.0.0.1:$IDP_PORT
+export FLASHSALE_JWT_JWK_SET_URI=http://127.0.0.1:$IDP_PORT/jwks.json
+export FLASHSALE_JWT_AUDIENCE=flashsale-container
+export FLASHSALE_VOUCHERS_KEY_ENCRYPTION_KEY=${FLASHSALE_VOUCHERS_KEY_ENCRYPTION_KEY:-$(head -c32 /dev/urandom | base64)}
+export FLASHSALE_WEBHOOKS_SECRET_KEY=${FLASHSALE_WEBHOOKS_SECRET_KEY:-$(head -c32 /dev/urandom | base64)}
 COMPOSE=(docker-compose -p flashsale -f "$ROOT/deploy/compose.yaml")
 MODULES=java.base,java.compiler,java.desktop,java.instrument,java.management,java.naming,java.net.http,java.prefs,\
 java.rmi,java.scripting,java.security.jgss,java.security.sasl,java.sql,java.transaction.xa,java.xml,java.xml.crypto,\
@@ -30,10 +38,10 @@ step() { echo "== $(date -u +%T) $*"; }
 die() { echo "container-test: $*" >&2; exit 1; }
 
 [ "$(id -u)" = 0 ] || die "needs root (dockerd, debootstrap)"
-for tool in dockerd docker docker-compose debootstrap curl; do
+for tool in dockerd docker docker-compose debootstrap curl python3; do
   command -v $tool >/dev/null || die "$tool missing: apt-get install -y docker.io docker-compose debootstrap curl"
 done
-for port in 18080 18081 18082 18379 18380 18381 18432 18433; do
+for port in 18080 18081 18082 18379 18380 18381 18432 18433 $IDP_PORT; do
   ! (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null || die "loopback port $port is taken"
 done
 mkdir -p "$WORK"
@@ -67,6 +75,7 @@ if ! docker info >/dev/null 2>&1; then
 fi
 cleanup() {
   [ -n "${KEEP:-}" ] && return
+  if [ -n "${IDP_PID:-}" ]; then kill "$IDP_PID" 2>/dev/null || true; fi
   "${COMPOSE[@]}" down -v --remove-orphans >/dev/null 2>&1 || true
   if [ -n "$STARTED_DOCKERD" ]; then kill "$STARTED_DOCKERD" 2>/dev/null || true; wait "$STARTED_DOCKERD" 2>/dev/null || true; fi
 }
@@ -100,6 +109,14 @@ docker build --network host -q -f "$ROOT/deploy/Dockerfile" --build-arg BASE_IMA
 docker image ls --format '{{.Repository}}:{{.Tag}} {{.Size}}' | grep -E '^flashsale-(server|local-jre|deps):'
 echo "server image runs as user $(docker image inspect -f '{{.Config.User}}' flashsale-server)," \
   "health check: $(docker image inspect -f '{{join .Config.Healthcheck.Test " "}}' flashsale-server | cut -c1-60)..."
+
+# --- the shoppers' identity provider --------------------------------------------------------------
+step "mint $USERS shopper tokens (RS256) and serve the JWKS on 127.0.0.1:$IDP_PORT"
+rm -rf "$WORK/idp"
+"$JDK/bin/java" "$ROOT/bench/idp/TokenMint.java" "$WORK/idp" "$FLASHSALE_JWT_ISSUER_URI" "$FLASHSALE_JWT_AUDIENCE" \
+  7200 "shoppers:user:$USERS" > "$WORK/mint.log" 2>&1 || die "token minting failed, see $WORK/mint.log"
+python3 -m http.server "$IDP_PORT" --bind 127.0.0.1 --directory "$WORK/idp" > "$WORK/idp.log" 2>&1 &
+IDP_PID=$!
 
 # --- the topology -------------------------------------------------------------------------------
 step "docker-compose up (host networking)"
@@ -140,11 +157,11 @@ echo "discovery through nginx finds the new deal: $found; replica reads so far o
   "$(for port in 18081 18082; do curl -s 127.0.0.1:$port/actuator/prometheus \
       | grep '^flashsale_discovery_reads_total{reason="fresh",target="replica"' | sed 's/.* //'; done | paste -sd/)"
 [ "$found" = 1 ] || die "discovery does not show the new deal"
-step "$((USERS * 2)) claims by $USERS users (each twice), 32 at a time"
+step "$((USERS * 2)) claims by $USERS signed-in shoppers (each twice), 32 at a time"
 start=$(date +%s%N)
-for round in 1 2; do for u in $(seq $USERS); do echo "user-$u"; done; done | shuf \
+for round in 1 2; do cat "$WORK/idp/shoppers.tokens"; done | shuf \
   | xargs -P 32 -I{} curl -s -o /dev/null -w '%{http_code}\n' -X POST "$API/deals/$DEAL/claims" \
-      -H 'Content-Type: application/json' -d '{"userId":"{}"}' > "$WORK/answers.txt"
+      -H 'Authorization: Bearer {}' > "$WORK/answers.txt"
 ms=$((($(date +%s%N) - start) / 1000000))
 echo "answers in ${ms} ms: $(sort "$WORK/answers.txt" | uniq -c | awk '{printf "%s x %s  ", $1, $2}')"
 for port in 18081 18082; do

@@ -2,6 +2,7 @@ package com.hyperlocal.flashsale.webhook;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -16,6 +17,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retryWindow      after this long without success a delivery is parked
  * @param pollInterval     how often due deliveries are looked for
  * @param secretKeyFile    AES-256 key that encrypts the stored signing secrets (created owner-only if missing)
+ * @param secretKey        the same key given directly (base64 of 32 bytes), the same on every instance;
+ *                         wins over secretKeyFile. Several instances need it (or one shared file): each
+ *                         must decrypt secrets that another registered.
  */
 @ConfigurationProperties("flashsale.webhooks")
 record WebhookProperties(
@@ -29,7 +33,8 @@ record WebhookProperties(
         Duration maxRetryInterval,
         Duration retryWindow,
         Duration pollInterval,
-        Path secretKeyFile) {
+        Path secretKeyFile,
+        @Nullable String secretKey) {
 
     WebhookProperties {
         enabled = enabled == null || enabled;

@@ -29,7 +29,10 @@ class WebhookSecrets {
     private final SecretKey key;
 
     WebhookSecrets(WebhookProperties props) {
-        this.key = new SecretKeySpec(loadOrCreate(props.secretKeyFile()), "AES");
+        String configured = props.secretKey();
+        this.key = new SecretKeySpec(
+                configured != null && !configured.isBlank() ? decoded(configured) : loadOrCreate(props.secretKeyFile()),
+                "AES");
     }
 
     String newSecret() {
@@ -64,6 +67,21 @@ class WebhookSecrets {
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("Cannot decrypt a webhook secret (wrong secret-key-file?)", e);
         }
+    }
+
+    /** The configured key; its value is never part of a message. */
+    static byte[] decoded(String base64) {
+        byte[] raw;
+        try {
+            raw = Base64.getDecoder().decode(base64.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("flashsale.webhooks.secret-key is not base64");
+        }
+        if (raw.length != 32) {
+            throw new IllegalStateException(
+                    "flashsale.webhooks.secret-key must be 32 bytes (base64 of 32 random bytes), not " + raw.length);
+        }
+        return raw;
     }
 
     private static byte[] loadOrCreate(Path file) {
