@@ -19,9 +19,30 @@ public final class Json {
 
     private Json() {}
 
-    /** Indented, for people. */
+    /**
+     * Indented, for people, and safe to print on a terminal: JSON escapes C0 controls by nature;
+     * DEL, C1 controls and bidirectional overrides/isolates, which JSON lets through raw, are
+     * written as {@code \\uXXXX} escapes too (they occur only inside strings, so the JSON stays
+     * the same JSON).
+     */
     public static String pretty(Object value) {
-        return MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+        return inert(MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value));
+    }
+
+    static String inert(String json) {
+        StringBuilder sb = null;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if ((c >= 0x7F && c <= 0x9F) || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
+                if (sb == null) {
+                    sb = new StringBuilder(json.length() + 16).append(json, 0, i);
+                }
+                sb.append(String.format("\\u%04X", (int) c));
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? json : sb.toString();
     }
 
     /** Compact, for the wire. */

@@ -2,16 +2,21 @@ package com.hyperlocal.flashsale.client;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** An RFC 9457 problem+json body as the server sends it. */
+/**
+ * An RFC 9457 problem+json body as the server sends it. {@code dealId}: the deal the problem is
+ * about, where the server names one (an Idempotency-Key that already made another deal).
+ */
 public record Problem(
         @Nullable String type,
         @Nullable String title,
         @Nullable Integer status,
         @Nullable String detail,
         @Nullable String instance,
-        @Nullable List<FieldError> errors) {
+        @Nullable List<FieldError> errors,
+        @Nullable UUID dealId) {
 
     static final String TYPE_PREFIX = "urn:flashsale:problem:";
 

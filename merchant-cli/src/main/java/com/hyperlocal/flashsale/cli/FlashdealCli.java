@@ -9,6 +9,7 @@ import com.hyperlocal.flashsale.cli.webhook.WebhooksCommand;
 import com.hyperlocal.flashsale.client.ApiException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.util.Objects;
@@ -69,9 +70,12 @@ public final class FlashdealCli {
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             int code = mapper.getExitCode(ex);
             PrintWriter err = cmd.getErr();
-            err.println("flashdeal: " + message(ex));
+            // Messages carry the server's detail and bits of input files: made inert like all output.
+            err.println("flashdeal: " + Terminal.line(message(ex)));
             if (verbose(parseResult)) {
-                ex.printStackTrace(err);
+                StringWriter trace = new StringWriter();
+                ex.printStackTrace(new PrintWriter(trace));
+                err.print(Terminal.text(trace.toString()));
             } else if (code == ExitCodes.INTERNAL) {
                 err.println("flashdeal: this is a bug; run again with --verbose and report the output");
             }
@@ -118,7 +122,7 @@ public final class FlashdealCli {
     private static int usageError(CommandLine.ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("flashdeal: " + ex.getMessage());
+        err.println("flashdeal: " + Terminal.line(ex.getMessage()));
         CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
         err.flush();

@@ -6,7 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** A plain left-aligned text table: two spaces between columns, no borders (greppable). */
+/**
+ * A plain left-aligned text table: two spaces between columns, no borders (greppable). Cells are
+ * made inert ({@link Terminal#line}): most of them come from the server or a file.
+ */
 public final class Table {
 
     private final List<String> headers;
@@ -19,7 +22,7 @@ public final class Table {
     public Table row(@Nullable Object... cells) {
         List<String> r = new ArrayList<>();
         for (Object c : cells) {
-            r.add(c == null ? "-" : c.toString());
+            r.add(c == null ? "-" : Terminal.line(c));
         }
         rows.add(r);
         return this;

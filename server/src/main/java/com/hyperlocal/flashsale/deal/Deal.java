@@ -50,6 +50,10 @@ class Deal implements Persistable<UUID> {
     @Column(name = "idempotency_key", updatable = false)
     private @Nullable String idempotencyKey;
 
+    /** {@link CreateDealRequest#fingerprint()} of the request that made it; null before V50. */
+    @Column(name = "request_fingerprint", updatable = false)
+    private @Nullable String requestFingerprint;
+
     @Column(name = "closed_at")
     private @Nullable Instant closedAt;
 
@@ -58,7 +62,7 @@ class Deal implements Persistable<UUID> {
 
     protected Deal() {}
 
-    Deal(UUID merchantId, NewDeal spec, @Nullable String idempotencyKey, Instant now) {
+    Deal(UUID merchantId, NewDeal spec, @Nullable String idempotencyKey, String requestFingerprint, Instant now) {
         this.id = UUID.randomUUID();
         this.merchantId = merchantId;
         this.title = spec.title();
@@ -72,6 +76,7 @@ class Deal implements Persistable<UUID> {
         this.createdAt = now;
         this.updatedAt = now;
         this.idempotencyKey = idempotencyKey;
+        this.requestFingerprint = requestFingerprint;
         this.isNew = true;
     }
 
@@ -104,6 +109,11 @@ class Deal implements Persistable<UUID> {
 
     DealListingChanged listingChanged() {
         return new DealListingChanged(id, latitude, longitude);
+    }
+
+    /** Whether a request with this fingerprint asked for this deal; deals older than V50 match any. */
+    boolean madeBy(String fingerprint) {
+        return requestFingerprint == null || requestFingerprint.equals(fingerprint);
     }
 
     UUID merchantId() {

@@ -24,7 +24,10 @@ class DealController {
         this.service = service;
     }
 
-    /** Creates a deal owned by the caller. Repeating an {@code Idempotency-Key} returns the first deal, 200. */
+    /**
+     * Creates a deal owned by the caller. Repeating an {@code Idempotency-Key} with the same request
+     * returns the first deal, 200; with a different request it is a 422 (idempotency-key-reused).
+     */
     @PostMapping
     ResponseEntity<DealResponse> create(
             AuthenticatedMerchant merchant,

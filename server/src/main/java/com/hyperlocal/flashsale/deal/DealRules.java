@@ -14,6 +14,28 @@ final class DealRules {
 
     private DealRules() {}
 
+    /** {@code validUntil}, or {@code duration} after the start: exactly one of them. */
+    private static Instant end(CreateDealRequest request, Instant validFrom) {
+        Duration duration = request.duration();
+        Instant validUntil = request.validUntil();
+        if (validUntil != null && duration != null) {
+            throw new InvalidRequestException("duration", "must not be given with validUntil");
+        }
+        if (duration != null) {
+            if (duration.isNegative() || duration.isZero()) {
+                throw new InvalidRequestException("duration", "must be positive");
+            }
+            if (duration.compareTo(MAX_DURATION) > 0) {
+                throw new InvalidRequestException("duration", "must be at most 366 days");
+            }
+            return validFrom.plus(duration).truncatedTo(ChronoUnit.MICROS);
+        }
+        if (validUntil == null) {
+            throw new InvalidRequestException("validUntil", "must not be null (or give a duration)");
+        }
+        return validUntil.truncatedTo(ChronoUnit.MICROS);
+    }
+
     static NewDeal check(CreateDealRequest request, Instant now) {
         if (!Double.isFinite(request.latitude())) {
             throw new InvalidRequestException("latitude", "must be a finite number");
@@ -23,7 +45,7 @@ final class DealRules {
         }
         // PostgreSQL keeps microseconds; truncate here so what we answer is what we stored.
         Instant validFrom = request.validFrom() != null ? request.validFrom().truncatedTo(ChronoUnit.MICROS) : now;
-        Instant validUntil = request.validUntil().truncatedTo(ChronoUnit.MICROS);
+        Instant validUntil = end(request, validFrom);
         if (!validUntil.isAfter(now)) {
             throw new InvalidRequestException("validUntil", "must be in the future");
         }

@@ -40,7 +40,10 @@ class DealService {
         this.revocations = revocations;
     }
 
-    /** A created deal, or the one an earlier request with the same idempotency key created. */
+    /**
+     * A created deal, or the one an earlier identical request with the same idempotency key
+     * created. The same key with a different request is refused ({@link IdempotencyKeyReusedException}).
+     */
     record Creation(DealResponse deal, boolean replayed) {}
 
     Creation create(UUID merchantId, CreateDealRequest request, @Nullable String idempotencyKey) {
@@ -49,20 +52,21 @@ class DealService {
         }
         Instant now = now();
         NewDeal spec = DealRules.check(request, now);
-        Optional<Creation> earlier = replay(merchantId, idempotencyKey);
+        String fingerprint = request.fingerprint();
+        Optional<Creation> earlier = replay(merchantId, idempotencyKey, fingerprint);
         if (earlier.isPresent()) {
             return earlier.get();
         }
         try {
             Deal deal = tx.execute(status -> {
-                Deal saved = deals.saveAndFlush(new Deal(merchantId, spec, idempotencyKey, now));
+                Deal saved = deals.saveAndFlush(new Deal(merchantId, spec, idempotencyKey, fingerprint, now));
                 events.publishEvent(saved.listingChanged());
                 return saved;
             });
             return new Creation(deal.toResponse(now), false);
         } catch (DataIntegrityViolationException e) {
             // Two requests with the same key raced; the unique index let exactly one in.
-            return replay(merchantId, idempotencyKey).orElseThrow(() -> e);
+            return replay(merchantId, idempotencyKey, fingerprint).orElseThrow(() -> e);
         }
     }
 
@@ -96,12 +100,17 @@ class DealService {
         });
     }
 
-    private Optional<Creation> replay(UUID merchantId, @Nullable String idempotencyKey) {
+    private Optional<Creation> replay(UUID merchantId, @Nullable String idempotencyKey, String fingerprint) {
         if (idempotencyKey == null) {
             return Optional.empty();
         }
         return deals.findByMerchantIdAndIdempotencyKey(merchantId, idempotencyKey)
-                .map(deal -> new Creation(deal.toResponse(now()), true));
+                .map(deal -> {
+                    if (!deal.madeBy(fingerprint)) {
+                        throw new IdempotencyKeyReusedException(deal.getId());
+                    }
+                    return new Creation(deal.toResponse(now()), true);
+                });
     }
 
     /** Another merchant's deal is reported as missing, so ids reveal nothing. */

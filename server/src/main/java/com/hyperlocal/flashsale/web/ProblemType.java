@@ -23,6 +23,9 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
+    /** An Idempotency-Key sent again with a different body (draft-ietf-httpapi-idempotency-key-header). */
+    IDEMPOTENCY_KEY_REUSED(
+            "idempotency-key-reused", HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused with another request"),
     WEBHOOK_LIMIT("webhook-limit", HttpStatus.CONFLICT, "Too many webhooks"),
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
     // Answered before a controller runs: by BodyLimitFilter, by Tomcat (ProblemErrorReportValve) or /error.

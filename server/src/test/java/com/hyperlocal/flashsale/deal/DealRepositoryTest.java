@@ -53,7 +53,8 @@ class DealRepositoryTest {
                         "INSERT INTO merchants (id, name, created_at) VALUES (:m, 'Constraint tests', now()) ON CONFLICT DO NOTHING")
                 .param("m", com.hyperlocal.flashsale.DealRows.TEST_MERCHANT)
                 .update();
-        Deal saved = deals.saveAndFlush(new Deal(com.hyperlocal.flashsale.DealRows.TEST_MERCHANT, spec, "key-1", now));
+        Deal saved = deals.saveAndFlush(
+                new Deal(com.hyperlocal.flashsale.DealRows.TEST_MERCHANT, spec, "key-1", "f".repeat(64), now));
         UUID id = saved.getId();
 
         DealResponse read = deals.findById(id).orElseThrow().toResponse(now);

@@ -102,18 +102,19 @@ class MerchantAccessTest {
     @Test
     void repeatingAnIdempotencyKeyReturnsTheFirstDealInsteadOfASecond() {
         TestApi.Merchant ana = api.newMerchant("Importer");
+        String body = dealJson("Row 7"); // the same request twice: another body would be a 422
         var first = api.send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/deals"))
                         .header("Content-Type", "application/json")
                         .header("Authorization", "Bearer " + ana.apiKey())
                         .header("Idempotency-Key", "row-7-abc")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(dealJson("Row 7"))));
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
         var again = api.send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/deals"))
                         .header("Content-Type", "application/json")
                         .header("Authorization", "Bearer " + ana.apiKey())
                         .header("Idempotency-Key", "row-7-abc")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(dealJson("Row 7"))));
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(200);

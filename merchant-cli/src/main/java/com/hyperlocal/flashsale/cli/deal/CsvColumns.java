@@ -15,7 +15,10 @@ import org.jspecify.annotations.Nullable;
 final class CsvColumns {
 
     static final String EXPECTED = "title,description,lat,lng,inventory,starts,ends,duration";
-    private static final List<String> KNOWN = List.of(EXPECTED.split(","));
+    /** Optional: the merchant's own name for the row's deal (see {@link ImportRow}). */
+    static final String KEY = "key";
+
+    private static final List<String> KNOWN = List.of((EXPECTED + "," + KEY).split(","));
     private static final List<String> REQUIRED = List.of("title", "lat", "lng", "inventory");
 
     private final Map<String, Integer> index;
@@ -36,7 +39,8 @@ final class CsvColumns {
             String name = header.fields().get(i).strip().toLowerCase(Locale.ROOT);
             if (!KNOWN.contains(name)) {
                 throw new IllegalArgumentException(
-                        "unknown column '" + header.fields().get(i) + "' in the header (expected " + EXPECTED + ")");
+                        "unknown column '" + header.fields().get(i) + "' in the header (expected " + EXPECTED
+                                + ", optionally " + KEY + ")");
             }
             if (index.put(name, i) != null) {
                 throw new IllegalArgumentException("column '" + name + "' appears twice in the header");
@@ -80,6 +84,14 @@ final class CsvColumns {
         return problems.isEmpty()
                 ? Optional.of(new DealDraft(title, description, lat, lng, inventory, starts, ends, duration))
                 : Optional.empty();
+    }
+
+    /** The row's own key (the optional {@code key} column), stripped; null when absent or blank. */
+    @Nullable String key(Csv.Record row) {
+        Integer i = index.get(KEY);
+        return i == null || i >= row.fields().size()
+                ? null
+                : blankToNull(row.fields().get(i));
     }
 
     /** A column the header was checked to have ({@link #REQUIRED}). */

@@ -4,6 +4,7 @@ import com.hyperlocal.flashsale.cli.ConnectionOptions;
 import com.hyperlocal.flashsale.cli.Environment;
 import com.hyperlocal.flashsale.cli.ExitCodes;
 import com.hyperlocal.flashsale.cli.OutputOptions;
+import com.hyperlocal.flashsale.cli.Terminal;
 import com.hyperlocal.flashsale.client.Created;
 import com.hyperlocal.flashsale.client.Deal;
 import com.hyperlocal.flashsale.client.Json;
@@ -195,7 +196,7 @@ public final class DealCommand {
                 out().println(Json.pretty(deal));
                 return ExitCodes.OK;
             }
-            out().println("Closed deal " + deal.id() + " (" + deal.status() + " since "
+            out().println("Closed deal " + deal.id() + " (" + Terminal.line(deal.status()) + " since "
                     + output.times(env).format(deal.validUntil()) + ").");
             if (deal.voidedVouchers() != null) {
                 out().println(deal.voidedVouchers() + " unredeemed voucher(s) revoked now.");

@@ -1,6 +1,9 @@
 package com.hyperlocal.flashsale.cli.deal;
 
+import com.hyperlocal.flashsale.cli.Terminal;
 import com.hyperlocal.flashsale.client.CreateDealRequest;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -42,6 +45,8 @@ public record DealDraft(
         if (description != null && description.length() > MAX_DESCRIPTION) {
             p.add("description is " + description.length() + " characters; at most " + MAX_DESCRIPTION + " allowed");
         }
+        refused("title", title, p);
+        refused("description", description, p);
         if (!(latitude >= -90 && latitude <= 90)) { // also catches NaN
             p.add("latitude must be between -90 and 90 (got " + latitude + ")");
         }
@@ -71,6 +76,17 @@ public record DealDraft(
         return p;
     }
 
+    private static void refused(String field, @Nullable String text, List<String> p) {
+        if (text == null) {
+            return;
+        }
+        int at = Terminal.firstRefused(text);
+        if (at >= 0) {
+            p.add(field + " contains the control character U+" + String.format("%04X", (int) text.charAt(at))
+                    + " at position " + (at + 1) + " (only line breaks and tabs are allowed)");
+        }
+    }
+
     /** The end instant: given, or start (or now) plus the duration, in whole seconds. */
     public Instant end(Instant now) {
         // Whole seconds: "2h from now" should read 10:08:49Z, not 10:08:49.943418Z.
@@ -83,6 +99,18 @@ public record DealDraft(
 
     /** The request body; call only when {@link #problems} is empty. */
     public CreateDealRequest toRequest(Instant now) {
+        return request(end(now), null);
+    }
+
+    /**
+     * The request body of an imported row: like {@link #toRequest}, except that a window starting
+     * now is sent as a duration, so the same row is the same request on every run.
+     */
+    CreateDealRequest toImportRequest(Instant now) {
+        return starts == null && duration != null ? request(null, duration) : toRequest(now);
+    }
+
+    private CreateDealRequest request(@Nullable Instant validUntil, @Nullable Duration length) {
         return new CreateDealRequest(
                 title.strip(),
                 description == null || description.isBlank() ? null : description,
@@ -90,7 +118,41 @@ public record DealDraft(
                 longitude,
                 (int) inventory,
                 starts,
-                end(now));
+                validUntil,
+                length);
+    }
+
+    /**
+     * The same deal with its text and numbers in one canonical spelling: whitespace in the title
+     * collapsed to single spaces; in the description line ends unified, each line's spaces
+     * collapsed and trimmed, blank lines at most one in a row; coordinates rounded to 6 decimals
+     * (about 0.1 m). What is sent is this, so what identifies a row is what the server gets.
+     */
+    DealDraft normalised() {
+        String d = description == null ? null : normaliseText(description);
+        return new DealDraft(
+                title.replaceAll("[\\h\\v]+", " ").strip(),
+                d == null || d.isEmpty() ? null : d,
+                round(latitude),
+                round(longitude),
+                inventory,
+                starts,
+                ends,
+                duration);
+    }
+
+    private static String normaliseText(String text) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : text.split("\\R", -1)) {
+            sb.append(line.replaceAll("\\h+", " ").strip()).append('\n');
+        }
+        return sb.toString().replaceAll("\n{3,}", "\n\n").strip();
+    }
+
+    private static double round(double x) {
+        return Double.isFinite(x)
+                ? BigDecimal.valueOf(x).setScale(6, RoundingMode.HALF_EVEN).doubleValue()
+                : x;
     }
 
     static String pretty(Duration d) {

@@ -5,9 +5,8 @@ import com.hyperlocal.flashsale.cli.CliException;
 import com.hyperlocal.flashsale.cli.Environment;
 import com.hyperlocal.flashsale.cli.ExitCodes;
 import com.hyperlocal.flashsale.cli.Table;
+import com.hyperlocal.flashsale.cli.Terminal;
 import com.hyperlocal.flashsale.client.ApiException;
-import com.hyperlocal.flashsale.client.Created;
-import com.hyperlocal.flashsale.client.FlashSaleClient;
 import com.hyperlocal.flashsale.client.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,12 +14,10 @@ import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -29,28 +26,39 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code deal import FILE.csv}: one deal per row. Safe to re-run after a failure: each row is
- * sent with an Idempotency-Key derived from its line number and text, so rows the server
- * already created come back as "already existed" instead of being created twice.
+ * {@code deal import FILE.csv}: one deal per row. Safe to re-run: each row is sent with an
+ * Idempotency-Key derived from what the row means ({@link ImportKeys}), so a deal the server
+ * already has comes back as "already existed" wherever its row now sits in the file.
  */
 @Command(
         name = "import",
         description = {
             "Create deals from a CSV file with the header row",
-            "  title,description,lat,lng,inventory,starts,ends,duration",
-            "(description, starts, ends, duration may be empty; each row needs ends or duration).",
-            "Re-running the same file after a failure creates no duplicates.",
+            "  title,description,lat,lng,inventory,starts,ends,duration[,key]",
+            "(description, starts, ends, duration, key may be empty; each row needs ends or duration).",
+            "Importing the same deals again creates none of them twice, whatever the order of the rows.",
             "Exit code 8 when some rows were rejected."
         })
 public final class DealImport extends DealCommand.Base {
 
-    /** What happened to one row. {@code outcome}: created, already-existed or rejected. */
+    /**
+     * What happened to one row. {@code outcome}: created, already-existed or rejected.
+     * {@code note}: set when the row's {@code key} was imported before with other content.
+     * {@code earlierDealId}: then the deal that key made first.
+     */
     public record RowResult(
             int row,
             String outcome,
             @Nullable UUID dealId,
             @Nullable String title,
-            @Nullable String reason) {}
+            @Nullable String reason,
+            @Nullable String note,
+            @Nullable UUID earlierDealId) {
+
+        static RowResult rejected(int row, String reason) {
+            return new RowResult(row, "rejected", null, null, reason, null, null);
+        }
+    }
 
     /** The whole import, as printed with --output json. */
     public record Report(
@@ -78,12 +86,13 @@ public final class DealImport extends DealCommand.Base {
             throw new ParameterException(spec.commandLine(), file + ": " + e.getMessage());
         }
         List<Csv.Record> rows = records.subList(1, records.size());
-        FlashSaleClient client = connection.client(env); // fail on a missing key before any work
+        ImportRow importer = new ImportRow(connection.client(env), columns, env.clock()); // no key: fail now
         List<RowResult> results = new ArrayList<>();
+        Map<String, Integer> keys = new HashMap<>();
         Progress progress = new Progress(spec.commandLine().getErr(), env.stderrIsTerminal(), rows.size());
         try {
             for (Csv.Record row : rows) {
-                results.add(importRow(client, columns, row));
+                results.add(once(row, columns, keys).orElseGet(() -> importer.send(row)));
                 progress.step();
             }
         } catch (ApiException e) {
@@ -102,53 +111,17 @@ public final class DealImport extends DealCommand.Base {
         return report.rejected().isEmpty() ? ExitCodes.OK : ExitCodes.IMPORT_REJECTED_ROWS;
     }
 
-    private RowResult importRow(FlashSaleClient client, CsvColumns columns, Csv.Record row) {
-        Instant now = env.clock().instant();
-        List<String> problems = new ArrayList<>();
-        String malformed = row.error();
-        Optional<DealDraft> draft = malformed != null
+    /** A {@code key} names one deal: a second row with it in the same file is a mistake. */
+    private static Optional<RowResult> once(Csv.Record row, CsvColumns columns, Map<String, Integer> keys) {
+        String key = row.error() == null ? columns.key(row) : null;
+        if (key == null) {
+            return Optional.empty();
+        }
+        Integer first = keys.putIfAbsent(key, row.line());
+        return first == null
                 ? Optional.empty()
-                : columns.draft(row, env.clock().getZone(), problems);
-        if (malformed != null) {
-            problems.add(malformed);
-        } else {
-            draft.ifPresent(d -> problems.addAll(d.problems(now)));
-        }
-        if (!problems.isEmpty() || draft.isEmpty()) {
-            return new RowResult(row.line(), "rejected", null, null, String.join("; ", problems));
-        }
-        try {
-            Created c = client.createDeal(draft.get().toRequest(now), idempotencyKey(row));
-            return new RowResult(
-                    row.line(),
-                    c.replayed() ? "already-existed" : "created",
-                    c.deal().id(),
-                    c.deal().title(),
-                    null);
-        } catch (ApiException e) {
-            // The row's own fault (400/409/422...): report it and go on. Anything else (bad key,
-            // server down, rate limited) would fail every following row too: stop the import.
-            if (ApiErrors.rejectsOnlyThisRequest(e)) {
-                return new RowResult(
-                        row.line(),
-                        "rejected",
-                        null,
-                        null,
-                        "server rejected it: " + ((ApiException.HttpError) e).said());
-            }
-            throw e;
-        }
-    }
-
-    /** Hex SHA-256 of {@code line + ":" + raw row text}, first 32 chars: stable across re-runs. */
-    static String idempotencyKey(Csv.Record row) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest((row.line() + ":" + row.raw()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash).substring(0, 32);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+                : Optional.of(RowResult.rejected(
+                        row.line(), "key '" + key + "' is already used by row " + first + "; each key names one deal"));
     }
 
     private Report report(List<RowResult> results, int rows) {
@@ -163,7 +136,7 @@ public final class DealImport extends DealCommand.Base {
         }
         out.printf(
                 "%s: %d created, %d already existed, %d rejected (%d of %d rows processed).%n",
-                file, created.size(), existed.size(), rejected.size(), results.size(), rows);
+                Terminal.line(file), created.size(), existed.size(), rejected.size(), results.size(), rows);
         if (!created.isEmpty() || !existed.isEmpty()) {
             Table t = new Table("ROW", "RESULT", "DEAL", "TITLE");
             for (RowResult r : results) {
@@ -173,10 +146,17 @@ public final class DealImport extends DealCommand.Base {
             }
             t.print(out);
         }
+        List<RowResult> changed = results.stream().filter(r -> r.note() != null).toList();
+        if (!changed.isEmpty()) {
+            out.println("Changed rows (their key was imported before with other content):");
+            for (RowResult r : changed) {
+                out.println("  row " + r.row() + ": " + Terminal.line(r.note()));
+            }
+        }
         if (!rejected.isEmpty()) {
             out.println("Rejected rows (fix them and import the file again):");
             for (RowResult r : rejected) {
-                out.println("  row " + r.row() + ": " + r.reason());
+                out.println("  row " + r.row() + ": " + Terminal.line(r.reason()));
             }
         }
         out.flush();

@@ -1,13 +1,16 @@
 package com.hyperlocal.flashsale.cli.deal;
 
 import com.hyperlocal.flashsale.cli.Table;
+import com.hyperlocal.flashsale.cli.Terminal;
 import com.hyperlocal.flashsale.cli.Times;
 import com.hyperlocal.flashsale.client.Deal;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** How deals look in table mode. */
+/** How deals look in table mode. Text from the server goes through {@link Terminal}. */
 final class DealViews {
+
+    private static final String INDENT = " ".repeat("description: ".length());
 
     private DealViews() {}
 
@@ -31,11 +34,14 @@ final class DealViews {
 
     static void details(PrintWriter out, Deal d, Times times) {
         out.printf("id:          %s%n", d.id());
-        out.printf("title:       %s%n", d.title());
+        out.printf("title:       %s%n", Terminal.line(d.title()));
         if (d.description() != null && !d.description().isBlank()) {
-            out.printf("description: %s%n", d.description());
+            // Later lines indented under the first, so a description cannot pose as another field.
+            out.printf(
+                    "description: %s%n",
+                    Terminal.text(d.description().strip()).replace("\n", System.lineSeparator() + INDENT));
         }
-        out.printf("status:      %s%n", d.status());
+        out.printf("status:      %s%n", Terminal.line(d.status()));
         out.printf("remaining:   %d of %d%n", d.remainingInventory(), d.totalInventory());
         if (d.claimCount() != null) {
             out.printf("claims:      %d%n", d.claimCount());

@@ -5,6 +5,7 @@ import com.hyperlocal.flashsale.cli.ConnectionOptions;
 import com.hyperlocal.flashsale.cli.Environment;
 import com.hyperlocal.flashsale.cli.ExitCodes;
 import com.hyperlocal.flashsale.cli.OutputOptions;
+import com.hyperlocal.flashsale.cli.Terminal;
 import com.hyperlocal.flashsale.client.FlashSaleClient;
 import com.hyperlocal.flashsale.client.Json;
 import com.hyperlocal.flashsale.client.KeySets;
@@ -91,9 +92,9 @@ public final class KeysCommand {
                 out.printf(
                         "Saved %d key(s) %s for issuer %s%s to %s%n",
                         cache.keys().size(),
-                        cache.keys().kids(),
-                        cache.issuer(),
-                        me == null ? "" : ", merchant " + me.name() + " (" + me.id() + ")",
+                        Terminal.line(cache.keys().kids()),
+                        Terminal.line(cache.issuer()),
+                        me == null ? "" : ", merchant " + Terminal.line(me.name()) + " (" + me.id() + ")",
                         target);
             }
             return ExitCodes.OK;

@@ -4,6 +4,7 @@ import com.hyperlocal.flashsale.cli.CliException;
 import com.hyperlocal.flashsale.cli.Environment;
 import com.hyperlocal.flashsale.cli.ExitCodes;
 import com.hyperlocal.flashsale.cli.OutputOptions;
+import com.hyperlocal.flashsale.cli.Terminal;
 import com.hyperlocal.flashsale.client.Json;
 import com.hyperlocal.flashsale.crypto.KeyCache;
 import com.hyperlocal.flashsale.crypto.QrCodes;
@@ -108,10 +109,11 @@ public final class VoucherCommand {
                     out.println(Json.pretty(m));
                 } else {
                     out.println("VALID");
-                    out.println("deal:    " + c.dealId());
-                    out.println("user:    " + c.userId());
+                    out.println("deal:    " + Terminal.line(c.dealId()));
+                    out.println("user:    " + Terminal.line(c.userId()));
                     out.println("expires: " + output.times(env).format(c.expiresAt()));
-                    out.println("voucher: " + c.claimId() + "  (record it: a valid voucher may be redeemed once)");
+                    out.println("voucher: " + Terminal.line(c.claimId())
+                            + "  (record it: a valid voucher may be redeemed once)");
                 }
                 return ExitCodes.OK;
             }
@@ -124,11 +126,11 @@ public final class VoucherCommand {
             if (output.json()) {
                 out.println(Json.pretty(m));
             } else {
-                out.println("INVALID: " + invalid.message());
+                out.println("INVALID: " + Terminal.line(invalid.message()));
                 out.println("reason:  " + invalid.reason());
                 if (!unverified.isEmpty()) {
-                    out.println("claims (unverified, do not trust): deal " + unverified.get("deal")
-                            + ", user " + unverified.get("sub") + ", expiry "
+                    out.println("claims (unverified, do not trust): deal " + Terminal.line(unverified.get("deal"))
+                            + ", user " + Terminal.line(unverified.get("sub")) + ", expiry "
                             + (unverified.get("exp") == null
                                     ? null
                                     : output.times(env)

@@ -5,6 +5,7 @@ import com.hyperlocal.flashsale.cli.Environment;
 import com.hyperlocal.flashsale.cli.ExitCodes;
 import com.hyperlocal.flashsale.cli.Ids;
 import com.hyperlocal.flashsale.cli.OutputOptions;
+import com.hyperlocal.flashsale.cli.Terminal;
 import com.hyperlocal.flashsale.client.Json;
 import com.hyperlocal.flashsale.client.Revocation;
 import java.io.PrintWriter;
@@ -70,7 +71,8 @@ public final class VoucherRevoke implements Callable<Integer> {
             out.println(Json.pretty(r));
         } else {
             out.println("Revoked voucher " + r.claimId() + " of deal " + r.dealId() + " at "
-                    + output.times(env).format(r.revokedAt()) + (r.reason() == null ? "" : " (" + r.reason() + ")")
+                    + output.times(env).format(r.revokedAt())
+                    + (r.reason() == null ? "" : " (" + Terminal.line(r.reason()) + ")")
                     + ". Tills refuse it after their next sync.");
         }
         return ExitCodes.OK;

@@ -6,6 +6,7 @@ import com.hyperlocal.flashsale.cli.Environment;
 import com.hyperlocal.flashsale.cli.ExitCodes;
 import com.hyperlocal.flashsale.cli.OutputOptions;
 import com.hyperlocal.flashsale.cli.Table;
+import com.hyperlocal.flashsale.cli.Terminal;
 import com.hyperlocal.flashsale.client.Json;
 import com.hyperlocal.flashsale.client.Webhooks;
 import java.io.PrintWriter;
@@ -78,8 +79,8 @@ public final class WebhooksCommand {
                 out().println(Json.pretty(r));
                 return ExitCodes.OK;
             }
-            out().println("Webhook " + r.id() + " registered for " + r.url());
-            out().println("Signing secret (shown once, keep it safe): " + r.secret());
+            out().println("Webhook " + Terminal.line(r.id()) + " registered for " + Terminal.line(r.url()));
+            out().println("Signing secret (shown once, keep it safe): " + Terminal.line(r.secret()));
             out().println("Verify each delivery: HMAC-SHA256(secret, <Flashsale-Timestamp> + \".\" + body) "
                     + "== Flashsale-Signature (v1=<hex>).");
             return ExitCodes.OK;

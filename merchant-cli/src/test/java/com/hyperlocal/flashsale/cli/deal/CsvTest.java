@@ -89,18 +89,4 @@ class CsvTest {
         // Any order and case is fine.
         CsvColumns.of(Csv.parse("Duration, INVENTORY ,lng,lat,title").get(0));
     }
-
-    @Test
-    void idempotencyKeyDependsOnRowNumberAndTextOnly() {
-        Csv.Record a = new Csv.Record(2, List.of("x"), "x,1", null);
-        String key = DealImport.idempotencyKey(a);
-
-        assertThat(key).hasSize(32).matches("[0-9a-f]{32}");
-        assertThat(DealImport.idempotencyKey(new Csv.Record(2, List.of(), "x,1", null)))
-                .isEqualTo(key);
-        assertThat(DealImport.idempotencyKey(new Csv.Record(3, List.of(), "x,1", null)))
-                .isNotEqualTo(key);
-        assertThat(DealImport.idempotencyKey(new Csv.Record(2, List.of(), "x,2", null)))
-                .isNotEqualTo(key);
-    }
 }
