@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -26,13 +27,19 @@ import org.springframework.transaction.event.TransactionalEventListener;
  *
  * <p>The listener container is not a Spring bean on purpose: its {@code start()} fails while Redis
  * is unreachable, which as a lifecycle bean would stop the whole server from starting.
- * {@link DiscoveryCacheMaintenance} calls {@link #subscribe()} until it succeeds; after that the
- * container resubscribes by itself when Redis comes back.
+ * {@link DiscoveryCacheMaintenance} calls {@link #subscribe()} every few seconds: until it succeeds,
+ * and then to send a probe to ourselves through Redis; a probe that does not come back means the
+ * subscription is gone though the container says it runs, and it is made again.
  */
 @Component
 class TileEvictions implements MessageListener {
 
     static final String CHANNEL = "discovery:tile-evict";
+    /** "sender probe": sent to ourselves through Redis to learn that the subscription still delivers. */
+    private static final String PROBE = "probe";
+
+    private static final Duration PROBE_EVERY = Duration.ofSeconds(5);
+    private static final Duration PROBE_ANSWER = Duration.ofSeconds(2);
 
     private static final Logger log = LoggerFactory.getLogger(TileEvictions.class);
 
@@ -61,11 +68,28 @@ class TileEvictions implements MessageListener {
     }
 
     private boolean notSubscribedLogged;
+    /** nanoTime of the outstanding probe (0: none) and of the last probe of ours that came back. */
+    private volatile long probeSentAt;
 
-    /** Subscribes to the other instances' messages unless already subscribed; false while Redis is unreachable. */
+    private volatile long probeEchoedAt;
+
+    /**
+     * Subscribes to the other instances' messages unless already subscribed; false while Redis is
+     * unreachable. Once subscribed, checks that the subscription still delivers: a container can
+     * report itself running while its subscription is gone, and nothing else would notice.
+     */
     synchronized boolean subscribe() {
-        if (!enabled || container.isRunning()) {
-            return container.isRunning();
+        if (!enabled) {
+            return false;
+        }
+        if (container.isRunning()) {
+            if (!probeUnanswered()) {
+                probeIfDue();
+                return true;
+            }
+            log.warn("Tile eviction subscription delivers nothing (our own probe did not come back); resubscribing");
+            container.stop();
+            probeSentAt = 0;
         }
         try {
             container.start();
@@ -79,6 +103,24 @@ class TileEvictions implements MessageListener {
                 notSubscribedLogged = true;
             }
             return false;
+        }
+    }
+
+    private boolean probeUnanswered() {
+        long sent = probeSentAt;
+        return sent != 0 && probeEchoedAt - sent < 0 && System.nanoTime() - sent > PROBE_ANSWER.toNanos();
+    }
+
+    private void probeIfDue() {
+        long now = System.nanoTime();
+        if (probeSentAt != 0 && now - probeSentAt < PROBE_EVERY.toNanos()) {
+            return;
+        }
+        try {
+            redis.convertAndSend(CHANNEL, instance + " " + PROBE);
+            probeSentAt = now;
+        } catch (RuntimeException e) {
+            probeSentAt = 0; // Redis away: the container reconnects by itself, nothing to judge yet
         }
     }
 
@@ -105,6 +147,12 @@ class TileEvictions implements MessageListener {
     @Override
     public void onMessage(Message message, byte @Nullable [] pattern) {
         String[] parts = new String(message.getBody(), StandardCharsets.UTF_8).split(" ");
+        if (parts.length == 2 && parts[1].equals(PROBE)) {
+            if (parts[0].equals(instance)) {
+                probeEchoedAt = System.nanoTime();
+            }
+            return;
+        }
         if (parts.length != 3 || parts[0].equals(instance)) {
             return;
         }

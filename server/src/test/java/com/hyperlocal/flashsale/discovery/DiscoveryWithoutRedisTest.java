@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hyperlocal.flashsale.TestApi;
 import com.hyperlocal.flashsale.TestIssuer;
-import java.io.IOException;
-import java.net.ServerSocket;
+import com.hyperlocal.flashsale.UnreachableRedis;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,14 +28,8 @@ class DiscoveryWithoutRedisTest {
     int port;
 
     @DynamicPropertySource
-    static void unreachableRedis(DynamicPropertyRegistry registry) throws IOException {
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
-        int port = closed;
-        registry.add("spring.data.redis.host", () -> "127.0.0.1");
-        registry.add("spring.data.redis.port", () -> port);
+    static void unreachableRedis(DynamicPropertyRegistry registry) {
+        UnreachableRedis.register(registry);
     }
 
     @Test
