@@ -104,15 +104,21 @@ class ClaimEngineModelTest {
         long redisPid = Long.parseLong(template.execute((RedisCallback<java.util.Properties>)
                         c -> c.serverCommands().info("server"))
                 .getProperty("process_id"));
+        // Each freeze outlasts the bound it tests (Lettuce 1 s; batch-timeout 3 s), so it is felt as 503s.
         try (FrozenProcess frozen = FrozenProcess.freeze(redisPid)) {
-            Thread.sleep(1_500);
+            Thread.sleep(2_500);
         }
         Thread.sleep(700);
         try (FrozenProcess frozen = FrozenProcess.freeze(FrozenProcess.postmasterPid(pgData))) {
-            Thread.sleep(2_000);
+            Thread.sleep(4_000);
         }
         Thread.sleep(700);
-        b.close(); // an instance going away with requests in flight; its shoppers move to the other
+        // An instance dying with requests in flight: its connector stops at once (no graceful
+        // drain), so its shoppers get no answer and move to the other instance.
+        ((org.springframework.boot.web.server.context.WebServerApplicationContext) b)
+                .getWebServer()
+                .stop();
+        b.close();
         long closedAt = System.nanoTime();
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(30))
@@ -125,6 +131,9 @@ class ClaimEngineModelTest {
 
         JdbcClient jdbc = a.getBean(JdbcClient.class);
         history.check(jdbc, deal, INVENTORY);
+        assertThat(history.attempts())
+                .as("the faults were felt: some answers were 503")
+                .anyMatch(x -> x.status() == 503);
         UUID merchant = UUID.fromString(
                 apiA.get("/api/v1/deals/" + deal).json().get("merchantId").asString());
         TrustedKeys keys = TrustedKeys.fromJwksJson(
