@@ -33,7 +33,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class ClaimEngineModelTest {
 
-    static final int INVENTORY = 150;
+    /** Enough to last into the freezes at the load below (~120 claims/s here), so they hit live claims. */
+    static final int INVENTORY = 600;
+
     static Path pgData;
     static EmbeddedPostgres postgres;
     static EmbeddedRedisServer redis;
