@@ -6,7 +6,11 @@ import com.hyperlocal.flashsale.TestApi;
 import com.hyperlocal.flashsale.TestIssuer;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
@@ -25,6 +29,15 @@ class ForgedForwardedForTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    RedisBuckets buckets;
+
+    /** Until its Redis connection is up an instance counts locally, and then starts afresh in Redis. */
+    @BeforeEach
+    void sharedBucketsReachable() {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(buckets::connected);
+    }
 
     static TestApi.Answer from(TestApi api, int port, String forwardedFor) {
         return api.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + NEARBY))

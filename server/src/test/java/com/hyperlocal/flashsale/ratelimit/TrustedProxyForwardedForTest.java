@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hyperlocal.flashsale.TestApi;
 import com.hyperlocal.flashsale.TestIssuer;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
@@ -28,6 +32,15 @@ class TrustedProxyForwardedForTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    RedisBuckets buckets;
+
+    /** Until its Redis connection is up an instance counts locally, and then starts afresh in Redis. */
+    @BeforeEach
+    void sharedBucketsReachable() {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(buckets::connected);
+    }
 
     @Test
     void behindTheTrustedProxyEachForwardedClientHasItsOwnBucket() {
