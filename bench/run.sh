@@ -199,8 +199,12 @@ start_replica() {
   log "streaming replica: cluster $ver/$REPLICA_CLUSTER on 127.0.0.1:$REPLICA_PORT (pg_basebackup of the main cluster)"
   timeout 60 pg_createcluster "$ver" "$REPLICA_CLUSTER" -p "$REPLICA_PORT" >"$OUT/replica.log" 2>&1 || die "pg_createcluster (see $OUT/replica.log)"
   rm -rf "$dir"
+  # pg_basebackup fills an empty folder; its parent may not be writable by postgres.
+  install -d -o postgres -g postgres -m 700 "$dir"
   timeout 900 runuser -u postgres -- pg_basebackup -h 127.0.0.1 -p 5432 -U postgres -D "$dir" -R -X stream \
     -C -S "$REPLICA_CLUSTER" >>"$OUT/replica.log" 2>&1 || die "pg_basebackup (see $OUT/replica.log)"
+  # Same client authentication as the primary (pg_createcluster writes Debian's default, password on TCP).
+  cp "$hba" "/etc/postgresql/$ver/$REPLICA_CLUSTER/pg_hba.conf"
   # The standby needs at least the primary's max_connections.
   echo "max_connections = $(timeout 10 "${PSQL[@]}" -d postgres -Atc 'SHOW max_connections')" \
     >>"/etc/postgresql/$ver/$REPLICA_CLUSTER/postgresql.conf"
