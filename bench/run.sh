@@ -540,6 +540,8 @@ fi
 want() { [[ -z "${SCENARIOS:-}" || " $SCENARIOS " == *" $1 "* ]]; }
 MINT=("warm:$RUN_ID-w:$TOKENS_WARM")
 want hot && MINT+=("hot:$RUN_ID-a:$TOKENS_HOT")
+# a2 gets shoppers of its own: a's tokens would be answered from the verified-token cache, flattering it.
+[[ "$WEBHOOKS" == 1 ]] && want hot && MINT+=("hot2:$RUN_ID-a2:$TOKENS_HOT")
 want burst && MINT+=("burst:$RUN_ID-b:$BURST_USERS")
 want city && MINT+=("city:$RUN_ID-c:$TOKENS_CITY")
 log "minting shopper tokens (RS256): ${MINT[*]}"
@@ -671,7 +673,7 @@ PY
   sleep 1
   HOOK_ID=$(api POST /api/v1/merchant/webhooks "$API_KEY" "{\"url\":\"http://127.0.0.1:$WEBHOOK_SINK_PORT/hook\"}" | jq -r .id)
   HOT2_DEAL=$(new_deal bench-hot-webhooks "$HOT_UNITS" 12.9716 77.5946)
-  run_wrk hot-webhooks "$CONNS" "$DUR" claim.lua "$RUN_ID-a2" "$HOT2_DEAL"
+  run_wrk hot-webhooks "$CONNS" "$DUR" claim.lua "$WORK/idp/hot2.tokens" "$HOT2_DEAL" "$WRK_THREADS"
   HOT2_LEFT=$(sql -c "SELECT remaining_inventory FROM deals WHERE id = '$HOT2_DEAL'")
   HOT2_SECS=$(val hot-webhooks duration_s); [[ "$HOT2_LEFT" == 0 ]] && HOT2_SECS=$(val hot-webhooks last201_after_s)
   HOT2_CPS=$(rate "$(val hot-webhooks status_201)" "$HOT2_SECS")
