@@ -99,6 +99,7 @@ LB=http://127.0.0.1:$NGINX_PORT
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 OUT=$REPO/bench/results/$STAMP
 WORK=$(mktemp -d /tmp/flashsale-bench.XXXXXX)   # nginx prefix, voucher keys, instance data
+chmod 711 "$WORK"   # nginx workers reach $WORK/idp (the JWKS) by path; nothing here can be listed
 mkdir -p "$OUT"
 CLK_TCK=$(getconf CLK_TCK)
 ADMIN_TOKEN=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')

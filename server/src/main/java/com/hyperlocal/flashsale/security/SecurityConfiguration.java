@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -88,8 +89,17 @@ public class SecurityConfiguration {
                         path("/api/v1/claims/**"),
                         path("/api/v1/me/**")))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-                .oauth2ResourceServer(rs ->
-                        rs.jwt(jwt -> {}).authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .oauth2ResourceServer(rs -> rs.jwt(jwt -> {})
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems)
+                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                            @Override
+                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                                filter.setAuthenticationFailureHandler(
+                                        new ProviderUnavailableHandler(problems, responses));
+                                return filter;
+                            }
+                        }))
                 .addFilterAfter(new ShopperClaimLimitFilter(limiter, responses), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
