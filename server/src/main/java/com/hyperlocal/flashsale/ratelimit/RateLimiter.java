@@ -7,7 +7,9 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -34,6 +36,14 @@ public class RateLimiter {
     private final Map<LimitKind, BucketConfiguration> configurations = new EnumMap<>(LimitKind.class);
     private final Map<LimitKind, RateLimitProperties.Limit> limits = new EnumMap<>(LimitKind.class);
     private final Cache<String, Bucket> local;
+    /**
+     * One Redis bucket proxy per key, batching: requests arriving together on one key (an office's
+     * or a mall's NAT address, a load balancer's) share one compare-and-swap round trip instead of
+     * each retrying its own against the others — measured: a single hot IP key turned 256
+     * connections into millions of GET + EVAL retries and starved the whole server.
+     */
+    private final Cache<String, AsyncBucketProxy> proxies;
+
     private volatile boolean degraded;
 
     RateLimiter(RedisBuckets redis, RateLimitProperties properties) {
@@ -53,6 +63,10 @@ public class RateLimiter {
             longest = longest.compareTo(limit.window()) < 0 ? limit.window() : longest;
         }
         this.local = Caffeine.newBuilder()
+                .maximumSize(properties.localMaxKeys())
+                .expireAfterAccess(longest)
+                .build();
+        this.proxies = Caffeine.newBuilder()
                 .maximumSize(properties.localMaxKeys())
                 .expireAfterAccess(longest)
                 .build();
@@ -98,10 +112,11 @@ public class RateLimiter {
     }
 
     private CompletableFuture<ConsumptionProbe> remote(AsyncProxyManager<String> buckets, LimitKind kind, String key) {
-        return buckets.builder()
-                .build(
+        return proxies.get(
                         RedisBuckets.key(kind, limit(kind), key),
-                        () -> CompletableFuture.completedFuture(configuration(kind)))
+                        redisKey -> buckets.builder()
+                                .withOptimization(Optimizations.batching())
+                                .build(redisKey, () -> CompletableFuture.completedFuture(configuration(kind))))
                 .tryConsumeAndReturnRemaining(1);
     }
 
