@@ -21,9 +21,14 @@ import org.springframework.test.context.ContextConfiguration;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             // Limits far above what the shared-context tests send; the rate-limit tests use their own contexts.
-            "flashsale.rate-limits.shopper.capacity=100000", "flashsale.rate-limits.shopper-deal.capacity=100000",
-            "flashsale.rate-limits.ip.capacity=1000000", "flashsale.rate-limits.admin.capacity=100000",
-            "flashsale.dev-identity.enabled=false"
+            "flashsale.rate-limits.shopper.capacity=100000",
+            "flashsale.rate-limits.shopper-deal.capacity=100000",
+            "flashsale.rate-limits.ip.capacity=1000000",
+            "flashsale.rate-limits.admin.capacity=100000",
+            "flashsale.dev-identity.enabled=false",
+            // Tests switch the density grid on and off themselves (the discovery oracle counts tile,
+            // SQL and skipped rings per phase); a background recount in the middle would blur that.
+            "flashsale.discovery.cache.density-refresh=1h"
         })
 @ContextConfiguration(initializers = TestIssuer.Initializer.class)
 @Import({TestClockConfiguration.class, ConnectionCounter.class})

@@ -20,10 +20,6 @@ class NearbyDiscoveryOracleOnReplicaTest extends NearbyDiscoveryOracleTest {
     @DynamicPropertySource
     static void replica(DynamicPropertyRegistry registry) {
         StreamingReplica.configure(registry);
-        // The test switches the density grid on and off itself; a background recount in the middle
-        // (every 60 s by default, and a slow machine stretches the test past that) would blur its
-        // tile / SQL / skipped ring counts.
-        registry.add("flashsale.discovery.cache.density-refresh", () -> "1h");
     }
 
     @Override
