@@ -238,7 +238,7 @@ wait_replica() {
 # Discovery statements per target (flashsale.discovery.reads) summed over the instances: "replica primary".
 replica_reads() {
   for ((i = 0; i < INSTANCES; i++)); do
-    curl -fsS -m 5 "http://127.0.0.1:$((BASE_PORT + i))/actuator/prometheus" 2>/dev/null || true
+    curl -fsS -m 5 "http://127.0.0.1:$((MGMT_BASE_PORT + i))/actuator/prometheus" 2>/dev/null || true
   done | awk '/^flashsale_discovery_reads_total/ { if ($0 ~ /target="replica"/) r += $2; else p += $2 }
     END { printf "%d %d", r, p }'
 }

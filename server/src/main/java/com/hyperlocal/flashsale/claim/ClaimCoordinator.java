@@ -1,6 +1,7 @@
 package com.hyperlocal.flashsale.claim;
 
 import com.hyperlocal.flashsale.claim.Lanes.Lane;
+import com.hyperlocal.flashsale.infra.DaemonThreads;
 import com.hyperlocal.flashsale.voucher.VoucherIssuer;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
@@ -16,7 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
 class ClaimCoordinator {
 
     private final Lanes lanes;
-    private final ExecutorService drainers = Executors.newCachedThreadPool(daemon("claim-drainer-"));
+    private final ExecutorService drainers = Executors.newCachedThreadPool(DaemonThreads.numbered("claim-drainer-"));
     private final DealLock lock;
     private final ClaimWriter writer;
     private final ClaimIndex index;
@@ -201,15 +201,6 @@ class ClaimCoordinator {
 
     private static void failAll(List<PendingClaim> batch, RuntimeException answer) {
         batch.forEach(p -> p.fail(answer));
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     @PreDestroy

@@ -1,5 +1,6 @@
 package com.hyperlocal.flashsale.claim;
 
+import com.hyperlocal.flashsale.infra.DaemonThreads;
 import com.hyperlocal.flashsale.web.DependencyUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -31,19 +32,20 @@ class DealLock {
             Long.class);
     /**
      * Waiters are batch drainers, at most one per deal and instance, so polling often costs Redis
-     * little; a long backoff left the lock idle after each batch (measured with 2 instances: 25 ms
-     * mean wait for 16 ms transactions when the cap was 25 ms).
+     * little, while a long backoff leaves the lock idle after each batch (docs/benchmarks.md,
+     * findings).
      */
     private static final long MAX_BACKOFF_MILLIS = 2;
 
     private final StringRedisTemplate redis;
     private final ClaimProperties properties;
     private final java.util.concurrent.ExecutorService cleanup = new java.util.concurrent.ThreadPoolExecutor(
-            1, 1, 0, TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1024), task -> {
-                Thread thread = new Thread(task, "deal-lock-cleanup");
-                thread.setDaemon(true);
-                return thread;
-            });
+            1,
+            1,
+            0,
+            TimeUnit.SECONDS,
+            new java.util.concurrent.ArrayBlockingQueue<>(1024),
+            DaemonThreads.named("deal-lock-cleanup"));
 
     DealLock(StringRedisTemplate redis, ClaimProperties properties) {
         this.redis = redis;

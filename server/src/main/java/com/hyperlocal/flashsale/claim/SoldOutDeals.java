@@ -2,6 +2,7 @@ package com.hyperlocal.flashsale.claim;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.hyperlocal.flashsale.infra.DaemonThreads;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
@@ -46,12 +47,13 @@ class SoldOutDeals {
     }
 
     private final Cache<UUID, Holders> holders;
-    private final ThreadPoolExecutor loader =
-            new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(MAX_QUEUED_LOADS), task -> {
-                Thread thread = new Thread(task, "sold-out-holders");
-                thread.setDaemon(true);
-                return thread;
-            });
+    private final ThreadPoolExecutor loader = new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(MAX_QUEUED_LOADS),
+            DaemonThreads.named("sold-out-holders"));
     private final JdbcClient jdbc;
 
     SoldOutDeals(JdbcClient jdbc, ClaimProperties properties, MeterRegistry meters) {

@@ -1,5 +1,6 @@
 package com.hyperlocal.flashsale.discovery;
 
+import com.hyperlocal.flashsale.infra.DaemonThreads;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,11 +51,7 @@ class DiscoveryCacheMaintenance {
         if (!properties.enabled() || executor != null) {
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "discovery-cache-maintenance");
-            thread.setDaemon(true);
-            return thread;
-        });
+        executor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("discovery-cache-maintenance"));
         executor.scheduleWithFixedDelay(
                 this::refresh, 0, properties.densityRefresh().toMillis(), TimeUnit.MILLISECONDS);
         // Until subscribed, other instances' evictions are missed (tile-ttl covers them), so retry

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The nearby search as asked. Checked here rather than by Bean Validation on a bound record: Spring's
- * record binding re-read the constructor's annotations on every request (measured: a third of the
- * server's CPU per search).
+ * record binding re-reads the constructor's annotations on every request, a large share of a
+ * search's CPU (docs/benchmarks.md, findings).
  */
 record NearbyQuery(double lat, double lng, double radiusKm, Integer limit) {
 

@@ -1,5 +1,6 @@
 package com.hyperlocal.flashsale.discovery;
 
+import com.hyperlocal.flashsale.infra.DaemonThreads;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,11 +57,8 @@ final class ReplicaReads implements DiscoveryReads, AutoCloseable {
     private final long probeMillis;
     private final ReplayHistory history;
     private final Map<Reason, Counter> reads = new EnumMap<>(Reason.class);
-    private final ScheduledExecutorService probe = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "discovery-replica-probe");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService probe =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("discovery-replica-probe"));
 
     /** Set by a failed probe or statement, cleared by a successful probe. */
     private volatile boolean down;

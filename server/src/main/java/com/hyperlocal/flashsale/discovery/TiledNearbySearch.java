@@ -65,8 +65,8 @@ class TiledNearbySearch {
 
     /**
      * A sparse ring goes to SQL even when few tiles cover it: its tiles are mostly empty and seldom
-     * asked again (measured: 1 km searches in the countryside made a third of all tile lookups miss,
-     * one query per tile, and pushed the hot spots' tiles out of the cache).
+     * asked again, so loading them costs a query per tile and pushes the hot spots' tiles out of
+     * the cache (docs/benchmarks.md, findings).
      */
     private List<NearbyDeal> within(
             List<LngLatBox> boxes, double lat, double lng, double ringKm, int limit, Instant now, boolean sparse) {

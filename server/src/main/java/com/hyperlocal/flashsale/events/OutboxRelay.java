@@ -1,5 +1,6 @@
 package com.hyperlocal.flashsale.events;
 
+import com.hyperlocal.flashsale.infra.DaemonThreads;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -161,10 +162,7 @@ class OutboxRelay implements SmartLifecycle {
     public synchronized void start() {
         if (props.relayEnabled() && worker == null) {
             lastPurge = System.nanoTime();
-            Thread t = new Thread(this::run, "outbox-relay");
-            t.setDaemon(true);
-            worker = t;
-            t.start();
+            worker = DaemonThreads.start("outbox-relay", this::run);
         }
     }
 

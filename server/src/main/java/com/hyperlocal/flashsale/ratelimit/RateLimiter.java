@@ -39,8 +39,8 @@ public class RateLimiter {
     /**
      * One Redis bucket proxy per key, batching: requests arriving together on one key (an office's
      * or a mall's NAT address, a load balancer's) share one compare-and-swap round trip instead of
-     * each retrying its own against the others — measured: a single hot IP key turned 256
-     * connections into millions of GET + EVAL retries and starved the whole server.
+     * each retrying its own against the others, which on one hot key starves the whole server
+     * (HotKeyRateLimitTest; figures in docs/benchmarks.md).
      */
     private final Cache<String, AsyncBucketProxy> proxies;
 

@@ -1,5 +1,6 @@
 package com.hyperlocal.flashsale.ratelimit;
 
+import com.hyperlocal.flashsale.infra.DaemonThreads;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
@@ -78,9 +79,7 @@ class RedisBuckets implements DisposableBean {
         if (System.nanoTime() - next >= 0
                 && nextAttemptNanos.compareAndSet(next, System.nanoTime() + RETRY.toNanos())) {
             // Never on the request path: this request and those until the connection is up count locally.
-            Thread connecting = new Thread(this::connect, "rate-limit-redis-connect");
-            connecting.setDaemon(true);
-            connecting.start();
+            DaemonThreads.start("rate-limit-redis-connect", this::connect);
         }
         return Optional.empty();
     }

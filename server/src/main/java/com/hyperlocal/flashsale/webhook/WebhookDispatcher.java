@@ -1,5 +1,6 @@
 package com.hyperlocal.flashsale.webhook;
 
+import com.hyperlocal.flashsale.infra.DaemonThreads;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -175,16 +175,8 @@ class WebhookDispatcher implements SmartLifecycle {
         if (!props.enabled() || poller != null) {
             return;
         }
-        AtomicInteger n = new AtomicInteger();
-        pool = Executors.newFixedThreadPool(props.concurrency(), r -> {
-            Thread t = new Thread(r, "webhook-delivery-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        Thread t = new Thread(this::poll, "webhook-dispatcher");
-        t.setDaemon(true);
-        poller = t;
-        t.start();
+        pool = Executors.newFixedThreadPool(props.concurrency(), DaemonThreads.numbered("webhook-delivery-"));
+        poller = DaemonThreads.start("webhook-dispatcher", this::poll);
     }
 
     @Override
