@@ -2,8 +2,9 @@
 # Opt-in end-to-end test of the container deployment, for a machine where no image can be pulled:
 # builds a local base image from local files (debootstrap'd Debian + a jlink'd Java runtime),
 # builds the server image from deploy/Dockerfile on it, starts deploy/compose.yaml (nginx, two
-# server containers, PostgreSQL primary + streaming replica, Redis + replica + Sentinel) with host
-# networking only, drives claims through nginx and checks the invariants in the database.
+# server containers, PostgreSQL primary + streaming replica, Redis + replica + Sentinel, RabbitMQ)
+# with host networking only, drives claims through nginx and checks the invariants in the database
+# and that every domain event reached the broker.
 #
 #   sudo deploy/container-test.sh        (root; docker.io, docker-compose, debootstrap installed;
 #                                          network to Debian's mirror on the first run; ~3 GB disk)
@@ -41,7 +42,7 @@ die() { echo "container-test: $*" >&2; exit 1; }
 for tool in dockerd docker docker-compose debootstrap curl python3; do
   command -v $tool >/dev/null || die "$tool missing: apt-get install -y docker.io docker-compose debootstrap curl"
 done
-for port in 18080 18081 18082 18379 18380 18381 18432 18433 $IDP_PORT; do
+for port in 18080 18081 18082 19081 19082 18379 18380 18381 18432 18433 18672 18673 14369 $IDP_PORT; do
   ! (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null || die "loopback port $port is taken"
 done
 mkdir -p "$WORK"
@@ -51,9 +52,11 @@ if [ ! -x "$WORK/rootfs-min/bin/bash" ]; then
   step "debootstrap a minimal Debian for the server image"
   debootstrap --variant=minbase bookworm "$WORK/rootfs-min" "$MIRROR" > "$WORK/debootstrap-min.log"
 fi
-if [ ! -x "$WORK/rootfs/usr/lib/postgresql/15/bin/postgres" ]; then
-  step "debootstrap Debian with postgresql, redis, nginx for the dependencies' image"
-  debootstrap --variant=minbase --include=postgresql,redis-server,redis-sentinel,nginx-light,procps \
+if [ ! -x "$WORK/rootfs/usr/lib/rabbitmq/bin/rabbitmq-server" ]; then
+  step "debootstrap Debian with postgresql, redis, rabbitmq, nginx for the dependencies' image"
+  rm -rf "$WORK/rootfs"
+  NEW_DEPS=1
+  debootstrap --variant=minbase --include=postgresql,redis-server,redis-sentinel,rabbitmq-server,nginx-light,procps \
     bookworm "$WORK/rootfs" "$MIRROR" > "$WORK/debootstrap.log"
 fi
 if [ ! -x "$WORK/runtime/bin/java" ]; then
@@ -94,8 +97,8 @@ if ! docker image inspect flashsale-local-jre >/dev/null 2>&1; then
     --change 'ENV PATH=/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
     --change 'ENV JAVA_HOME=/opt/java/openjdk' - flashsale-local-jre >/dev/null
 fi
-if ! docker image inspect flashsale-deps >/dev/null 2>&1; then
-  step "import the dependencies' image (Debian + postgresql-15, redis, sentinel, nginx)"
+if [ -n "${NEW_DEPS:-}" ] || ! docker image inspect flashsale-deps >/dev/null 2>&1; then
+  step "import the dependencies' image (Debian + postgresql-15, redis, sentinel, rabbitmq, nginx)"
   slim "$WORK/rootfs" | docker import \
     --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' - flashsale-deps >/dev/null
 fi
@@ -153,8 +156,8 @@ for _ in $(seq 20); do  # discovery reads the replica: the deal shows within the
   curl -s "$API/deals/nearby?lat=12.97&lng=77.59&radiusKm=2" | grep -q "$DEAL" && { found=1; break; }
   sleep 0.5
 done
-echo "discovery through nginx finds the new deal: $found; replica reads so far on :18081/:18082:" \
-  "$(for port in 18081 18082; do curl -s 127.0.0.1:$port/actuator/prometheus \
+echo "discovery through nginx finds the new deal: $found; replica reads so far on :19081/:19082:" \
+  "$(for port in 19081 19082; do curl -s 127.0.0.1:$port/actuator/prometheus \
       | grep '^flashsale_discovery_reads_total{reason="fresh",target="replica"' | sed 's/.* //'; done | paste -sd/)"
 [ "$found" = 1 ] || die "discovery does not show the new deal"
 step "$((USERS * 2)) claims by $USERS signed-in shoppers (each twice), 32 at a time"
@@ -164,10 +167,10 @@ for round in 1 2; do cat "$WORK/idp/shoppers.tokens"; done | shuf \
       -H 'Authorization: Bearer {}' > "$WORK/answers.txt"
 ms=$((($(date +%s%N) - start) / 1000000))
 echo "answers in ${ms} ms: $(sort "$WORK/answers.txt" | uniq -c | awk '{printf "%s x %s  ", $1, $2}')"
-for port in 18081 18082; do
+for port in 19081 19082; do
   n=$(curl -s 127.0.0.1:$port/actuator/prometheus | grep '^http_server_requests_seconds_count' \
       | grep 'claims' | sed 's/.* //' | awk '{s+=$1} END {printf "%d", s}')
-  echo "claim requests served by the instance on :$port: $n"
+  echo "claim requests served by the instance with Actuator on :$port: $n"
   [ "$n" -gt 0 ] || die "the instance on :$port served no claim"
 done
 
@@ -185,4 +188,13 @@ echo "total=$total remaining=$remaining claims=$claims distinct_users=$users use
 [ "$created" = "$claims" ] || die "201 answers ($created) != claim rows ($claims)"
 # 503 = lock busy past its 2 s wait or a dependency away, with Retry-After: a client retries it.
 [ "$(grep -vc '^\(201\|409\|503\)$' "$WORK/answers.txt" || true)" = 0 ] || die "answers other than 201/409/503"
-step "PASS: claims = units sold, nobody twice, remaining >= 0, every 201 is a row"
+# The domain events (one claims.granted per claim batch, deal.created, ...) leave through the broker:
+# an event is marked published only once RabbitMQ has confirmed it.
+for _ in $(seq 60); do
+  read -r events unpublished <<< "$(psql_primary "SELECT count(*), count(*) FILTER (WHERE published_at IS NULL) FROM outbox_events" | tr '|' ' ')"
+  [ "$unpublished" = 0 ] && break
+  sleep 1
+done
+echo "domain events: $events written, $unpublished not yet confirmed by RabbitMQ"
+[ "$events" -gt 0 ] && [ "$unpublished" = 0 ] || die "domain events not published to the broker"
+step "PASS: claims = units sold, nobody twice, remaining >= 0, every 201 is a row, every event published"
