@@ -10,41 +10,52 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Group commit per deal and per instance. Requests for a deal queue in its lane and wait for their
- * own answer; one drainer per busy lane takes the Redis lock once, drains up to {@code maxBatch}
- * queued requests, commits them in one transaction, answers them, releases the lock, and repeats
- * while requests keep arriving. A stampede then costs one lock round trip and one commit per batch
- * instead of per claim, every request is answered only after its claim is durable, and waiting
- * requests never hand a lock to each other (no convoy).
+ * Group commit per instance, across deals. Requests for a deal queue in its lane and wait for their
+ * own answer; a lane with requests is put on the ready queue once. A few committer threads each take
+ * every ready lane (up to {@code max-batch-deals}) and run one {@link ClaimRound}: the locks of all
+ * their deals in one Redis round trip, all their requests in one transaction, the locks freed, the
+ * requests answered. A hot deal then costs one lock round trip and one commit per batch instead of
+ * per claim, and so does a city of small sales where each deal has one claim at a time; every
+ * request is answered only after its claim is durable, and waiting requests never hand a lock to
+ * each other (no convoy).
  *
  * <p>Thread-safe. Every wait is bounded: a request not taken into a batch within
  * {@code queue-wait} leaves the queue and is answered lock-busy (nothing written for it); one taken
  * into a batch that does not answer within {@code batch-timeout} is answered claim-outcome-unknown
- * (its commit may be in flight; the batch itself ends on the JDBC socket timeout).
+ * (its commit may be in flight; the batch itself ends on the JDBC socket timeout). A deal whose lock
+ * another instance holds is retried every ~1–2 ms, up to {@code lock-wait}.
  */
 @Component
 class ClaimCoordinator {
 
+    private static final Logger log = LoggerFactory.getLogger(ClaimCoordinator.class);
+    /** A retry soon after the other instance's batch ends, without spinning on Redis (docs/benchmarks.md). */
+    private static final long RETRY_MICROS = 1_000;
+
     private final Lanes lanes;
-    private final ExecutorService drainers = Executors.newCachedThreadPool(DaemonThreads.numbered("claim-drainer-"));
-    private final DealLock lock;
-    private final ClaimWriter writer;
-    private final ClaimIndex index;
+    private final BlockingQueue<Lane> ready = new LinkedBlockingQueue<>();
+    private final ExecutorService committers;
+    private final ScheduledExecutorService lockRetries =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("claim-lock-retry"));
+    private final ClaimRound round;
     private final VoucherIssuer vouchers;
     private final ClaimProperties properties;
-    private final ClaimMetrics metrics;
-    private final SoldOutDeals soldOut;
     private final Clock clock;
 
     ClaimCoordinator(
@@ -58,21 +69,22 @@ class ClaimCoordinator {
             Clock clock,
             MeterRegistry meters) {
         this.lanes = new Lanes(properties, meters);
-        this.lock = lock;
-        this.writer = writer;
-        this.index = index;
+        this.round = new ClaimRound(lock, writer, new ClaimAnswers(lanes, index, soldOut), properties, metrics, clock);
         this.vouchers = vouchers;
         this.properties = properties;
-        this.metrics = metrics;
-        this.soldOut = soldOut;
         this.clock = clock;
+        this.committers =
+                Executors.newFixedThreadPool(properties.committers(), DaemonThreads.numbered("claim-committer-"));
+        for (int i = 0; i < properties.committers(); i++) {
+            committers.execute(this::commitWhileRunning);
+        }
     }
 
     ClaimOutcome claim(UUID dealId, String userId) {
         Lane lane = lanes.of(dealId);
         PendingClaim mine = new PendingClaim(userId, signAhead(lane.terms, dealId, userId));
         lane.queue.add(mine);
-        startDrainer(dealId, lane);
+        schedule(lane);
         try {
             if (!mine.awaitDone(properties.queueWait().toNanos()) && lane.queue.remove(mine)) {
                 throw new LockBusyException(dealId); // never taken into a batch: nothing written
@@ -94,66 +106,41 @@ class ClaimCoordinator {
         return lanes.size();
     }
 
-    private void startDrainer(UUID dealId, Lane lane) {
-        if (lane.draining.compareAndSet(false, true)) {
-            drainers.execute(() -> drain(dealId, lane));
+    private void schedule(Lane lane) {
+        if (lane.scheduled.compareAndSet(false, true)) {
+            ready.add(lane);
         }
     }
 
-    /** Runs batches while the lane has requests; the re-check after letting go closes the race with a late arrival. */
-    private void drain(UUID dealId, Lane lane) {
-        do {
+    /** Lets a lane go after a round; the re-check closes the race with a request that came meanwhile. */
+    private void settle(Lane lane) {
+        lane.scheduled.set(false);
+        if (!lane.queue.isEmpty()) {
+            schedule(lane);
+        }
+    }
+
+    private void commitWhileRunning() {
+        List<Lane> taken = new ArrayList<>();
+        while (!Thread.currentThread().isInterrupted()) {
             try {
-                while (!lane.queue.isEmpty()) {
-                    runBatch(dealId, lane);
+                taken.add(ready.take());
+                ready.drainTo(taken, properties.maxBatchDeals() - 1);
+                ClaimRound.Settled settled = round.run(taken);
+                settled.done().forEach(this::settle);
+                for (Lane lane : settled.waitingForLock()) {
+                    long micros = RETRY_MICROS + ThreadLocalRandom.current().nextLong(RETRY_MICROS);
+                    lockRetries.schedule(() -> ready.add(lane), micros, TimeUnit.MICROSECONDS);
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                // A bug in a round must not stop this committer; its requests time out, bounded.
+                log.error("Claim round failed", e);
+                taken.forEach(this::settle);
             } finally {
-                lane.draining.set(false);
+                taken.clear();
             }
-        } while (!lane.queue.isEmpty() && lane.draining.compareAndSet(false, true));
-    }
-
-    private void runBatch(UUID dealId, Lane lane) {
-        DealLock.Lease lease;
-        long started = System.nanoTime();
-        try {
-            lease = lock.acquire(dealId);
-            metrics.lockWaited(System.nanoTime() - started);
-        } catch (RuntimeException e) {
-            // Lock busy past the wait, or Redis down: every queued request gets that answer now.
-            failAll(drain(lane.queue), e);
-            return;
-        }
-        List<PendingClaim> batch = List.of();
-        ClaimWriter.BatchResult result;
-        try {
-            batch = drain(lane.queue);
-            if (batch.isEmpty()) {
-                return;
-            }
-            long writeStarted = System.nanoTime();
-            result = writer.write(dealId, batch, clock.instant().truncatedTo(ChronoUnit.MICROS), lane.terms);
-            metrics.batchWritten(batch.size(), System.nanoTime() - writeStarted);
-        } catch (RuntimeException e) {
-            failAll(batch, BatchFailure.answerFor(dealId, e));
-            return;
-        } finally {
-            lock.release(lease);
-        }
-        // After the lock is free (the claims are committed) but before answering, so that a user who
-        // saw their 201 and asks again is answered from the index.
-        lane.terms = result.terms();
-        if (result.outcomes().values().stream().anyMatch(o -> o instanceof ClaimOutcome.DealMissing)) {
-            lanes.dropIfIdle(dealId, lane); // a made-up deal id must not keep a lane
-        }
-        if (result.remainingAfter() == 0
-                && result.outcomes().values().stream()
-                        .noneMatch(o -> o instanceof ClaimOutcome.NotActive || o instanceof ClaimOutcome.DealMissing)) {
-            soldOut.markSoldOut(dealId);
-        }
-        index.remember(dealId, held(result));
-        for (PendingClaim p : batch) {
-            p.complete(Objects.requireNonNull(result.outcomes().get(p), "the writer answers every claim of its batch"));
         }
     }
 
@@ -176,35 +163,9 @@ class ClaimCoordinator {
         return Optional.of(new PreSigned(claimId, at, token, session.kid(), terms.merchantId(), expiresAt));
     }
 
-    private static List<Claim> held(ClaimWriter.BatchResult result) {
-        List<Claim> held = new ArrayList<>();
-        for (ClaimOutcome outcome : result.outcomes().values()) {
-            switch (outcome) {
-                case ClaimOutcome.Granted(Claim claim) -> held.add(claim);
-                case ClaimOutcome.AlreadyHeld(Claim claim) -> held.add(claim);
-                case ClaimOutcome.SoldOut soldOut -> {}
-                case ClaimOutcome.NotActive notActive -> {}
-                case ClaimOutcome.DealMissing missing -> {}
-            }
-        }
-        return held;
-    }
-
-    private List<PendingClaim> drain(Queue<PendingClaim> queue) {
-        List<PendingClaim> batch = new ArrayList<>();
-        PendingClaim next;
-        while (batch.size() < properties.maxBatch() && (next = queue.poll()) != null) {
-            batch.add(next);
-        }
-        return batch;
-    }
-
-    private static void failAll(List<PendingClaim> batch, RuntimeException answer) {
-        batch.forEach(p -> p.fail(answer));
-    }
-
     @PreDestroy
     void stop() {
-        drainers.shutdown();
+        committers.shutdownNow();
+        lockRetries.shutdownNow();
     }
 }

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Per-stage timings of the group commit, so a benchmark can show where a batch's time goes:
- * waiting for the deal's Redis lock, the database transaction, and how many claims each carried.
+ * waiting for the deal's Redis lock, the database transaction, and how many claims and deals each
+ * carried.
  * Meters are registered once; recording is a few atomic adds.
  */
 @Component
@@ -17,6 +18,7 @@ class ClaimMetrics {
     private final Timer lockWait;
     private final Timer write;
     private final DistributionSummary batchSize;
+    private final DistributionSummary batchDeals;
 
     ClaimMetrics(MeterRegistry meters) {
         this.lockWait = Timer.builder("flashsale.claims.lock.wait")
@@ -28,14 +30,18 @@ class ClaimMetrics {
         this.batchSize = DistributionSummary.builder("flashsale.claims.batch.size")
                 .description("Claim requests committed in one transaction")
                 .register(meters);
+        this.batchDeals = DistributionSummary.builder("flashsale.claims.batch.deals")
+                .description("Deals whose claims were committed in one transaction")
+                .register(meters);
     }
 
     void lockWaited(long nanos) {
         lockWait.record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    void batchWritten(int size, long nanos) {
+    void batchWritten(int size, int deals, long nanos) {
         batchSize.record(size);
+        batchDeals.record(deals);
         write.record(nanos, TimeUnit.NANOSECONDS);
     }
 }

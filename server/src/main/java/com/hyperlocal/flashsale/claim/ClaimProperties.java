@@ -7,6 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param lockLease    how long a Redis lease on a deal lives if its holder dies
  * @param lockWait     how long one batch leader waits for the lease before answering lock-busy
  * @param maxBatch     most claims committed in one transaction
+ * @param maxBatchDeals most deals committed in one transaction
+ * @param committers   threads that run batches; each holds one database connection while it writes
  * @param queueWait    how long a request waits to be taken into a batch; past it, it leaves the
  *                     queue and is answered lock-busy (nothing was written for it)
  * @param batchTimeout how long a request taken into a batch waits for the batch's answer; past it,
@@ -23,6 +25,8 @@ record ClaimProperties(
         Duration lockLease,
         Duration lockWait,
         int maxBatch,
+        int maxBatchDeals,
+        int committers,
         Duration queueWait,
         Duration batchTimeout,
         int maxLanes,
@@ -33,6 +37,8 @@ record ClaimProperties(
         lockLease = positive(lockLease, Duration.ofSeconds(5));
         lockWait = positive(lockWait, Duration.ofSeconds(2));
         maxBatch = maxBatch > 0 ? maxBatch : 256;
+        maxBatchDeals = maxBatchDeals > 0 ? maxBatchDeals : 64;
+        committers = committers > 0 ? committers : 4;
         queueWait = positive(queueWait, Duration.ofSeconds(9));
         batchTimeout = positive(batchTimeout, Duration.ofSeconds(3));
         maxLanes = maxLanes > 0 ? maxLanes : 10_000;

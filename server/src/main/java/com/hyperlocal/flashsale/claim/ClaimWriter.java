@@ -3,38 +3,32 @@ package com.hyperlocal.flashsale.claim;
 import com.hyperlocal.flashsale.voucher.VoucherIssuer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Commits a batch of claims for one deal with one call of the database function {@code claim_batch}
- * (migration V5): one round trip and one commit per batch. The database alone makes it safe: the
- * deal row is locked, the decrement is conditional, {@code remaining} has a CHECK ≥ 0 and
- * (deal, user) is UNIQUE — so even two writers whose Redis leases overlapped cannot oversell or
- * issue a second voucher.
+ * Commits batches of claims with one call of a database function: {@code claim_batch} (V5) for one
+ * deal, {@code claim_batches} (V60) for many deals at once — one round trip and one commit either
+ * way. The database alone makes it safe: each deal row is locked (many deals in a fixed order), the
+ * decrement is conditional, {@code remaining} has a CHECK ≥ 0 and (deal, user) is UNIQUE — so even
+ * two writers whose Redis leases overlapped cannot oversell or issue a second voucher.
  *
  * <p>Vouchers are signed before the call, for the deal terms the caller believes (usually signed
- * ahead in the request threads). If the locked row disagrees, nothing is written and the function
- * returns the real terms; the batch is signed again and retried, so a claim row never exists
- * without a token that matches its deal.
+ * ahead in the request threads). If a locked row disagrees, nothing is written for that deal and the
+ * function returns the real terms; that deal is signed again and retried, so a claim row never
+ * exists without a token that matches its deal.
  */
 @Repository
 class ClaimWriter {
@@ -45,17 +39,25 @@ class ClaimWriter {
                 CAST(:users AS varchar[]), CAST(:ats AS timestamptz[]), CAST(:tokens AS text[]),
                 CAST(:kids AS varchar[]))
             """;
+    private static final String CALL_ALL = """
+            SELECT * FROM claim_batches(CAST(:deals AS uuid[]), CAST(:merchants AS uuid[]),
+                CAST(:froms AS timestamptz[]), CAST(:untils AS timestamptz[]), CAST(:exps AS timestamptz[]), :now,
+                CAST(:ends AS integer[]), CAST(:ids AS uuid[]), CAST(:users AS varchar[]),
+                CAST(:ats AS timestamptz[]), CAST(:tokens AS text[]), CAST(:kids AS varchar[]))
+            """;
     /** Terms change only when a deal is closed early; a third disagreement in one batch is a bug. */
     private static final int MAX_CALLS = 3;
+    /** PostgreSQL orders uuids by their bytes, which is the order of their lowercase text. */
+    static final Comparator<UUID> DATABASE_ORDER = Comparator.comparing(UUID::toString);
 
     private final JdbcClient jdbc;
-    private final VoucherIssuer vouchers;
+    private final BatchSigner signer;
     private final Counter signedAhead;
     private final Counter signedInBatch;
 
     ClaimWriter(JdbcClient jdbc, VoucherIssuer vouchers, MeterRegistry meters) {
         this.jdbc = jdbc;
-        this.vouchers = vouchers;
+        this.signer = new BatchSigner(vouchers);
         // Where the ECDSA work happened: ahead (parallel, outside the locks) or in the batch (under them).
         this.signedAhead = Counter.builder("flashsale.vouchers.signed")
                 .tag("where", "ahead")
@@ -73,24 +75,19 @@ class ClaimWriter {
             int remainingAfter,
             @Nullable DealTerms terms) {}
 
-    /** One row of {@code claim_batch}: the deal's row carries terms and remaining, a claim's row the rest. */
-    private record Row(
-            String status,
-            @Nullable String userId,
-            @Nullable UUID claimId,
-            @Nullable Instant claimedAt,
-            @Nullable String token,
-            @Nullable Instant expiresAt,
-            @Nullable DealTerms terms,
-            @Nullable Integer remaining) {
+    /** One deal's share of a batch over many deals; {@code believed} null if its terms are unknown. */
+    record DealBatch(
+            UUID dealId,
+            List<PendingClaim> claims,
+            @Nullable DealTerms believed) {}
 
-        String claimant() {
-            return Objects.requireNonNull(userId, "a claim row names its user");
-        }
+    /** How one deal of a batch over many deals ended. */
+    sealed interface DealWrite {
 
-        int left() {
-            return Objects.requireNonNull(remaining, "the deal row of an existing deal carries its remaining count");
-        }
+        record Written(BatchResult result) implements DealWrite {}
+
+        /** A re-signed retry of this deal failed after the first call had committed the others. */
+        record Failed(RuntimeException cause) implements DealWrite {}
     }
 
     BatchResult write(UUID dealId, List<PendingClaim> batch, Instant now) {
@@ -101,116 +98,76 @@ class ClaimWriter {
     BatchResult write(UUID dealId, List<PendingClaim> batch, Instant now, @Nullable DealTerms believed) {
         DealTerms terms = believed;
         for (int call = 1; ; call++) {
-            Signed signed = terms == null ? new Signed(Map.of(), Map.of(), Set.of()) : sign(dealId, batch, now, terms);
-            List<Row> rows = call(dealId, terms, now, signed);
-            Row deal = rows.stream()
-                    .filter(r -> !r.status().equals("GRANTED") && !r.status().equals("HELD"))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("claim_batch returned no deal row"));
-            Map<PendingClaim, ClaimOutcome> outcomes = new IdentityHashMap<>();
-            switch (deal.status()) {
-                case "MISSING" -> {
-                    batch.forEach(p -> outcomes.put(p, new ClaimOutcome.DealMissing()));
-                    return new BatchResult(outcomes, 0, null);
+            BatchSigner.Signed signed = signer.sign(dealId, batch, now, terms);
+            List<BatchRow> rows = callOne(dealId, terms, now, signed);
+            switch (BatchAnswers.judge(dealId, batch, rows, signed, terms)) {
+                case BatchAnswers.Verdict.Answered(BatchResult result) -> {
+                    count(result, signed);
+                    return result;
                 }
-                case "NOT_ACTIVE" -> {
-                    DealTerms actual = Objects.requireNonNull(deal.terms(), "a not-active deal row carries its terms");
-                    batch.forEach(
-                            p -> outcomes.put(p, new ClaimOutcome.NotActive(actual.validFrom(), actual.validUntil())));
-                    return new BatchResult(outcomes, deal.left(), actual);
-                }
-                case "TERMS" -> {
+                case BatchAnswers.Verdict.Resign(DealTerms actual) -> {
                     if (call >= MAX_CALLS) {
                         throw new IllegalStateException("Terms of deal " + dealId + " changed during every attempt");
                     }
-                    terms = deal.terms();
-                }
-                default -> {
-                    return answer(dealId, batch, rows, signed, deal.left(), terms);
+                    terms = actual;
                 }
             }
         }
     }
 
-    /** The claims to insert: each user's first request, with its voucher signed for {@code terms}. */
-    private record Signed(Map<String, Claim> claims, Map<UUID, String> kids, Set<UUID> signedInBatch) {}
-
-    private Signed sign(UUID dealId, List<PendingClaim> batch, Instant now, DealTerms terms) {
-        Map<String, Claim> claims = new LinkedHashMap<>();
-        Map<UUID, String> kids = new HashMap<>();
-        Set<UUID> inBatch = new HashSet<>();
-        Instant expiresAt = VoucherIssuer.expiryFor(terms.validUntil());
-        VoucherIssuer.@Nullable Session session = null;
-        for (PendingClaim p : batch) {
-            if (claims.containsKey(p.userId())) {
-                continue;
+    /**
+     * Commits the claims of many deals in one statement.
+     *
+     * @throws RuntimeException only if the first call fails, in which case nothing was written
+     */
+    Map<UUID, DealWrite> writeAll(List<DealBatch> deals, Instant now) {
+        Map<UUID, DealWrite> results = new HashMap<>();
+        List<DealBatch> pending = new ArrayList<>(deals);
+        pending.sort(Comparator.comparing(DealBatch::dealId, DATABASE_ORDER));
+        for (int call = 1; !pending.isEmpty(); call++) {
+            List<DealBatch> again = new ArrayList<>();
+            try {
+                Map<UUID, BatchSigner.Signed> signed = new LinkedHashMap<>();
+                pending.forEach(d -> signed.put(d.dealId(), signer.sign(d.dealId(), d.claims(), now, d.believed())));
+                Map<UUID, List<BatchRow>> rows = callAll(pending, now, signed);
+                for (DealBatch d : pending) {
+                    BatchSigner.Signed mine = Objects.requireNonNull(signed.get(d.dealId()));
+                    switch (BatchAnswers.judge(
+                            d.dealId(), d.claims(), rows.getOrDefault(d.dealId(), List.of()), mine, d.believed())) {
+                        case BatchAnswers.Verdict.Answered(BatchResult result) -> {
+                            count(result, mine);
+                            results.put(d.dealId(), new DealWrite.Written(result));
+                        }
+                        case BatchAnswers.Verdict.Resign(DealTerms actual) ->
+                            again.add(new DealBatch(d.dealId(), d.claims(), actual));
+                    }
+                }
+            } catch (RuntimeException e) {
+                if (call == 1) {
+                    throw e; // the statement failed: nothing written for any deal
+                }
+                pending.forEach(d -> results.put(d.dealId(), new DealWrite.Failed(e)));
+                return results;
             }
-            Optional<PreSigned> stillValid = p.preSigned()
-                    .filter(ahead -> ahead.merchantId().equals(terms.merchantId())
-                            && ahead.expiresAt().equals(expiresAt)
-                            && !ahead.claimedAt().isBefore(terms.validFrom())
-                            && !ahead.claimedAt().isAfter(now));
-            if (stillValid.isPresent()) {
-                PreSigned ahead = stillValid.get();
-                claims.put(
-                        p.userId(),
-                        new Claim(ahead.claimId(), dealId, p.userId(), ahead.claimedAt(), ahead.token(), expiresAt));
-                kids.put(ahead.claimId(), ahead.kid());
-            } else {
-                session = session != null ? session : vouchers.session();
-                UUID id = UUID.randomUUID();
-                String token = session.sign(id, p.userId(), dealId, terms.merchantId(), now, expiresAt);
-                claims.put(p.userId(), new Claim(id, dealId, p.userId(), now, token, expiresAt));
-                kids.put(id, session.kid());
-                inBatch.add(id);
+            if (call >= MAX_CALLS && !again.isEmpty()) {
+                IllegalStateException bug = new IllegalStateException("Terms changed during every attempt");
+                again.forEach(d -> results.put(d.dealId(), new DealWrite.Failed(bug)));
+                return results;
             }
+            pending = again;
         }
-        return new Signed(claims, kids, inBatch);
+        return results;
     }
 
-    private BatchResult answer(
-            UUID dealId,
-            List<PendingClaim> batch,
-            List<Row> rows,
-            Signed signed,
-            int remaining,
-            @Nullable DealTerms terms) {
-        Map<String, Claim> held = new HashMap<>();
-        Set<String> granted = new HashSet<>();
-        for (Row row : rows) {
-            if (row.status().equals("GRANTED")) {
-                held.put(
-                        row.claimant(),
-                        Objects.requireNonNull(
-                                signed.claims().get(row.claimant()), "a granted row is a claim this batch sent"));
-                granted.add(row.claimant());
-                (signed.signedInBatch().contains(row.claimId()) ? signedInBatch : signedAhead).increment();
-            } else if (row.status().equals("HELD")) {
-                held.put(
-                        row.claimant(),
-                        new Claim(
-                                Objects.requireNonNull(row.claimId(), "a held row names its claim"),
-                                dealId,
-                                row.claimant(),
-                                Objects.requireNonNull(row.claimedAt(), "a held row has its time"),
-                                row.token(),
-                                row.expiresAt()));
+    private void count(BatchResult result, BatchSigner.Signed signed) {
+        for (ClaimOutcome outcome : result.outcomes().values()) {
+            if (outcome instanceof ClaimOutcome.Granted(Claim claim)) {
+                (signed.signedInBatch().contains(claim.id()) ? signedInBatch : signedAhead).increment();
             }
         }
-        Map<PendingClaim, ClaimOutcome> outcomes = new IdentityHashMap<>();
-        for (PendingClaim p : batch) {
-            Claim claim = held.get(p.userId());
-            boolean fresh = granted.remove(p.userId()); // a user's first request gets the grant, any repeat "already"
-            outcomes.put(
-                    p,
-                    claim == null
-                            ? new ClaimOutcome.SoldOut()
-                            : fresh ? new ClaimOutcome.Granted(claim) : new ClaimOutcome.AlreadyHeld(claim));
-        }
-        return new BatchResult(outcomes, remaining, terms);
     }
 
-    private List<Row> call(UUID dealId, @Nullable DealTerms terms, Instant now, Signed signed) {
+    private List<BatchRow> callOne(UUID dealId, @Nullable DealTerms terms, Instant now, BatchSigner.Signed signed) {
         List<Claim> list = new ArrayList<>(signed.claims().values());
         return jdbc.sql(CALL)
                 .param("deal", dealId)
@@ -224,35 +181,52 @@ class ClaimWriter {
                 .param("ats", list.stream().map(c -> c.claimedAt().toString()).toArray(String[]::new))
                 .param("tokens", list.stream().map(Claim::voucher).toArray(String[]::new))
                 .param("kids", list.stream().map(c -> signed.kids().get(c.id())).toArray(String[]::new))
-                .query(ClaimWriter::row)
+                .query((rs, n) -> BatchRow.of(rs, false))
                 .list();
     }
 
-    private static Row row(ResultSet rs, int n) throws SQLException {
-        UUID merchant = rs.getObject("merchant_id", UUID.class);
-        DealTerms terms = merchant == null
-                ? null
-                : new DealTerms(
-                        merchant, present(rs.getTimestamp("valid_from")), present(rs.getTimestamp("valid_until")));
-        int left = rs.getInt("remaining");
-        Integer remaining = rs.wasNull() ? null : left;
-        return new Row(
-                rs.getString("status"),
-                rs.getString("user_id"),
-                rs.getObject("claim_id", UUID.class),
-                instant(rs.getTimestamp("claimed_at")),
-                rs.getString("voucher_token"),
-                instant(rs.getTimestamp("voucher_expires_at")),
-                terms,
-                remaining);
-    }
-
-    private static Instant present(@Nullable Timestamp t) {
-        return Objects.requireNonNull(instant(t), "a deal has its validity");
-    }
-
-    private static @Nullable Instant instant(@Nullable Timestamp t) {
-        return t == null ? null : t.toInstant();
+    private Map<UUID, List<BatchRow>> callAll(
+            List<DealBatch> deals, Instant now, Map<UUID, BatchSigner.Signed> signed) {
+        List<Claim> claims = new ArrayList<>();
+        List<String> kids = new ArrayList<>();
+        Integer[] ends = new Integer[deals.size()];
+        @Nullable String[] merchants = new String[deals.size()];
+        @Nullable String[] froms = new String[deals.size()];
+        @Nullable String[] untils = new String[deals.size()];
+        @Nullable String[] exps = new String[deals.size()];
+        for (int i = 0; i < deals.size(); i++) {
+            DealBatch d = deals.get(i);
+            BatchSigner.Signed mine = Objects.requireNonNull(signed.get(d.dealId()));
+            for (Claim c : mine.claims().values()) {
+                claims.add(c);
+                kids.add(mine.kids().get(c.id()));
+            }
+            ends[i] = claims.size();
+            DealTerms t = d.believed();
+            merchants[i] = t == null ? null : t.merchantId().toString();
+            froms[i] = t == null ? null : t.validFrom().toString();
+            untils[i] = t == null ? null : t.validUntil().toString();
+            exps[i] = t == null ? null : VoucherIssuer.expiryFor(t.validUntil()).toString();
+        }
+        Map<UUID, List<BatchRow>> byDeal = new HashMap<>();
+        jdbc.sql(CALL_ALL)
+                .param("deals", deals.stream().map(d -> d.dealId().toString()).toArray(String[]::new))
+                .param("merchants", merchants)
+                .param("froms", froms)
+                .param("untils", untils)
+                .param("exps", exps)
+                .param("now", utc(now))
+                .param("ends", ends)
+                .param("ids", claims.stream().map(c -> c.id().toString()).toArray(String[]::new))
+                .param("users", claims.stream().map(Claim::userId).toArray(String[]::new))
+                .param("ats", claims.stream().map(c -> c.claimedAt().toString()).toArray(String[]::new))
+                .param("tokens", claims.stream().map(Claim::voucher).toArray(String[]::new))
+                .param("kids", kids.toArray(String[]::new))
+                .query((rs, n) -> BatchRow.of(rs, true))
+                .list()
+                .forEach(row -> byDeal.computeIfAbsent(Objects.requireNonNull(row.dealId()), k -> new ArrayList<>())
+                        .add(row));
+        return byDeal;
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -22,10 +22,18 @@ import org.jspecify.annotations.Nullable;
 final class Lanes {
 
     static final class Lane {
+        final UUID dealId;
         final Queue<PendingClaim> queue = new ConcurrentLinkedQueue<>();
-        final AtomicBoolean draining = new AtomicBoolean();
+        /** True while the lane is waiting for, or in, a batch: at most one batch at a time per lane. */
+        final AtomicBoolean scheduled = new AtomicBoolean();
         /** The deal's terms as last seen by a batch; lets request threads sign vouchers ahead. */
         volatile ClaimWriter.@Nullable DealTerms terms;
+        /** When a batch first found the deal's lock taken by another instance; 0 when not waiting. */
+        volatile long lockWaitStarted;
+
+        Lane(UUID dealId) {
+            this.dealId = dealId;
+        }
     }
 
     private final Cache<UUID, Lane> lanes;
@@ -42,7 +50,7 @@ final class Lanes {
     }
 
     Lane of(UUID dealId) {
-        return lanes.get(dealId, id -> new Lane());
+        return lanes.get(dealId, Lane::new);
     }
 
     /** Forgets the lane of a deal that does not exist, unless a request is queued in it. */

@@ -31,7 +31,8 @@ class BoundedClaimMapsTest {
 
     @Test
     void lanesStayWithinMaxLanesFor100kDistinctDeals() {
-        ClaimProperties bounded = new ClaimProperties(null, null, 0, null, null, 1_000, Duration.ofMinutes(10), 0);
+        ClaimProperties bounded =
+                new ClaimProperties(null, null, 0, 0, 0, null, null, 1_000, Duration.ofMinutes(10), 0);
         Lanes lanes = new Lanes(bounded, new SimpleMeterRegistry());
         for (int i = 0; i < 100_000; i++) {
             lanes.of(UUID.randomUUID());
@@ -53,7 +54,7 @@ class BoundedClaimMapsTest {
     @Test
     void soldOutHoldersStayWithinTheirMemoryBoundFor100kDistinctDeals() {
         long maxBytes = 1 << 20;
-        ClaimProperties bounded = new ClaimProperties(null, null, 0, null, null, 0, null, maxBytes);
+        ClaimProperties bounded = new ClaimProperties(null, null, 0, 0, 0, null, null, 0, null, maxBytes);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         SoldOutDeals soldOut = new SoldOutDeals(jdbc, bounded, registry);
         try {
