@@ -55,6 +55,7 @@ BENCH_AUDIENCE=${BENCH_AUDIENCE:-flashsale-bench}
 BENCH_LIMIT=${BENCH_LIMIT:-1000000000}  # every rate limit raised: one load generator is one IP and reuses users
 CITY_UNITS=${CITY_UNITS:-10000}
 PG_CLIENTS=${PG_CLIENTS:-"1 8 64"}
+PG_CITY_CLIENTS=${PG_CITY_CLIENTS:-"8 64"}
 RADII=${RADII:-"1 5 25"}
 CLUSTER=${CLUSTER:-1}                    # 1 = CLUSTER the deals table on its location index after seeding
 WEBHOOKS=${WEBHOOKS:-0}                  # 1 = also run scenario a2 (hot deal with webhooks on; needs "hot")
@@ -280,7 +281,8 @@ cpu_snapshot() {
 cores() { awk -v t="$1" -v hz="$CLK_TCK" -v s="$2" 'BEGIN { printf "%.2f", (s > 0 ? t / hz / s : 0) }'; }
 
 # stages_snapshot → summed group-commit meters of all instances (ClaimMetrics): lock-wait count/sum,
-# write count/sum, batch-size count/sum, as "lc ls wc ws bc bs"
+# write count/sum, batch-size count/sum, then discovery's, then deals-per-batch sum, as
+# "lc ls wc ws bc bs rt rq rs th tm ds"
 stages_snapshot() {
   local i
   for ((i = 0; i < ${#JAVA_PIDS[@]}; i++)); do
@@ -289,10 +291,11 @@ stages_snapshot() {
     /^flashsale_claims_lock_wait_seconds_count/ { lc += $2 } /^flashsale_claims_lock_wait_seconds_sum/ { ls += $2 }
     /^flashsale_claims_batch_write_seconds_count/ { wc += $2 } /^flashsale_claims_batch_write_seconds_sum/ { ws += $2 }
     /^flashsale_claims_batch_size_count/ { bc += $2 } /^flashsale_claims_batch_size_sum/ { bs += $2 }
+    /^flashsale_claims_batch_deals_sum/ { ds += $2 }
     /^flashsale_discovery_rings_total\{.*source="tile"/ { rt += $2 } /^flashsale_discovery_rings_total\{.*source="sql"/ { rq += $2 }
     /^flashsale_discovery_rings_total\{.*source="skipped"/ { rs += $2 }
     /^flashsale_discovery_tiles_total\{.*result="hit"/ { th += $2 } /^flashsale_discovery_tiles_total\{.*result="miss"/ { tm += $2 }
-    END { printf "%d %.6f %d %.6f %d %d %d %d %d %d %d\n", lc, ls, wc, ws, bc, bs, rt, rq, rs, th, tm }'
+    END { printf "%d %.6f %d %.6f %d %d %d %d %d %d %d %d\n", lc, ls, wc, ws, bc, bs, rt, rq, rs, th, tm, ds }'
 }
 # discovery_stages NAME → one table row of NAME's discovery figures (deltas over the run)
 discovery_stages() {
@@ -306,12 +309,12 @@ discovery_stages() {
 # stages NAME → one table row of NAME's group-commit figures (deltas over the run)
 stages() {
   local name=$1
-  read -r lc0 ls0 wc0 ws0 bc0 bs0 _ <"$OUT/$name.stages0"; read -r lc1 ls1 wc1 ws1 bc1 bs1 _ <"$OUT/$name.stages1"
-  awk -v n="$name" -v lc=$((lc1 - lc0)) -v ls="$(awk -v a="$ls0" -v b="$ls1" 'BEGIN { print b - a }')" \
+  read -r lc0 ls0 wc0 ws0 bc0 bs0 _ _ _ _ _ ds0 <"$OUT/$name.stages0"; read -r lc1 ls1 wc1 ws1 bc1 bs1 _ _ _ _ _ ds1 <"$OUT/$name.stages1"
+  awk -v n="$name" -v ds=$((${ds1:-0} - ${ds0:-0})) -v lc=$((lc1 - lc0)) -v ls="$(awk -v a="$ls0" -v b="$ls1" 'BEGIN { print b - a }')" \
       -v wc=$((wc1 - wc0)) -v ws="$(awk -v a="$ws0" -v b="$ws1" 'BEGIN { print b - a }')" \
       -v bc=$((bc1 - bc0)) -v bs=$((bs1 - bs0)) -v d="$(val "$name" duration_s)" 'BEGIN {
-    if (bc == 0) { printf "| %s | no batches | | | | |\n", n; exit }
-    printf "| %s | %d | %.1f | %.2f ms | %.2f ms | %.0f%% |\n", n, bc, bs / bc, (lc ? ls / lc * 1000 : 0), ws / wc * 1000, (d > 0 ? ws / d * 100 : 0) }'
+    if (bc == 0) { printf "| %s | no batches | | | | | |\n", n; exit }
+    printf "| %s | %d | %.1f | %.1f | %.2f ms | %.2f ms | %.0f%% |\n", n, bc, bs / bc, ds / bc, (lc ? ls / lc * 1000 : 0), ws / wc * 1000, (d > 0 ? ws / d * 100 : 0) }'
 }
 
 # jit_seconds → total JIT compile time so far of all instances (jstat -compiler), to show when
@@ -579,6 +582,17 @@ new_deal() {  # new_deal TITLE UNITS LAT LNG → id (through the API, as a merch
     "{\"title\":\"$1\",\"latitude\":$3,\"longitude\":$4,\"totalInventory\":$2,\"validUntil\":\"$UNTIL\"}" | jq -r .id
 }
 
+# City: many deals at once is a bulk import, not a shopper path, so SQL; claims read the DB.
+sql -c "INSERT INTO deals (id, merchant_id, title, latitude, longitude, total_inventory, remaining_inventory, valid_from, valid_until)
+  SELECT gen_random_uuid(), '$MERCHANT_ID', 'bench-city-' || g, 12.9716 + (random() - 0.5) * 0.09, 77.5946 + (random() - 0.5) * 0.09,
+         $CITY_UNITS, $CITY_UNITS, now() - interval '1 minute', now() + interval '6 hours'
+  FROM generate_series(1, $CITY_DEALS) g" >/dev/null
+sql -c "SELECT id FROM deals WHERE title LIKE 'bench-city-%'" >"$WORK/city-deals.txt"
+# The city pgbench ceiling picks its deal by number (pgbench has no random row of a list).
+sql -c "DROP TABLE IF EXISTS bench_city; CREATE TABLE bench_city AS
+  SELECT row_number() OVER (ORDER BY id)::int AS n, id FROM deals WHERE title LIKE 'bench-city-%';
+  ALTER TABLE bench_city ADD PRIMARY KEY (n)" >/dev/null
+
 # ---- pgbench ceiling: one commit per claim, on one row (before the other instances start, so
 # their connection pools leave room for 64 pgbench clients under max_connections)
 PG_DEAL=$(sql -c "INSERT INTO deals (id, merchant_id, title, latitude, longitude, total_inventory, remaining_inventory, valid_from, valid_until)
@@ -602,6 +616,25 @@ for c in $PG_CLIENTS; do
   ((tps > PG_BEST)) && PG_BEST=$tps
 done
 fi
+# The city ceiling: the same SQL, one claim per transaction, a random deal of the city's per claim.
+PG_CITY_BEST=0
+if want pgbench && want city; then
+for c in $PG_CITY_CLIENTS; do
+  log "pgbench city ceiling: $c clients, $CITY_DEALS deals, ${PG_T}s"
+  j=$((c < 2 ? 1 : 2))
+  before=$(cpu_snapshot); t0=$(date +%s.%N)
+  TIMEFORMAT='%R %U %S'
+  { time timeout $((PG_T + 60)) pgbench -h 127.0.0.1 -U postgres -n -M prepared -f bench/pgbench/claim-city.sql \
+    -D deals="$CITY_DEALS" -c "$c" -j "$j" -T "$PG_T" "$DB_NAME" >"$OUT/pgbench-city-c$c.txt" 2>&1 ; } 2>"$OUT/pgbench-city-c$c.time" || die "pgbench (see $OUT/pgbench-city-c$c.txt)"
+  after=$(cpu_snapshot); wall=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.3f", b - a }')
+  read -r j0 n0 p0 r0 <<<"$before"; read -r j1 n1 p1 r1 <<<"$after"
+  pgb_cpu="pgbench $(awk '{ printf "%.2f", ($2 + $3) / ($1 > 0 ? $1 : 1) }' "$OUT/pgbench-city-c$c.time") / java $(cores $((j1 - j0)) "$wall") (idle) / pg $(cores $((p1 - p0)) "$wall")"
+  tps=$(awk '/^tps = / { printf "%.0f", $3; exit }' "$OUT/pgbench-city-c$c.txt")
+  lat=$(awk '/^latency average = / { print $4; exit }' "$OUT/pgbench-city-c$c.txt")
+  PG_ROWS+="| pgbench city claim SQL ($CITY_DEALS deals, a random one per claim), $c client(s) | \`pgbench -c $c -j $j -T $PG_T -M prepared\` | $tps claims/s (TPS) | avg $lat ms | | | $(invariant 'bench-city-%') | $pgb_cpu |"$'\n'
+  ((tps > PG_CITY_BEST)) && PG_CITY_BEST=$tps
+done
+fi
 
 for ((i = 2; i <= INSTANCES; i++)); do log "starting instance $i"; start_instance "$i"; done
 for ((i = 2; i <= INSTANCES; i++)); do wait_healthy "$i"; done
@@ -618,12 +651,6 @@ HOT_DEAL=$(new_deal bench-hot "$HOT_UNITS" 12.9716 77.5946)
 BURST_DEAL=$(new_deal bench-burst "$BURST_UNITS" 12.9716 77.5946)
 WARM_DEAL=$(new_deal bench-warmup 1000000 12.9716 77.5946)
 [[ "$HOT_DEAL" =~ ^[0-9a-f-]{36}$ && "$BURST_DEAL" =~ ^[0-9a-f-]{36}$ ]] || die "creating deals through the API"
-# City: many deals at once is a bulk import, not a shopper path, so SQL; claims read the DB.
-sql -c "INSERT INTO deals (id, merchant_id, title, latitude, longitude, total_inventory, remaining_inventory, valid_from, valid_until)
-  SELECT gen_random_uuid(), '$MERCHANT_ID', 'bench-city-' || g, 12.9716 + (random() - 0.5) * 0.09, 77.5946 + (random() - 0.5) * 0.09,
-         $CITY_UNITS, $CITY_UNITS, now() - interval '1 minute', now() + interval '6 hours'
-  FROM generate_series(1, $CITY_DEALS) g" >/dev/null
-sql -c "SELECT id FROM deals WHERE title LIKE 'bench-city-%'" >"$WORK/city-deals.txt"
 
 # ---- warm-up (JIT, pools, nginx keep-alive), not recorded
 log "warm-up ${WARMUP}s"
@@ -632,7 +659,7 @@ run_wrk warmup-nearby "$CONNS" "$WARMUP" nearby.lua 5
 run_wrk warmup-ping 64 "$WARMUP" get.lua "$PING_PATH"
 
 ROWS=""
-REPLICA_NOTE=""; PING_RPS=0; HOT_CPS=0; SOLDOUT_RPS=0; D5_RPS=0; D5_P99=n/a; D5L_RPS=0; D5L_P99=n/a; GEO_TOTAL=0; SEED_S=0; ORACLE_OK=0; ORACLE_BAD=0
+REPLICA_NOTE=""; PING_RPS=0; HOT_CPS=0; CITY_CPS=0; SOLDOUT_RPS=0; D5_RPS=0; D5_P99=n/a; D5L_RPS=0; D5L_P99=n/a; GEO_TOTAL=0; SEED_S=0; ORACLE_OK=0; ORACLE_BAD=0
 row() { ROWS+="| $1 | $2 | $3 | $4 | $5 | $6 | $7 | $(cat "$OUT/$8.cpu") |"$'\n'; }
 
 # ---- HTTP ceiling
@@ -824,6 +851,7 @@ RESULTS=$OUT/results.md
   echo "| ratio (same run) | value | target | |"
   echo "|---|---|---|---|"
   echo "| hot-deal claims/s ÷ best pgbench TPS ($HOT_CPS ÷ $PG_BEST) | ${R_HOT}× | ≥ 3× | $(pass "$(raw "$HOT_CPS" "$PG_BEST")" 3 '>=') |"
+  echo "| city claims/s ÷ best city pgbench TPS ($CITY_CPS ÷ $PG_CITY_BEST) | $(awk -v a="$CITY_CPS" -v b="$PG_CITY_BEST" 'BEGIN { if (a > 0 && b > 0) printf "%.2f×", a / b; else print "n/a" }') | ≥ 3× | $(pass "$(raw "$CITY_CPS" "$PG_CITY_BEST")" 3 '>=') |"
   echo "| instance CPU per hot-deal claim, token verification included (java cores ÷ claims/s) | $(awk -v c="$(sed -n 's/.* java \([0-9.]*\) .*/\1/p' "$OUT/hot.cpu" 2>/dev/null)" -v r="$HOT_CPS" 'BEGIN { printf (r > 0 && c != "" ? "%.3f ms" : "n/a"), c * 1000 / r }') | | info |"
   echo "| sold-out rejections/s ÷ HTTP ceiling ($SOLDOUT_RPS ÷ $PING_RPS) | $(awk -v r="$R_SOLD" 'BEGIN { printf (r == "n/a" ? "n/a" : "%.0f%%"), r * 100 }') | ≥ 70% | $(pass "$(raw "$SOLDOUT_RPS" "$PING_RPS")" 0.7 '>=') |"
   echo "| discovery@5km req/s ÷ HTTP ceiling ($D5_RPS ÷ $PING_RPS) | $(awk -v r="$R_DISC" 'BEGIN { printf (r == "n/a" ? "n/a" : "%.0f%%"), r * 100 }') | ≥ 50% | $(pass "$(raw "$D5_RPS" "$PING_RPS")" 0.5 '>=') |"
@@ -832,11 +860,11 @@ RESULTS=$OUT/results.md
   echo "| max heap occupancy per instance (before / after a GC, -Xmx$HEAP) | $HEAP_MAX | < $HEAP | |"
   echo "| oversell / duplicate claims, every bench deal | $ALL_INV | none | $([[ $INVARIANT_OK == 1 ]] && echo met || echo '**VIOLATED**') |"
   echo
-  echo "Group commit, per scenario (both instances; meters \`flashsale.claims.*\`): how many batches, their mean size,"
+  echo "Group commit, per scenario (both instances; meters \`flashsale.claims.*\`): how many batches, their mean size in claims and in deals,"
   echo "the mean wait for the deal's Redis lock, the mean database transaction, and transaction time ÷ run time (above 100% when many deals commit in parallel, as in the city)."
   echo
-  echo "| scenario | batches | claims per batch | lock wait | transaction | transaction time ÷ run time |"
-  echo "|---|---|---|---|---|---|"
+  echo "| scenario | batches | claims per batch | deals per batch | lock wait | transaction | transaction time ÷ run time |"
+  echo "|---|---|---|---|---|---|---|"
   for s in hot burst soldout city; do [[ -f "$OUT/$s.stages1" ]] && stages "$s"; done
   echo
   if want discovery; then

@@ -55,12 +55,14 @@ class ClaimCoordinator {
             Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("claim-lock-retry"));
     private final ClaimRound round;
     private final VoucherIssuer vouchers;
+    private final DealTermsReader terms;
     private final ClaimProperties properties;
     private final Clock clock;
 
     ClaimCoordinator(
             DealLock lock,
             ClaimWriter writer,
+            DealTermsReader terms,
             ClaimIndex index,
             VoucherIssuer vouchers,
             ClaimProperties properties,
@@ -71,6 +73,7 @@ class ClaimCoordinator {
         this.lanes = new Lanes(properties, meters);
         this.round = new ClaimRound(lock, writer, new ClaimAnswers(lanes, index, soldOut), properties, metrics, clock);
         this.vouchers = vouchers;
+        this.terms = terms;
         this.properties = properties;
         this.clock = clock;
         this.committers =
@@ -82,7 +85,7 @@ class ClaimCoordinator {
 
     ClaimOutcome claim(UUID dealId, String userId) {
         Lane lane = lanes.of(dealId);
-        PendingClaim mine = new PendingClaim(userId, signAhead(lane.terms, dealId, userId));
+        PendingClaim mine = new PendingClaim(userId, signAhead(termsOf(lane), dealId, userId));
         lane.queue.add(mine);
         schedule(lane);
         try {
@@ -99,6 +102,21 @@ class ClaimCoordinator {
             }
             throw new ClaimOutcomeUnknownException(dealId, e);
         }
+    }
+
+    /** The lane's terms; the first request of a new lane reads them, so that it can sign ahead too. */
+    private ClaimWriter.@Nullable DealTerms termsOf(Lane lane) {
+        ClaimWriter.DealTerms known = lane.terms;
+        if (known != null || !lane.termsRead.compareAndSet(false, true)) {
+            return known;
+        }
+        Optional<ClaimWriter.DealTerms> read = terms.find(lane.dealId);
+        read.ifPresent(t -> {
+            if (lane.terms == null) {
+                lane.terms = t; // a batch's answer, if one came meanwhile, is as fresh
+            }
+        });
+        return read.orElse(null);
     }
 
     /** Lanes in memory, after pending evictions (for the gauge's tests). */

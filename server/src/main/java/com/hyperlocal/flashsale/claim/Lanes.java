@@ -28,6 +28,8 @@ final class Lanes {
         final AtomicBoolean scheduled = new AtomicBoolean();
         /** The deal's terms as last seen by a batch; lets request threads sign vouchers ahead. */
         volatile ClaimWriter.@Nullable DealTerms terms;
+        /** Set by the one request that reads the deal's terms for a new lane; the others do not wait for it. */
+        final AtomicBoolean termsRead = new AtomicBoolean();
         /** When a batch first found the deal's lock taken by another instance; 0 when not waiting. */
         volatile long lockWaitStarted;
 

@@ -72,4 +72,24 @@ class CityGroupCommitTest {
                 .as("%s batches carried %s deals: some transaction committed several deals", batches, carried)
                 .isGreaterThan(batches);
     }
+
+    @Test
+    void theFirstClaimOfADealNewToThisInstanceIsSignedAheadOutsideTheLock() {
+        TestApi api = new TestApi(port);
+        UUID deal = api.createDeal("New on this instance", 12.97, 77.59, 5);
+        double ahead = signed("ahead");
+        double inBatch = signed("batch");
+
+        assertThat(api.claim(deal, "first-of-the-evening").status()).isEqualTo(201);
+
+        assertThat(signed("ahead") - ahead).isEqualTo(1);
+        assertThat(signed("batch") - inBatch).isZero();
+    }
+
+    private double signed(String where) {
+        return meters.get("flashsale.vouchers.signed")
+                .tag("where", where)
+                .counter()
+                .count();
+    }
 }
