@@ -51,6 +51,9 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             props.put("spring.datasource.username", EmbeddedPostgresServer.USER);
             props.put("spring.datasource.password", "");
             props.put("flashsale.admin.demo-merchant", !ephemeral(env));
+            props.put(
+                    "flashsale.admin.demo-merchant-file",
+                    dataDir.resolve("demo-merchant.properties").toString());
             log.info("Embedded PostgreSQL on 127.0.0.1:" + pg.port() + ", data in " + dataDir.resolve("postgres"));
         }
         if (!env.containsProperty("spring.data.redis.host")

@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,12 +22,10 @@ class DemoMerchant implements ApplicationRunner {
 
     private final MerchantAccounts accounts;
     private final AdminProperties properties;
-    private final Environment environment;
 
-    DemoMerchant(MerchantAccounts accounts, AdminProperties properties, Environment environment) {
+    DemoMerchant(MerchantAccounts accounts, AdminProperties properties) {
         this.accounts = accounts;
         this.properties = properties;
-        this.environment = environment;
     }
 
     @Override
@@ -36,9 +33,7 @@ class DemoMerchant implements ApplicationRunner {
         if (!properties.demoMerchant()) {
             return;
         }
-        Path file = Path.of(environment.getProperty("flashsale.embedded.data-dir", "data"))
-                .toAbsolutePath()
-                .resolve(FILE);
+        Path file = properties.demoMerchantFile().toAbsolutePath();
         if (Files.exists(file) && stillValid(file)) {
             log.info("Demo merchant: its API key is in {}", file);
             return;
