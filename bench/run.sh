@@ -40,6 +40,10 @@ PING_PATH=${PING_PATH:-/api/v1/ping}    # the HTTP-ceiling endpoint; falls back 
 DB_NAME=${DB_NAME:-flashsale_bench}
 REDIS_DB=${REDIS_DB:-5}
 HEAP=${HEAP:-512m}
+AOT_CACHE=${AOT_CACHE:-}                 # JDK 25 ahead-of-time cache (JEP 483/514/515): if the file is missing, instance 1
+                                         #   records it during this run (written when it exits); if present, every instance starts from it
+EXTRACTED=${EXTRACTED:-${AOT_CACHE:+${AOT_CACHE%.aot}.app}}   # run the jar extracted there (default with AOT_CACHE)
+AOT_TRAINED=""; [[ -n "$AOT_CACHE" && ! -f "$AOT_CACHE" ]] && AOT_TRAINED=1
 JVM_GC=${JVM_GC:-"-XX:+UseG1GC -XX:MaxGCPauseMillis=20"}   # G1 with a latency goal (its default is 200 ms); e.g. "-XX:+UseZGC"
 WRK_THREADS=${WRK_THREADS:-2}
 CONNS=${CONNS:-256}
@@ -122,7 +126,9 @@ cleanup() {
   set +e
   [[ -n "$WRK_PID" ]] && kill -INT "$WRK_PID" 2>/dev/null
   for pid in "${JAVA_PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null; done
-  for _ in $(seq 1 40); do   # graceful shutdown, at most ~10 s, then KILL
+  local grace=40
+  [[ -n "$AOT_CACHE" && ! -f "$AOT_CACHE" ]] && grace=720   # the AOT cache is assembled at exit (minutes on 2 busy cores)
+  for _ in $(seq 1 "$grace"); do   # graceful shutdown, at most grace/4 s, then KILL
     local alive=0
     for pid in "${JAVA_PIDS[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
     [[ $alive == 0 ]] && break
@@ -435,9 +441,12 @@ start_instance() {
   local i=$1 port=$((BASE_PORT + $1 - 1))
   # External PostgreSQL and Redis are set, so no embedded servers start. Shared key-dir: every
   # instance signs with the key the first one generated.
+  local aot=()
+  if [[ -n "$AOT_CACHE" && -f "$AOT_CACHE" ]]; then aot=(-XX:AOTCache="$AOT_CACHE")
+  elif [[ -n "$AOT_CACHE" && $i == 1 ]]; then aot=(-XX:AOTCacheOutput="$AOT_CACHE"); fi
   # shellcheck disable=SC2086  # JVM_GC is a list of options
-  "$JAVA" -Xmx"$HEAP" -Xms"$HEAP" $JVM_GC -Xlog:gc:file="$OUT/gc-$i.log" \
-    -jar "$JAR" --server.port="$port" --management.server.port=$((MGMT_BASE_PORT + $1 - 1)) \
+  "$JAVA" -Xmx"$HEAP" -Xms"$HEAP" $JVM_GC ${aot[@]+"${aot[@]}"} -Xlog:gc:file="$OUT/gc-$i.log" \
+    -jar "$RUN_JAR" --server.port="$port" --management.server.port=$((MGMT_BASE_PORT + $1 - 1)) \
     --spring.datasource.url="$DB_URL" --spring.datasource.username=postgres \
     --spring.data.redis.host=127.0.0.1 --spring.data.redis.port=6379 --spring.data.redis.database="$REDIS_DB" \
     --flashsale.admin.token="$ADMIN_TOKEN" \
@@ -540,6 +549,18 @@ if [[ $BUILD == 1 ]]; then
     || die "build (see $OUT/build.log)"
 fi
 [[ -f "$JAR" ]] || die "$JAR missing (build first, or drop --no-build)"
+# An AOT cache only covers classes loaded from plain jars on the class path, not Boot's nested jars:
+# run the extracted layout (java -Djarmode=tools extract), kept beside the cache, because the cache is
+# valid only for the very same jar files.
+if [[ -n "$EXTRACTED" ]]; then
+  if [[ ! -f "$EXTRACTED/$(basename "$JAR")" ]]; then
+    log "extracting $JAR to $EXTRACTED"
+    "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$EXTRACTED" >/dev/null || die "extracting $JAR"
+  fi
+  RUN_JAR="$EXTRACTED/$(basename "$JAR")"
+else
+  RUN_JAR="$JAR"
+fi
 
 want() { [[ -z "${SCENARIOS:-}" || " $SCENARIOS " == *" $1 "* ]]; }
 MINT=("warm:$RUN_ID-w:$TOKENS_WARM")
@@ -652,11 +673,13 @@ BURST_DEAL=$(new_deal bench-burst "$BURST_UNITS" 12.9716 77.5946)
 WARM_DEAL=$(new_deal bench-warmup 1000000 12.9716 77.5946)
 [[ "$HOT_DEAL" =~ ^[0-9a-f-]{36}$ && "$BURST_DEAL" =~ ^[0-9a-f-]{36}$ ]] || die "creating deals through the API"
 
-# ---- warm-up (JIT, pools, nginx keep-alive), not recorded
+# ---- warm-up (JIT, pools, nginx keep-alive), not recorded; WARMUP=0 opens the sale on cold instances
+if ((WARMUP > 0)); then
 log "warm-up ${WARMUP}s"
 run_wrk warmup-claims "$CONNS" "$WARMUP" claim.lua "$WORK/idp/warm.tokens" "$WARM_DEAL" "$WRK_THREADS"
 run_wrk warmup-nearby "$CONNS" "$WARMUP" nearby.lua 5
 run_wrk warmup-ping 64 "$WARMUP" get.lua "$PING_PATH"
+fi
 
 ROWS=""
 REPLICA_NOTE=""; PING_RPS=0; HOT_CPS=0; CITY_CPS=0; SOLDOUT_RPS=0; D5_RPS=0; D5_P99=n/a; D5L_RPS=0; D5L_P99=n/a; GEO_TOTAL=0; SEED_S=0; ORACLE_OK=0; ORACLE_BAD=0
@@ -840,6 +863,8 @@ RESULTS=$OUT/results.md
   [[ "$QUICK" == 1 ]] && echo "> **QUICK=1 smoke run** — a few seconds per scenario and $GEO_TOTAL discovery deals; not a measurement." && echo
   echo "**Machine.** $(nproc) CPUs ($CPU_MODEL), ${MEM_GB} GB RAM, Linux $(uname -r); load average at start $LOAD_START."
   echo "JVM $JVM_VERSION; PostgreSQL $PG_VERSION ($PG_SETTINGS); Redis $REDIS_VERSION; nginx $NGINX_VERSION (worker_processes $NGINX_WORKERS); wrk $WRK_VERSION ($WRK_THREADS threads)."
+  if [[ -z "$AOT_CACHE" ]]; then aot_note="no AOT cache"; elif [[ -n "$AOT_TRAINED" ]]; then aot_note="AOT cache recorded by instance 1 during this run ($AOT_CACHE)"; else aot_note="both instances started from the AOT cache $AOT_CACHE"; fi
+  echo "Warm-up before the scenarios: $( ((WARMUP > 0)) && echo "${WARMUP} s each of claims, searches and pings" || echo "**none** (WARMUP=0: the sale opens on cold instances)"); $aot_note."
   [[ "$REPLICA" == 1 ]] && echo "**REPLICA=1**: discovery reads a physical streaming replica (cluster $REPLICA_CLUSTER on 127.0.0.1:$REPLICA_PORT — the same machine, cores and disk as the primary; its CPU is not in the pg column); $REPLICA_NOTE."
   echo "$INSTANCES instances, -Xmx$HEAP -Xms$HEAP $JVM_GC, all on this machine with the load generator. Seeding $GEO_TOTAL discovery deals took ${SEED_S} s (CLUSTER=$CLUSTER: table clustered on its location index after seeding when 1); whole run $((SECONDS / 60)) min $((SECONDS % 60)) s."
   echo
