@@ -26,6 +26,15 @@ record GreyImage(byte[] luma, int width, int height) {
         return luma[y * width + x] & 0xFF;
     }
 
+    /** The rectangle at ({@code x}, {@code y}), of {@code w} × {@code h} pixels, as an image of its own. */
+    GreyImage cropped(int x, int y, int w, int h) {
+        byte[] out = new byte[w * h];
+        for (int row = 0; row < h; row++) {
+            System.arraycopy(luma, (y + row) * width + x, out, row * w, w);
+        }
+        return new GreyImage(out, w, h);
+    }
+
     /** Bilinear resampling by {@code factor} (&lt; 1 also averages away noise, &gt; 1 enlarges tiny modules). */
     GreyImage scaled(double factor) {
         int w = Math.max(1, (int) Math.round(width * factor));

@@ -33,7 +33,8 @@ final class QrDecoder {
      * grey image before binarizing or ({@code flipBits}) by flipping the binarized bits, as
      * ZXing's ALSO_INVERTED does; the two differ where the binarizer meets low-contrast blocks
      * and each reads dark-mode frames the other misses. {@code pure}: ZXing's mode for a
-     * straight, unrotated code.
+     * straight, unrotated code. {@code smallCode}: {@code prepare} gets the frame's small code
+     * cut out and enlarged ({@link SmallCode}), and the attempt is passed over when there is none.
      */
     record Attempt(
             String name,
@@ -41,14 +42,19 @@ final class QrDecoder {
             boolean global,
             boolean inverted,
             boolean pure,
-            boolean flipBits) {
+            boolean flipBits,
+            boolean smallCode) {
 
         Attempt(String name, Function<GreyImage, GreyImage> prepare, boolean global, boolean inverted) {
-            this(name, prepare, global, inverted, false, false);
+            this(name, prepare, global, inverted, false, false, false);
         }
 
         Attempt(String name, Function<GreyImage, GreyImage> prepare, boolean global, boolean inverted, boolean pure) {
-            this(name, prepare, global, inverted, pure, false);
+            this(name, prepare, global, inverted, pure, false, false);
+        }
+
+        static Attempt onSmallCode(String name, Function<GreyImage, GreyImage> prepare) {
+            return new Attempt(name, prepare, false, false, false, false, true);
         }
     }
 
@@ -57,13 +63,19 @@ final class QrDecoder {
     /** The order the till tries; names as in docs/scanning.md (H/G = hybrid/global binarizer, i = inverted). */
     static final List<Attempt> ATTEMPTS = List.of(
             new Attempt("H", AS_IS, false, false),
-            new Attempt("H-flip", AS_IS, false, true, false, true),
+            new Attempt("H-flip", AS_IS, false, true, false, true, false),
             new Attempt("Hi", AS_IS, false, true),
             // A file or screenshot: ZXing's finder search misses ~3% of clean version-17 codes.
             new Attempt("pure", AS_IS, false, false, true),
             new Attempt("pure-i", AS_IS, false, true, true),
+            // A code under 3 px per module (a phone held far from the camera), cut out and
+            // enlarged: about one whole-frame attempt's cost where there is one, next to nothing
+            // where there is none, so early enough to run within a busy machine's frame budget.
+            Attempt.onSmallCode("S-sharp2r2", g -> g.sharpened(2, 2)),
+            Attempt.onSmallCode("S-rot30", g -> g.rotated(30)),
+            Attempt.onSmallCode("S-rot-30", g -> g.rotated(-30)),
             new Attempt("G", AS_IS, true, false),
-            new Attempt("G-flip", AS_IS, true, true, false, true),
+            new Attempt("G-flip", AS_IS, true, true, false, true, false),
             new Attempt("Gi", AS_IS, true, true),
             new Attempt("H-x0.67", g -> g.scaled(0.67), false, false),
             new Attempt("H-box1", g -> g.boxBlur(1), false, false),
@@ -102,8 +114,11 @@ final class QrDecoder {
      *                 running finishes: a ZXing pass cannot be interrupted)
      */
     static Optional<String> decode(GreyImage frame, long deadline, LongSupplier nanoTime) {
+        SmallCode small = new SmallCode(frame);
         for (int i = 0; i < ATTEMPTS.size(); i++) {
-            Optional<String> text = attempt(ATTEMPTS.get(i), frame);
+            Attempt a = ATTEMPTS.get(i);
+            GreyImage input = a.smallCode() ? small.enlarged() : frame;
+            Optional<String> text = input == null ? Optional.empty() : attempt(a, input);
             if (text.isPresent() || (i + 1 >= ALWAYS_TRIED && nanoTime.getAsLong() - deadline >= 0)) {
                 return text;
             }

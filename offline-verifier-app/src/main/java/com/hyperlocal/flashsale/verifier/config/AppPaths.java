@@ -3,6 +3,7 @@ package com.hyperlocal.flashsale.verifier.config;
 import com.hyperlocal.flashsale.crypto.KeyCache;
 import java.nio.file.Path;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the app keeps its files, following the XDG base directories so the merchant CLI and this
@@ -14,8 +15,18 @@ public record AppPaths(Path configFile, Path database, Path keyCache) {
     /** Overrides the settings file location (e.g. two "devices" on one machine for a demo). */
     public static final String CONFIG_ENV = "FLASHSALE_VERIFIER_CONFIG";
 
+    /**
+     * A folder that holds everything, whatever the environment says: a throw-away till that cannot
+     * touch the user's settings, database or server (the build's smoke run).
+     */
+    public static final String HOME_PROPERTY = "verifier.home";
+
     public static AppPaths fromEnvironment() {
-        return of(System.getenv(), Path.of(System.getProperty("user.home")));
+        return from(System.getProperty(HOME_PROPERTY), System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    static AppPaths from(@Nullable String isolatedHome, Map<String, String> env, Path home) {
+        return isolatedHome != null && !isolatedHome.isBlank() ? of(Map.of(), Path.of(isolatedHome)) : of(env, home);
     }
 
     public static AppPaths of(Map<String, String> env, Path home) {

@@ -1,5 +1,6 @@
 package com.hyperlocal.flashsale.verifier.ui;
 
+import com.hyperlocal.flashsale.verifier.SmokeTest;
 import com.hyperlocal.flashsale.verifier.VerifierContext;
 import com.hyperlocal.flashsale.verifier.config.AppPaths;
 import com.hyperlocal.flashsale.verifier.config.DeviceConfigStore;
@@ -23,11 +24,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The JavaFX application: production wiring (real clock, one thread for scans, one for server
  * calls, one for the camera, background sync). {@code --smoke-test} opens the window, prints its
- * size and exits: the check that a packaged till really starts.
+ * size and exits: the check that a built or packaged till really starts ({@link SmokeTest}).
  */
 public final class VerifierApp extends Application {
 
-    public static final String SMOKE_TEST = "--smoke-test";
     // Set in start(); null until then, or when start() failed half-way (stop() closes what exists).
     private @Nullable VerifierContext ctx;
     private @Nullable ExecutorService scans;
@@ -61,9 +61,9 @@ public final class VerifierApp extends Application {
                     new Sounds());
             Scene scene = CounterWindow.show(stage, vm);
             ctx.start();
-            if (getParameters().getRaw().contains(SMOKE_TEST)) {
+            if (smokeTest()) {
                 pause(Duration.ofSeconds(2), () -> {
-                    System.out.printf("verifier window shown: %.0fx%.0f%n", scene.getWidth(), scene.getHeight());
+                    SmokeTest.PROCESS.windowShown(scene.getWidth(), scene.getHeight(), System.out);
                     Platform.exit();
                 });
                 return;
@@ -72,11 +72,21 @@ public final class VerifierApp extends Application {
                 vm.camera().start();
             }
         } catch (RuntimeException e) {
+            if (smokeTest()) {
+                // No one is there to close the dialog: say why and exit (Main reports the failure).
+                e.printStackTrace();
+                Platform.exit();
+                return;
+            }
             Alert alert =
                     new Alert(Alert.AlertType.ERROR, Messages.forLanguage("").get("start.failed", e.getMessage()));
             alert.showAndWait();
             Platform.exit();
         }
+    }
+
+    private boolean smokeTest() {
+        return SmokeTest.requested(getParameters().getRaw());
     }
 
     /** The result timer: a pause on the JavaFX timeline, so the action runs on the UI thread. */

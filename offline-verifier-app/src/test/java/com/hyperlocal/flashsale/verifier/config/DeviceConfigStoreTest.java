@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -55,5 +56,21 @@ class DeviceConfigStoreTest {
                 home);
         assertThat(o.configFile()).isEqualTo(Path.of("/srv/till2.properties"));
         assertThat(o.keyCache()).isEqualTo(Path.of("/srv/keys.json"));
+    }
+
+    @Test
+    void anIsolatedHomeOverridesEveryEnvironmentVariable() {
+        Map<String, String> env = Map.of(
+                "XDG_CONFIG_HOME", "/etc/xdg-conf",
+                "XDG_DATA_HOME", "/var/xdg-data",
+                "FLASHSALE_VERIFIER_CONFIG", "/srv/till2.properties",
+                "FLASHSALE_KEY_CACHE", "/srv/keys.json");
+        Path isolated = home.resolve("smoke-home");
+
+        AppPaths p = AppPaths.from(isolated.toString(), env, home);
+
+        assertThat(List.of(p.configFile(), p.database(), p.keyCache()))
+                .allSatisfy(f -> assertThat(f).startsWithRaw(isolated));
+        assertThat(AppPaths.from(null, env, home)).isEqualTo(AppPaths.of(env, home));
     }
 }
