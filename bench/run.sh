@@ -40,6 +40,7 @@ PING_PATH=${PING_PATH:-/api/v1/ping}    # the HTTP-ceiling endpoint; falls back 
 DB_NAME=${DB_NAME:-flashsale_bench}
 REDIS_DB=${REDIS_DB:-5}
 HEAP=${HEAP:-512m}
+SERVER_WARMUP=${SERVER_WARMUP:-}         # the instances' own warm-up before they report ready (flashsale.warm-up.duration, e.g. 0s); empty: the server's default
 AOT_CACHE=${AOT_CACHE:-}                 # JDK 25 ahead-of-time cache (JEP 483/514/515): if the file is missing, instance 1
                                          #   records it during this run (written when it exits); if present, every instance starts from it
 EXTRACTED=${EXTRACTED:-${AOT_CACHE:+${AOT_CACHE%.aot}.app}}   # run the jar extracted there (default with AOT_CACHE)
@@ -459,6 +460,7 @@ start_instance() {
     --flashsale.embedded.data-dir="$WORK/data" --flashsale.vouchers.key-dir="$WORK/keys" \
     ${BROKER_ARGS[@]+"${BROKER_ARGS[@]}"} \
     --management.endpoint.health.probes.enabled=true \
+    ${SERVER_WARMUP:+--flashsale.warm-up.duration="$SERVER_WARMUP"} \
     "${REPLICA_ARGS[@]}" \
     >"$OUT/instance-$i.log" 2>&1 3>&- &
   JAVA_PIDS+=($!)
@@ -467,7 +469,8 @@ wait_healthy() {
   local i=$1 port=$((BASE_PORT + $1 - 1)) pid=${JAVA_PIDS[$(($1 - 1))]}
   for _ in $(seq 1 240); do
     kill -0 "$pid" 2>/dev/null || die "instance $i exited (see $OUT/instance-$i.log)"
-    curl -fsS -m 2 "http://127.0.0.1:$port/actuator/health/liveness" >/dev/null 2>&1 && return 0
+    # readiness: up only once the instance has run its warm-up (flashsale.warm-up.duration)
+    curl -fsS -m 2 "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1 && return 0
     sleep 0.5
   done
   die "instance $i not healthy after 120 s (see $OUT/instance-$i.log)"
@@ -864,7 +867,7 @@ RESULTS=$OUT/results.md
   echo "**Machine.** $(nproc) CPUs ($CPU_MODEL), ${MEM_GB} GB RAM, Linux $(uname -r); load average at start $LOAD_START."
   echo "JVM $JVM_VERSION; PostgreSQL $PG_VERSION ($PG_SETTINGS); Redis $REDIS_VERSION; nginx $NGINX_VERSION (worker_processes $NGINX_WORKERS); wrk $WRK_VERSION ($WRK_THREADS threads)."
   if [[ -z "$AOT_CACHE" ]]; then aot_note="no AOT cache"; elif [[ -n "$AOT_TRAINED" ]]; then aot_note="AOT cache recorded by instance 1 during this run ($AOT_CACHE)"; else aot_note="both instances started from the AOT cache $AOT_CACHE"; fi
-  echo "Warm-up before the scenarios: $( ((WARMUP > 0)) && echo "${WARMUP} s each of claims, searches and pings" || echo "**none** (WARMUP=0: the sale opens on cold instances)"); $aot_note."
+  echo "Warm-up before the scenarios: $( ((WARMUP > 0)) && echo "${WARMUP} s each of claims, searches and pings" || echo "**none** (WARMUP=0: the sale opens on cold instances)"); each instance's own warm-up before it reports ready: ${SERVER_WARMUP:-the server default (flashsale.warm-up.duration)}; $aot_note."
   [[ "$REPLICA" == 1 ]] && echo "**REPLICA=1**: discovery reads a physical streaming replica (cluster $REPLICA_CLUSTER on 127.0.0.1:$REPLICA_PORT — the same machine, cores and disk as the primary; its CPU is not in the pg column); $REPLICA_NOTE."
   echo "$INSTANCES instances, -Xmx$HEAP -Xms$HEAP $JVM_GC, all on this machine with the load generator. Seeding $GEO_TOTAL discovery deals took ${SEED_S} s (CLUSTER=$CLUSTER: table clustered on its location index after seeding when 1); whole run $((SECONDS / 60)) min $((SECONDS % 60)) s."
   echo
