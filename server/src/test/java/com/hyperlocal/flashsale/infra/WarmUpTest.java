@@ -33,6 +33,7 @@ class WarmUpTest {
         }
         long claims = count("claims");
         long events = count("outbox_events");
+        var locksBefore = redis.keys("lock:deal:*"); // another test's lease may still be running out
         WarmUpRunner runner = new WarmUpRunner(warmUps, new WarmUpProperties(Duration.ofMillis(1500), 4));
 
         long started = System.nanoTime();
@@ -42,7 +43,7 @@ class WarmUpTest {
         assertThat(took).isBetween(Duration.ofMillis(1500), Duration.ofSeconds(12));
         assertThat(count("claims")).isEqualTo(claims);
         assertThat(count("outbox_events")).isEqualTo(events);
-        assertThat(redis.keys("lock:deal:*")).as("no deal lock left behind").isEmpty();
+        assertThat(redis.keys("lock:deal:*")).as("no deal lock left behind").isSubsetOf(locksBefore);
     }
 
     @Test
