@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The claims a batch sends for one deal: each user's first request, with its voucher signed for the
  * deal terms the batch believes — reusing the voucher signed ahead in the request's thread when it
- * was signed for those terms, signing afresh otherwise. Unknown terms send no claim (the database
- * answers with the real terms first).
+ * was signed for those terms, signing afresh otherwise. Unknown terms, or a deal that has not
+ * started or has ended, send no claim (the database answers with the real terms or "not active").
  */
 final class BatchSigner {
 
@@ -33,8 +33,8 @@ final class BatchSigner {
     }
 
     Signed sign(UUID dealId, List<PendingClaim> batch, Instant now, ClaimWriter.@Nullable DealTerms terms) {
-        if (terms == null) {
-            return Signed.NOTHING;
+        if (terms == null || now.isBefore(terms.validFrom()) || !now.isBefore(terms.validUntil())) {
+            return Signed.NOTHING; // unknown terms, or a deal not active now: the database answers which
         }
         Map<String, Claim> claims = new LinkedHashMap<>();
         Map<UUID, String> kids = new HashMap<>();

@@ -147,4 +147,61 @@ class ClaimBatchesWithoutLockTest {
                         .single())
                 .isEqualTo(3);
     }
+
+    @Test
+    void aDealThatEndedOrHasNotStartedIsNotActiveEvenWhenItsTermsAreKnown() {
+        TestApi api = new TestApi(port);
+        UUID ended = api.createDeal("Ended", 1.0, 1.0, 5);
+        UUID later = api.createDeal("Later", 1.0, 1.0, 5);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        jdbc.sql("UPDATE deals SET valid_from = :f, valid_until = :u WHERE id = :d")
+                .param("f", java.sql.Timestamp.from(now.minusSeconds(7200)))
+                .param("u", java.sql.Timestamp.from(now.minusSeconds(3600)))
+                .param("d", ended)
+                .update();
+        jdbc.sql("UPDATE deals SET valid_from = :f, valid_until = :u WHERE id = :d")
+                .param("f", java.sql.Timestamp.from(now.plusSeconds(3600)))
+                .param("u", java.sql.Timestamp.from(now.plusSeconds(7200)))
+                .param("d", later)
+                .update();
+        ClaimWriter.DealTerms endedTerms = terms(ended);
+        PendingClaim one = new PendingClaim("eve");
+        PendingClaim two = new PendingClaim("eve");
+        PendingClaim three = new PendingClaim("fay");
+
+        ClaimOutcome alone =
+                writer.write(ended, List.of(one), now, endedTerms).outcomes().get(one);
+        Map<UUID, ClaimWriter.DealWrite> together = writer.writeAll(
+                List.of(
+                        new ClaimWriter.DealBatch(ended, List.of(two), endedTerms),
+                        new ClaimWriter.DealBatch(later, List.of(three), terms(later))),
+                now);
+
+        assertThat(alone).isInstanceOf(ClaimOutcome.NotActive.class);
+        assertThat(((ClaimWriter.DealWrite.Written) together.get(ended))
+                        .result()
+                        .outcomes()
+                        .get(two))
+                .isInstanceOf(ClaimOutcome.NotActive.class);
+        assertThat(((ClaimWriter.DealWrite.Written) together.get(later))
+                        .result()
+                        .outcomes()
+                        .get(three))
+                .isInstanceOf(ClaimOutcome.NotActive.class);
+        assertThat(jdbc.sql("SELECT count(*) FROM claims WHERE deal_id IN (:ds)")
+                        .param("ds", List.of(ended, later))
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+    }
+
+    private ClaimWriter.DealTerms terms(UUID deal) {
+        return jdbc.sql("SELECT merchant_id, valid_from, valid_until FROM deals WHERE id = :d")
+                .param("d", deal)
+                .query((rs, n) -> new ClaimWriter.DealTerms(
+                        rs.getObject(1, UUID.class),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getTimestamp(3).toInstant()))
+                .single();
+    }
 }
