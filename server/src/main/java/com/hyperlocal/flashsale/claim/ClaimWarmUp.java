@@ -3,6 +3,7 @@ package com.hyperlocal.flashsale.claim;
 import com.hyperlocal.flashsale.infra.WarmUp;
 import com.hyperlocal.flashsale.voucher.VoucherIssuer;
 import com.hyperlocal.flashsale.web.NotFoundException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -21,11 +22,13 @@ class ClaimWarmUp implements WarmUp {
     private final ClaimService claims;
     private final VoucherIssuer vouchers;
     private final JsonMapper json;
+    private final Clock clock;
 
-    ClaimWarmUp(ClaimService claims, VoucherIssuer vouchers, JsonMapper json) {
+    ClaimWarmUp(ClaimService claims, VoucherIssuer vouchers, JsonMapper json, Clock clock) {
         this.claims = claims;
         this.vouchers = vouchers;
         this.json = json;
+        this.clock = clock;
     }
 
     @Override
@@ -37,8 +40,8 @@ class ClaimWarmUp implements WarmUp {
         } catch (NotFoundException expected) {
             // the answer to a deal that does not exist
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Instant expires = now.plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant expires = VoucherIssuer.expiryFor(now.plus(1, ChronoUnit.HOURS));
         UUID claimId = UUID.randomUUID();
         String token = vouchers.session().sign(claimId, "warm-up", deal, UUID.randomUUID(), now, expires);
         json.writeValueAsBytes(new ClaimResponse(claimId, deal, "warm-up", now, token, expires));
