@@ -1,9 +1,16 @@
 package com.hyperlocal.flashsale.discovery;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
+import tools.jackson.databind.annotation.JsonSerialize;
 
-/** An active deal near the shopper, with its great-circle distance from the search centre. */
+/**
+ * An active deal near the shopper, with its great-circle distance from the search centre. {@code
+ * json} is the reusable encoding of the other fields (shared by every answer a cached tile gives).
+ */
+@JsonSerialize(using = NearbyDealSerializer.class)
 record NearbyDeal(
         UUID id,
         UUID merchantId,
@@ -15,4 +22,5 @@ record NearbyDeal(
         int remainingInventory,
         Instant validFrom,
         Instant validUntil,
-        double distanceKm) {}
+        double distanceKm,
+        @JsonIgnore @Schema(hidden = true) DealJson json) {}

@@ -118,6 +118,7 @@ class NearbyDealQuery {
                 rs.getInt("remaining_inventory"),
                 rs.getTimestamp("valid_from").toInstant(),
                 rs.getTimestamp("valid_until").toInstant(),
-                rs.getDouble("distance_km"));
+                rs.getDouble("distance_km"),
+                new DealJson());
     }
 }

@@ -26,6 +26,7 @@ final class Tile {
     private final long[] validUntils;
     private final String[] titles;
     private final String[] descriptions;
+    private final DealJson[] json; // encoded on a deal's first answer, reused until the tile expires
 
     private Tile(Builder b) {
         this.fromMicros = b.fromMicros;
@@ -41,6 +42,8 @@ final class Tile {
         this.validUntils = Arrays.copyOf(b.validUntils, size);
         this.titles = Arrays.copyOf(b.titles, size);
         this.descriptions = Arrays.copyOf(b.descriptions, size);
+        this.json = new DealJson[size];
+        Arrays.setAll(json, i -> new DealJson());
     }
 
     int size() {
@@ -93,7 +96,8 @@ final class Tile {
                 remainings[i],
                 instant(validFroms[i]),
                 instant(validUntils[i]),
-                distanceKm);
+                distanceKm,
+                json[i]);
     }
 
     static long micros(Instant instant) {
