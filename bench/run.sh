@@ -40,6 +40,7 @@ PING_PATH=${PING_PATH:-/api/v1/ping}    # the HTTP-ceiling endpoint; falls back 
 DB_NAME=${DB_NAME:-flashsale_bench}
 REDIS_DB=${REDIS_DB:-5}
 HEAP=${HEAP:-512m}
+SERVER_ARGS=${SERVER_ARGS:-}             # more server arguments, space-separated (e.g. --management.observations.enable.spring.security=false)
 SERVER_WARMUP=${SERVER_WARMUP:-}         # the instances' own warm-up before they report ready (flashsale.warm-up.duration, e.g. 0s); empty: the server's default
 AOT_CACHE=${AOT_CACHE:-}                 # JDK 25 ahead-of-time cache (JEP 483/514/515): if the file is missing, instance 1
                                          #   records it during this run (written when it exits); if present, every instance starts from it
@@ -445,7 +446,7 @@ start_instance() {
   local aot=()
   if [[ -n "$AOT_CACHE" && -f "$AOT_CACHE" ]]; then aot=(-XX:AOTCache="$AOT_CACHE")
   elif [[ -n "$AOT_CACHE" && $i == 1 ]]; then aot=(-XX:AOTCacheOutput="$AOT_CACHE"); fi
-  # shellcheck disable=SC2086  # JVM_GC is a list of options
+  # shellcheck disable=SC2086  # JVM_GC and SERVER_ARGS are lists of options
   "$JAVA" -Xmx"$HEAP" -Xms"$HEAP" $JVM_GC ${aot[@]+"${aot[@]}"} -Xlog:gc:file="$OUT/gc-$i.log" \
     -jar "$RUN_JAR" --server.port="$port" --management.server.port=$((MGMT_BASE_PORT + $1 - 1)) \
     --spring.datasource.url="$DB_URL" --spring.datasource.username=postgres \
@@ -462,6 +463,7 @@ start_instance() {
     --management.endpoint.health.probes.enabled=true \
     ${SERVER_WARMUP:+--flashsale.warm-up.duration="$SERVER_WARMUP"} \
     "${REPLICA_ARGS[@]}" \
+    $SERVER_ARGS \
     >"$OUT/instance-$i.log" 2>&1 3>&- &
   JAVA_PIDS+=($!)
 }
@@ -868,6 +870,7 @@ RESULTS=$OUT/results.md
   echo "JVM $JVM_VERSION; PostgreSQL $PG_VERSION ($PG_SETTINGS); Redis $REDIS_VERSION; nginx $NGINX_VERSION (worker_processes $NGINX_WORKERS); wrk $WRK_VERSION ($WRK_THREADS threads)."
   if [[ -z "$AOT_CACHE" ]]; then aot_note="no AOT cache"; elif [[ -n "$AOT_TRAINED" ]]; then aot_note="AOT cache recorded by instance 1 during this run ($AOT_CACHE)"; else aot_note="both instances started from the AOT cache $AOT_CACHE"; fi
   echo "Warm-up before the scenarios: $( ((WARMUP > 0)) && echo "${WARMUP} s each of claims, searches and pings" || echo "**none** (WARMUP=0: the sale opens on cold instances)"); each instance's own warm-up before it reports ready: ${SERVER_WARMUP:-the server default (flashsale.warm-up.duration)}; $aot_note."
+  [[ -n "$SERVER_ARGS" ]] && echo "Server arguments added (SERVER_ARGS): \`$SERVER_ARGS\`; jar $(basename "$JAR")."
   [[ "$REPLICA" == 1 ]] && echo "**REPLICA=1**: discovery reads a physical streaming replica (cluster $REPLICA_CLUSTER on 127.0.0.1:$REPLICA_PORT — the same machine, cores and disk as the primary; its CPU is not in the pg column); $REPLICA_NOTE."
   echo "$INSTANCES instances, -Xmx$HEAP -Xms$HEAP $JVM_GC, all on this machine with the load generator. Seeding $GEO_TOTAL discovery deals took ${SEED_S} s (CLUSTER=$CLUSTER: table clustered on its location index after seeding when 1); whole run $((SECONDS / 60)) min $((SECONDS % 60)) s."
   echo
