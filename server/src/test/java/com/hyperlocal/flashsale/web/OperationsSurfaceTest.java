@@ -96,4 +96,29 @@ class OperationsSurfaceTest {
                 .isTrue();
         assertThat(docs.raw().body()).doesNotContain("/api/v1/admin").doesNotContain("/actuator");
     }
+
+    /** The reused encoding (discovery's DealJson) is an implementation detail, not part of the answer's schema. */
+    @Test
+    void theOpenApiDocumentDescribesAFoundDealByItsElevenFields() {
+        var deal = new TestApi(port)
+                .get("/v3/api-docs")
+                .json()
+                .get("components")
+                .get("schemas")
+                .get("NearbyDeal")
+                .get("properties");
+        assertThat(deal.propertyNames())
+                .containsExactlyInAnyOrder(
+                        "id",
+                        "merchantId",
+                        "title",
+                        "description",
+                        "latitude",
+                        "longitude",
+                        "totalInventory",
+                        "remainingInventory",
+                        "validFrom",
+                        "validUntil",
+                        "distanceKm");
+    }
 }
